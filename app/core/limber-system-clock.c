@@ -1,0 +1,329 @@
+/* limber-system-clock.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <stdlib.h>
+
+#include "limber-error.h"
+
+#include "limber-system-clock.h"
+
+/*
+ * The real clock, optionally sped up for whole-app tests: with a time scale of 60 a minute of
+ * clock time passes in a real second. Monotonic and wall time advance by the same scaled amount
+ * from the moment the clock was made, so at scale 1 both are exactly the system's.
+ */
+struct _LimberSystemClock
+{
+  LimberClock   parent_instance;
+
+  double        time_scale;
+  gint64        origin_monotonic_us;
+  GMainContext *context;
+};
+
+G_DEFINE_FINAL_TYPE (LimberSystemClock, limber_system_clock, LIMBER_TYPE_CLOCK)
+
+enum {
+  PROP_0,
+  PROP_TIME_SCALE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* A source that fires once at its ready time, with microsecond resolution (g_timeout_add
+ * rounds to milliseconds). */
+typedef struct
+{
+  GSource          source;
+  LimberClockFunc  func;
+  gpointer         user_data;
+  GDestroyNotify   destroy;
+} DeadlineSource;
+
+static gboolean
+deadline_source_dispatch (GSource     *source,
+                          GSourceFunc  callback,
+                          gpointer     user_data)
+{
+  DeadlineSource *deadline = (DeadlineSource *) source;
+
+  deadline->func (deadline->user_data);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+deadline_source_finalize (GSource *source)
+{
+  DeadlineSource *deadline = (DeadlineSource *) source;
+
+  if (deadline->destroy != NULL)
+    deadline->destroy (deadline->user_data);
+}
+
+static GSourceFuncs deadline_source_funcs = {
+  .dispatch = deadline_source_dispatch,
+  .finalize = deadline_source_finalize,
+};
+
+static gint64
+scaled_from_real (LimberSystemClock *self,
+                  gint64             real_us)
+{
+  if (self->time_scale == 1.0)
+    return real_us;
+
+  return self->origin_monotonic_us
+         + llround ((double) (real_us - self->origin_monotonic_us) * self->time_scale);
+}
+
+static gint64
+real_from_scaled (LimberSystemClock *self,
+                  gint64             scaled_us)
+{
+  if (self->time_scale == 1.0)
+    return scaled_us;
+
+  /* Round up, so a callback never runs before its deadline in scaled time. */
+  return self->origin_monotonic_us
+         + (gint64) ceil ((double) (scaled_us - self->origin_monotonic_us) / self->time_scale);
+}
+
+static gint64
+limber_system_clock_now_monotonic_us (LimberClock *clock)
+{
+  LimberSystemClock *self = LIMBER_SYSTEM_CLOCK (clock);
+
+  return scaled_from_real (self, g_get_monotonic_time ());
+}
+
+static gint64
+limber_system_clock_now_wall_us (LimberClock *clock)
+{
+  LimberSystemClock *self = LIMBER_SYSTEM_CLOCK (clock);
+  gint64 real_monotonic = g_get_monotonic_time ();
+
+  /* Add only the extra scaled time, so real jumps of the wall clock still show through. */
+  return g_get_real_time () + (scaled_from_real (self, real_monotonic) - real_monotonic);
+}
+
+static guint
+limber_system_clock_schedule (LimberClock     *clock,
+                              gint64           deadline_us,
+                              LimberClockFunc  func,
+                              gpointer         user_data,
+                              GDestroyNotify   destroy)
+{
+  LimberSystemClock *self = LIMBER_SYSTEM_CLOCK (clock);
+  DeadlineSource *deadline;
+  GSource *source;
+  guint id;
+
+  source = g_source_new (&deadline_source_funcs, sizeof (DeadlineSource));
+  deadline = (DeadlineSource *) source;
+  deadline->func = func;
+  deadline->user_data = user_data;
+  deadline->destroy = destroy;
+
+  g_source_set_static_name (source, "[limber] clock deadline");
+  g_source_set_ready_time (source, MAX (0, real_from_scaled (self, deadline_us)));
+  id = g_source_attach (source, self->context);
+  g_source_unref (source);
+
+  return id;
+}
+
+static void
+limber_system_clock_cancel (LimberClock *clock,
+                            guint        id)
+{
+  LimberSystemClock *self = LIMBER_SYSTEM_CLOCK (clock);
+  GSource *source = g_main_context_find_source_by_id (self->context, id);
+
+  if (source != NULL)
+    g_source_destroy (source);
+}
+
+static void
+limber_system_clock_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  LimberSystemClock *self = LIMBER_SYSTEM_CLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIME_SCALE:
+      g_value_set_double (value, self->time_scale);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_system_clock_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LimberSystemClock *self = LIMBER_SYSTEM_CLOCK (object);
+
+  switch (prop_id)
+    {
+    case PROP_TIME_SCALE:
+      self->time_scale = g_value_get_double (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_system_clock_finalize (GObject *object)
+{
+  LimberSystemClock *self = LIMBER_SYSTEM_CLOCK (object);
+
+  g_clear_pointer (&self->context, g_main_context_unref);
+
+  G_OBJECT_CLASS (limber_system_clock_parent_class)->finalize (object);
+}
+
+static void
+limber_system_clock_class_init (LimberSystemClockClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  LimberClockClass *clock_class = LIMBER_CLOCK_CLASS (klass);
+
+  object_class->finalize = limber_system_clock_finalize;
+  object_class->get_property = limber_system_clock_get_property;
+  object_class->set_property = limber_system_clock_set_property;
+
+  clock_class->now_monotonic_us = limber_system_clock_now_monotonic_us;
+  clock_class->now_wall_us = limber_system_clock_now_wall_us;
+  clock_class->schedule = limber_system_clock_schedule;
+  clock_class->cancel = limber_system_clock_cancel;
+
+  /**
+   * LimberSystemClock:time-scale:
+   *
+   * How many clock seconds pass per real second (1 for normal use).
+   */
+  properties[PROP_TIME_SCALE] =
+    g_param_spec_double ("time-scale", NULL, NULL,
+                         G_MINDOUBLE, G_MAXDOUBLE, 1.0,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+limber_system_clock_init (LimberSystemClock *self)
+{
+  self->time_scale = 1.0;
+  self->origin_monotonic_us = g_get_monotonic_time ();
+  self->context = g_main_context_ref_thread_default ();
+}
+
+/**
+ * limber_system_clock_new:
+ * @time_scale: clock seconds per real second, greater than 0 (1 for real time)
+ *
+ * Returns: (transfer full): a clock on the system's time, sped up by @time_scale
+ */
+LimberClock *
+limber_system_clock_new (double time_scale)
+{
+  g_return_val_if_fail (isfinite (time_scale) && time_scale > 0, NULL);
+
+  return g_object_new (LIMBER_TYPE_SYSTEM_CLOCK, "time-scale", time_scale, NULL);
+}
+
+/**
+ * limber_system_clock_parse_time_scale:
+ * @text: the text to parse, such as "60" or "0.5"
+ * @time_scale: (out): where to store the scale
+ * @error: return location for a #GError
+ *
+ * Parses a time scale: a finite decimal number greater than 0, nothing else.
+ *
+ * Returns: %TRUE if @text was valid
+ */
+gboolean
+limber_system_clock_parse_time_scale (const char  *text,
+                                      double      *time_scale,
+                                      GError     **error)
+{
+  const char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  g_return_val_if_fail (time_scale != NULL, FALSE);
+
+  value = g_ascii_strtod (text, (char **) &end);
+
+  if (end == text || *end != '\0' || !isfinite (value))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE,
+                   "'%s' is not a number", text);
+      return FALSE;
+    }
+
+  if (value <= 0)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE,
+                   "'%s' is not greater than 0", text);
+      return FALSE;
+    }
+
+  *time_scale = value;
+
+  return TRUE;
+}
+
+/**
+ * limber_system_clock_new_from_env:
+ *
+ * Makes the system clock with the scale in `LIMBER_DEBUG_TIME_SCALE` when that is set. An
+ * invalid value is reported with a warning and scale 1 is used.
+ *
+ * Returns: (transfer full): a new clock
+ */
+LimberClock *
+limber_system_clock_new_from_env (void)
+{
+  const char *text = g_getenv (LIMBER_TIME_SCALE_ENV);
+  g_autoptr(GError) error = NULL;
+  double time_scale = 1.0;
+
+  if (text != NULL && !limber_system_clock_parse_time_scale (text, &time_scale, &error))
+    {
+      g_warning ("Ignoring %s: %s; using real time (scale 1)", LIMBER_TIME_SCALE_ENV, error->message);
+      time_scale = 1.0;
+    }
+
+  return limber_system_clock_new (time_scale);
+}
+
+/**
+ * limber_system_clock_get_time_scale:
+ * @self: a #LimberSystemClock
+ *
+ * Returns: clock seconds per real second
+ */
+double
+limber_system_clock_get_time_scale (LimberSystemClock *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SYSTEM_CLOCK (self), 1.0);
+
+  return self->time_scale;
+}

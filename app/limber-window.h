@@ -1,0 +1,24 @@
+/* limber-window.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "limber-check-page.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_WINDOW (limber_window_get_type ())
+G_DECLARE_FINAL_TYPE (LimberWindow, limber_window, LIMBER, WINDOW, AdwApplicationWindow)
+
+LimberWindow    *limber_window_new            (AdwApplication *application);
+void             limber_window_show_page      (LimberWindow   *self,
+                                               const char     *name);
+const char      *limber_window_get_page       (LimberWindow   *self);
+gboolean         limber_window_get_narrow     (LimberWindow   *self);
+LimberCheckPage *limber_window_get_check_page (LimberWindow   *self);
+
+G_END_DECLS

@@ -270,14 +270,6 @@ limber_check_page_get_property (GObject    *object,
 }
 
 static void
-limber_check_page_dispose (GObject *object)
-{
-  gtk_widget_dispose_template (GTK_WIDGET (object), LIMBER_TYPE_CHECK_PAGE);
-
-  G_OBJECT_CLASS (limber_check_page_parent_class)->dispose (object);
-}
-
-static void
 limber_check_page_finalize (GObject *object)
 {
   LimberCheckPage *self = LIMBER_CHECK_PAGE (object);
@@ -294,7 +286,8 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = limber_check_page_dispose;
+  /* No dispose: AdwBin releases its child, the template's stack, itself; disposing the
+   * template as well would unparent it twice. */
   object_class->finalize = limber_check_page_finalize;
   object_class->get_property = limber_check_page_get_property;
 

@@ -30,7 +30,6 @@ struct _LimberCheckPage
   GtkLabel           *result_title;
   GtkLabel           *advice_label;
   GtkListBox         *plan_list;
-  GtkWidget          *reasons_heading;
   GtkListBox         *reasons_list;
   GtkLabel           *help_label;
   GtkLabel           *disclaimer_label;
@@ -316,7 +315,6 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_title);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, advice_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, plan_list);
-  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, reasons_heading);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, reasons_list);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, help_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, disclaimer_label);

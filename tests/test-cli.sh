@@ -7,12 +7,7 @@
 set -uo pipefail
 
 limber=$1
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
-
-echo "1..7"
+source "$(dirname "$0")/tap.sh"
 
 out=$("$limber" --version 2>&1); status=$?
 if [ $status -eq 0 ] && [ "$out" = "limber 0.1.0" ]; then ok "--version"; else not_ok "--version" "status $status: $out"; fi
@@ -60,4 +55,4 @@ else
   not_ok "the check action opened no window"
 fi
 
-exit $failed
+tap_done

@@ -8,15 +8,8 @@ set -uo pipefail
 builddir=$1
 destdir=$(mktemp -d -t limber-install.XXXXXX)
 trap 'rm -rf "$destdir"' EXIT
-n=0
-failed=0
-check() {
-  local what=$1; shift
-  n=$((n + 1))
-  if "$@" >/dev/null 2>&1; then echo "ok $n - $what"; else failed=1; echo "not ok $n - $what"; fi
-}
+source "$(dirname "$0")/tap.sh"
 
-echo "1..11"
 check "meson install" meson install -C "$builddir" --no-rebuild --destdir "$destdir"
 
 prefix=$(meson introspect "$builddir" --buildoptions |
@@ -36,4 +29,4 @@ check "the service starts the installed binary" \
   grep -qx "Exec=$prefix/bin/limber --gapplication-service" \
   "$root/share/dbus-1/services/io.github.limber.Limber.service"
 
-exit $failed
+tap_done

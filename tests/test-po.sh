@@ -9,10 +9,7 @@ set -uo pipefail
 srcdir=$1
 scratch=$(mktemp -d -t limber-po.XXXXXX)
 trap 'rm -rf "$scratch"' EXIT
-n=0
-failed=0
-ok() { n=$((n + 1)); echo "ok $n - $1"; }
-not_ok() { n=$((n + 1)); failed=1; echo "not ok $n - $1"; shift; for line in "$@"; do echo "# $line"; done; }
+source "$(dirname "$0")/tap.sh"
 
 cd "$srcdir"
 
@@ -56,5 +53,4 @@ for lang in $(grep -v '^#' po/LINGUAS); do
   fi
 done
 
-echo "1..$n"
-exit $failed
+tap_done

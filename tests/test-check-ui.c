@@ -521,6 +521,53 @@ test_check_action (void)
   g_assert_cmpstr (screen (), ==, "start");
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      /* The list keeps the window alive after this reference is dropped. */
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return toplevel;
+    }
+
+  return NULL;
+}
+
+static gboolean
+has_toplevel (gpointer data)
+{
+  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) != NULL;
+}
+
+static void
+test_menu (void)
+{
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+  g_autofree char *comments = NULL;
+
+  /* The primary menu offers About, which carries the medical disclaimer... */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  g_assert_true (spin_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_object_get (about, "comments", &comments, NULL);
+  g_assert_nonnull (strstr (comments, "not medical advice"));
+  g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
+  gtk_window_destroy (about);
+
+  /* ...and the keyboard shortcuts, including the check's own. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  g_assert_true (spin_until (has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (shortcuts), "Answer Yes"));
+  gtk_window_close (shortcuts);
+}
+
 static void
 test_window_state (void)
 {
@@ -566,6 +613,7 @@ main (int   argc,
   g_test_add_func ("/check-ui/emergency", test_emergency);
   g_test_add_func ("/check-ui/back", test_back);
   g_test_add_func ("/check-ui/narrow", test_narrow);
+  g_test_add_func ("/check-ui/menu", test_menu);
   g_test_add_func ("/check-ui/check-action", test_check_action);
   g_test_add_func ("/check-ui/window-state", test_window_state);
 

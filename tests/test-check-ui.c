@@ -71,9 +71,11 @@ button_text (GtkWidget *button)
   return text;
 }
 
+/* The first mapped widget under @root, depth first, that @match accepts. */
 static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
+find_mapped (GtkWidget     *root,
+             gboolean     (*match) (GtkWidget *, const char *),
+             const char    *text)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -82,21 +84,50 @@ find_button (GtkWidget  *root,
 
       if (!gtk_widget_get_mapped (child))
         continue;
-
-      if (GTK_IS_BUTTON (child))
-        {
-          g_autofree char *plain = button_text (child);
-          const char *tooltip = gtk_widget_get_tooltip_text (child);
-
-          if (g_strcmp0 (plain, label) == 0 || g_strcmp0 (tooltip, label) == 0)
-            return child;
-        }
-
-      if ((found = find_button (child, label)) != NULL)
+      if (match (child, text))
+        return child;
+      if ((found = find_mapped (child, match, text)) != NULL)
         return found;
     }
 
   return NULL;
+}
+
+/* A button showing @label, or an icon button with @label as its tooltip. */
+static gboolean
+is_button_named (GtkWidget  *widget,
+                 const char *label)
+{
+  g_autofree char *text = NULL;
+
+  if (!GTK_IS_BUTTON (widget))
+    return FALSE;
+
+  text = button_text (widget);
+
+  return g_strcmp0 (text, label) == 0 ||
+         g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0;
+}
+
+static gboolean
+is_label_starting_with (GtkWidget  *widget,
+                        const char *prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label)
+{
+  return find_mapped (root, is_button_named, label);
+}
+
+static GtkWidget *
+find_label_with_prefix (GtkWidget  *root,
+                        const char *prefix)
+{
+  return find_mapped (root, is_label_starting_with, prefix);
 }
 
 static const char *
@@ -276,26 +307,6 @@ set_width (int width)
 
   gtk_window_set_default_size (GTK_WINDOW (window), width + margin, 720);
   g_assert_true (spin_until (is_width, GINT_TO_POINTER (width), 10000));
-}
-
-static GtkWidget *
-find_label_with_prefix (GtkWidget  *root,
-                        const char *prefix)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if (GTK_IS_LABEL (child) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (child)), prefix))
-        return child;
-      if ((found = find_label_with_prefix (child, prefix)) != NULL)
-        return found;
-    }
-
-  return NULL;
 }
 
 static void

@@ -7,7 +7,9 @@
 
 #include <adwaita.h>
 
+#include "limber-catalog.h"
 #include "limber-clock.h"
+#include "limber-session-record.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +18,9 @@ G_DECLARE_FINAL_TYPE (LimberApplication, limber_application, LIMBER, APPLICATION
 
 LimberApplication *limber_application_new       (void);
 LimberClock       *limber_application_get_clock (LimberApplication *self);
+LimberCatalog     *limber_application_get_catalog (LimberApplication *self);
+void               limber_application_add_session_record (LimberApplication   *self,
+                                                          LimberSessionRecord *record);
+GListModel        *limber_application_get_session_records (LimberApplication *self);
 
 G_END_DECLS

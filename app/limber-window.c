@@ -21,6 +21,8 @@ struct _LimberWindow
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *stack;
   LimberCheckPage      *check_page;
+  LimberStretchPage    *stretch_page;
+  AdwToastOverlay      *toast_overlay;
 
   /* Owned */
   GSettings            *settings;
@@ -155,12 +157,15 @@ limber_window_class_init (LimberWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (LIMBER_TYPE_CHECK_PAGE);
+  g_type_ensure (LIMBER_TYPE_STRETCH_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, check_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, stretch_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
 }
 
 static void
@@ -250,4 +255,32 @@ limber_window_get_check_page (LimberWindow *self)
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
   return self->check_page;
+}
+
+/**
+ * limber_window_get_stretch_page:
+ * @self: a #LimberWindow
+ *
+ * Returns: (transfer none): the page of routines and the player
+ */
+LimberStretchPage *
+limber_window_get_stretch_page (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return self->stretch_page;
+}
+
+/* Shows a short message at the bottom of the window. */
+void
+limber_window_add_toast (LimberWindow *self,
+                         const char   *title)
+{
+  AdwToast *toast;
+
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+
+  toast = adw_toast_new (title);
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "limber-check-page.h"
+#include "limber-stretch-page.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,8 @@ void             limber_window_show_page      (LimberWindow   *self,
 const char      *limber_window_get_page       (LimberWindow   *self);
 gboolean         limber_window_get_narrow     (LimberWindow   *self);
 LimberCheckPage *limber_window_get_check_page (LimberWindow   *self);
+LimberStretchPage *limber_window_get_stretch_page (LimberWindow *self);
+void             limber_window_add_toast      (LimberWindow   *self,
+                                               const char     *title);
 
 G_END_DECLS

@@ -88,10 +88,10 @@ def press(app, name):
     return action is not None and action.do_action(0)
 
 
-def launch(env_updates):
+def launch(env_updates, *args):
     env = dict(os.environ)
     env.update(env_updates)
-    return subprocess.Popen([LIMBER], env=env)
+    return subprocess.Popen([LIMBER, *args], env=env)
 
 
 def run_english():
@@ -127,6 +127,35 @@ def run_english():
         proc.wait(timeout=10)
 
 
+def run_player():
+    # Someone lying on the floor may use a screen reader: the player must be operable by it.
+    proc = launch({"LC_ALL": "C.UTF-8", "LANGUAGE": "", "LIMBER_DEBUG_TIME_SCALE": "4"},
+                  "--routine=gentle-relief")
+    try:
+        app = find_app(proc.pid)
+        report(app is not None, "player: the app is on the accessibility bus")
+        if app is None:
+            return
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Knee to chest") is not None,
+               "player: the exercise's name is read out")
+        ring = wait_for(app, Atspi.Role.PROGRESS_BAR, lambda t: t == "Time left")
+        report(ring is not None, "player: the countdown is a progress bar named 'Time left'")
+        for name in ("Previous exercise", "Next exercise", "Stop", "It hurts"):
+            report(wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t, n=name: t == n) is not None,
+                   f"player: a button named '{name}'")
+        report(press(app, "Pause"), "player: 'Pause' is a button with that name")
+        report(wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "Resume") is not None,
+               "player: once paused, the same button is named 'Resume'")
+        report(press(app, "It hurts"), "player: press 'It hurts'")
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Stopped Because It Hurts")
+               is not None, "player: the finish screen says it stopped because it hurts")
+        report(wait_for(app, Atspi.Role.SLIDER, lambda t: t.startswith("How is your pain now"))
+               is not None, "player: the pain rating is a slider named by its question")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def run_portuguese():
     proc = launch({"LC_ALL": "pt_BR.UTF-8", "LANG": "pt_BR.UTF-8", "LANGUAGE": "pt_BR"})
     try:
@@ -146,13 +175,30 @@ def run_portuguese():
         proc.terminate()
         proc.wait(timeout=10)
 
+    # The player in Portuguese, with the catalog's own text translated too.
+    proc = launch({"LC_ALL": "pt_BR.UTF-8", "LANG": "pt_BR.UTF-8", "LANGUAGE": "pt_BR"},
+                  "--routine=gentle-relief")
+    try:
+        app = find_app(proc.pid)
+        report(app is not None, "pt_BR player: the app is on the accessibility bus")
+        if app is None:
+            return
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Joelho ao peito") is not None,
+               "pt_BR player: the exercise's name comes translated from the catalog")
+        report(wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "Pausar") is not None,
+               "pt_BR player: the Pause button is named in Portuguese")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
 
 def main():
-    print("1..19")
+    print("1..34")
     Atspi.init()
     run_english()
+    run_player()
     run_portuguese()
-    return 0 if all(results) and len(results) == 19 else 1
+    return 0 if all(results) and len(results) == 34 else 1
 
 
 if __name__ == "__main__":

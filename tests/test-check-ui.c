@@ -9,126 +9,14 @@
 
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "limber-application.h"
+#include "limber-ui-test.h"
 #include "limber-window.h"
 
 #define NARROW 360
 
 static LimberApplication *app;
 static LimberWindow *window;
-
-/* Spins the main loop until @done is true or @timeout_ms passes. */
-static gboolean
-spin_until (gboolean (*done) (gpointer),
-            gpointer   data,
-            guint      timeout_ms)
-{
-  gint64 end = g_get_monotonic_time () + timeout_ms * 1000;
-
-  while (!done (data))
-    {
-      if (g_get_monotonic_time () > end)
-        return FALSE;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-never (gpointer data)
-{
-  return FALSE;
-}
-
-static void
-spin_for (guint ms)
-{
-  spin_until (never, NULL, ms);
-}
-
-/* The text a button shows, without its mnemonic underscore. */
-static char *
-button_text (GtkWidget *button)
-{
-  GtkWidget *child = gtk_button_get_child (GTK_BUTTON (button));
-  const char *label = gtk_button_get_label (GTK_BUTTON (button));
-  char *text;
-  char *underscore;
-
-  if (GTK_IS_LABEL (child))
-    return g_strdup (gtk_label_get_text (GTK_LABEL (child)));
-  if (label == NULL)
-    return NULL;
-
-  text = g_strdup (label);
-  if (gtk_button_get_use_underline (GTK_BUTTON (button)) && (underscore = strchr (text, '_')) != NULL)
-    memmove (underscore, underscore + 1, strlen (underscore));
-
-  return text;
-}
-
-/* The first mapped widget under @root, depth first, that @match accepts. */
-static GtkWidget *
-find_mapped (GtkWidget     *root,
-             gboolean     (*match) (GtkWidget *, const char *),
-             const char    *text)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found;
-
-      if (!gtk_widget_get_mapped (child))
-        continue;
-      if (match (child, text))
-        return child;
-      if ((found = find_mapped (child, match, text)) != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* A button showing @label, or an icon button with @label as its tooltip. */
-static gboolean
-is_button_named (GtkWidget  *widget,
-                 const char *label)
-{
-  g_autofree char *text = NULL;
-
-  if (!GTK_IS_BUTTON (widget))
-    return FALSE;
-
-  text = button_text (widget);
-
-  return g_strcmp0 (text, label) == 0 ||
-         g_strcmp0 (gtk_widget_get_tooltip_text (widget), label) == 0;
-}
-
-static gboolean
-is_label_starting_with (GtkWidget  *widget,
-                        const char *prefix)
-{
-  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_label (GTK_LABEL (widget)), prefix);
-}
-
-static GtkWidget *
-find_button (GtkWidget  *root,
-             const char *label)
-{
-  return find_mapped (root, is_button_named, label);
-}
-
-static GtkWidget *
-find_label_with_prefix (GtkWidget  *root,
-                        const char *prefix)
-{
-  return find_mapped (root, is_label_starting_with, prefix);
-}
 
 static const char *
 screen (void)
@@ -159,154 +47,12 @@ press (const char *label,
        const char *next_screen,
        int         next_question)
 {
-  GtkWidget *button = find_button (GTK_WIDGET (window), label);
+  GtkWidget *button = limber_ui_test_find_button (GTK_WIDGET (window), label);
   Expect expect = { next_screen, next_question };
 
   g_test_message ("pressing '%s'", label);
-  g_assert_nonnull (button);
-  g_assert_true (gtk_widget_is_sensitive (button));
-  g_assert_true (gtk_widget_activate (button));
-  g_assert_true (spin_until (reached, &expect, 5000));
-}
-
-/* Every control a user can reach has a name a screen reader can say: its label, or an
- * explicit accessible label. */
-static void
-assert_controls_named (GtkWidget *root)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (!gtk_widget_get_mapped (child))
-        continue;
-
-      if (GTK_IS_BUTTON (child) || GTK_IS_MENU_BUTTON (child))
-        {
-          g_autofree char *label = GTK_IS_BUTTON (child) ? button_text (child) : NULL;
-          gboolean named = (label != NULL && *label != '\0') ||
-                           gtk_test_accessible_has_property (GTK_ACCESSIBLE (child),
-                                                             GTK_ACCESSIBLE_PROPERTY_LABEL) ||
-                           gtk_test_accessible_has_relation (GTK_ACCESSIBLE (child),
-                                                             GTK_ACCESSIBLE_RELATION_LABELLED_BY);
-
-          /* Window controls (close, minimize) are named by GTK itself. */
-          if (!named && gtk_widget_get_ancestor (child, GTK_TYPE_WINDOW_CONTROLS) == NULL)
-            g_error ("%s '%s' has no accessible name", G_OBJECT_TYPE_NAME (child),
-                     gtk_widget_get_tooltip_text (child));
-        }
-
-      assert_controls_named (child);
-    }
-}
-
-/* Nothing that can be clicked sticks out of the window. */
-static void
-assert_controls_inside (GtkWidget *root,
-                        int        width)
-{
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      graphene_rect_t bounds;
-
-      if (!gtk_widget_get_mapped (child))
-        continue;
-
-      if (GTK_IS_BUTTON (child) && gtk_widget_compute_bounds (child, GTK_WIDGET (window), &bounds))
-        {
-          if (bounds.origin.x < 0 || bounds.origin.x + bounds.size.width > width)
-            {
-              g_autoptr(GString) path = g_string_new (NULL);
-
-              for (GtkWidget *w = child; w != NULL; w = gtk_widget_get_parent (w))
-                g_string_append_printf (path, "%s%s", G_OBJECT_TYPE_NAME (w), gtk_widget_get_parent (w) ? " < " : "");
-              g_error ("%s at x %g, %g wide, lies outside a window %d px wide",
-                       path->str, bounds.origin.x, bounds.size.width, width);
-            }
-        }
-
-      assert_controls_inside (child, width);
-    }
-}
-
-static gboolean
-frame_painted (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-after_paint_cb (GdkFrameClock *clock,
-                gpointer       data)
-{
-  *(gboolean *) data = TRUE;
-}
-
-static void
-save_screenshot (const char *name)
-{
-  GtkWidget *widget = GTK_WIDGET (window);
-  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (widget);
-  g_autoptr(GdkPaintable) paintable = NULL;
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *dir = NULL;
-  g_autofree char *path = NULL;
-  GtkSnapshot *snapshot;
-  gboolean painted = FALSE;
-  gulong handler;
-  int width, height;
-
-  /* Let transitions finish, then wait for a frame that shows the new content. */
-  spin_for (400);
-  handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
-  gtk_widget_queue_draw (widget);
-  g_assert_true (spin_until (frame_painted, &painted, 5000));
-  g_signal_handler_disconnect (frame_clock, handler);
-
-  width = gtk_widget_get_width (widget);
-  height = gtk_widget_get_height (widget);
-  paintable = gtk_widget_paintable_new (widget);
-  snapshot = gtk_snapshot_new ();
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-
-  dir = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (dir, 0755), ==, 0);
-  path = g_strdup_printf ("%s/%s.png", dir, name);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
-
-static gboolean
-is_width (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (window)) == GPOINTER_TO_INT (data) &&
-         limber_window_get_narrow (window) == (GPOINTER_TO_INT (data) < 500);
-}
-
-static gboolean
-is_allocated (gpointer data)
-{
-  return gtk_widget_get_width (GTK_WIDGET (window)) > 0;
-}
-
-/* Resizes the window so that its widget, not counting client-side decoration margins, is
- * @width wide, and waits for the layout to follow. */
-static void
-set_width (int width)
-{
-  int default_width, default_height, margin;
-
-  g_assert_true (spin_until (is_allocated, NULL, 10000));
-  gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
-  margin = default_width - gtk_widget_get_width (GTK_WIDGET (window));
-
-  gtk_window_set_default_size (GTK_WINDOW (window), width + margin, 720);
-  g_assert_true (spin_until (is_width, GINT_TO_POINTER (width), 10000));
+  limber_ui_test_activate (button);
+  g_assert_true (limber_ui_test_spin_until (reached, &expect, 5000));
 }
 
 static void
@@ -326,19 +72,19 @@ answer_until (int                 stop_at,
                                question->urgency == LIMBER_TRIAGE_URGENCY_EMERGENCY);
 
       /* The question on screen is the one the check asks, as a real, readable label. */
-      question_label = find_label_with_prefix (GTK_WIDGET (window),
+      question_label = limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
                                                limber_triage_question_get_text (question));
       g_assert_nonnull (question_label);
       g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (question_label)), ==,
                        GTK_ACCESSIBLE_ROLE_LABEL);
-      g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), progress));
+      g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), progress));
       g_assert_true (gtk_test_accessible_has_relation (
-        GTK_ACCESSIBLE (find_button (GTK_WIDGET (window), "Yes")),
+        GTK_ACCESSIBLE (limber_ui_test_find_button (GTK_WIDGET (window), "Yes")),
         GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
-      assert_controls_named (GTK_WIDGET (window));
+      limber_ui_test_assert_controls_named (GTK_WIDGET (window));
 
       if (i == 0)
-        save_screenshot ("check-question");
+        limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-question");
 
       press (answer, ends ? "result" : "question", ends ? -1 : i + 1);
       if (ends)
@@ -380,11 +126,12 @@ assert_result (LimberTriageOutcome  expected,
 
   g_assert_true (limber_check_page_get_outcome (limber_window_get_check_page (window), &outcome));
   g_assert_cmpint (outcome, ==, expected);
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), title_prefix));
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), reason));
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "Limber gives general"));
-  g_assert_nonnull (find_button (GTK_WIDGET (window), "Check Again"));
-  assert_controls_named (GTK_WIDGET (window));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), title_prefix));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), reason));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
+                                                           "Limber gives general"));
+  g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (window), "Check Again"));
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
 }
 
 static void
@@ -394,10 +141,12 @@ test_start_screen (void)
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Limber");
   g_assert_cmpstr (limber_window_get_page (window), ==, "check");
   g_assert_cmpstr (screen (), ==, "start");
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "Check Your Symptoms"));
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "A few yes-or-no questions"));
-  assert_controls_named (GTK_WIDGET (window));
-  save_screenshot ("check-start");
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
+                                                           "Check Your Symptoms"));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
+                                                           "A few yes-or-no questions"));
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-start");
 }
 
 static void
@@ -411,10 +160,11 @@ test_self_care (void)
   assert_result (LIMBER_TRIAGE_OUTCOME_SELF_CARE, "Self-care",
                  "You answered No to every warning-sign question.");
   /* The acute plan is shown: cold first, and the rest of it. */
-  plan_step = find_label_with_prefix (GTK_WIDGET (window), "Cold first");
+  plan_step = limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Cold first");
   g_assert_nonnull (plan_step);
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "After about 3 days"));
-  save_screenshot ("check-self-care");
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
+                                                           "After about 3 days"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-self-care");
 }
 
 static void
@@ -426,8 +176,8 @@ test_doctor (void)
   assert_result (LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, "See a doctor",
                  "Numbness or tingling in a leg");
   /* No self-care plan on a doctor result. */
-  g_assert_null (find_label_with_prefix (GTK_WIDGET (window), "Cold first"));
-  save_screenshot ("check-doctor");
+  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Cold first"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-doctor");
 }
 
 static void
@@ -442,20 +192,22 @@ test_emergency (void)
 
   assert_result (LIMBER_TRIAGE_OUTCOME_EMERGENCY, "Emergency",
                  "Numbness in the groin, inner thighs or buttocks");
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (window), "Call your local emergency number"));
-  g_assert_null (find_label_with_prefix (GTK_WIDGET (window), "Cold first"));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
+                                                           "Call your local emergency number"));
+  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Cold first"));
 
   /* Unmistakable: the heading sits in the destructive-coloured banner, with a warning icon. */
-  title = find_label_with_prefix (GTK_WIDGET (window), "Emergency");
+  title = limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Emergency");
   banner = gtk_widget_get_parent (title);
   g_assert_true (gtk_widget_has_css_class (banner, "limber-emergency"));
   for (GtkWidget *child = gtk_widget_get_first_child (banner); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
       if (GTK_IS_IMAGE (child))
-        g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (child)), ==, "dialog-warning-symbolic");
+        g_assert_cmpstr (gtk_image_get_icon_name (GTK_IMAGE (child)), ==,
+                         "dialog-warning-symbolic");
     }
-  save_screenshot ("check-emergency");
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-emergency");
 
   /* Check again starts over from the first question. */
   press ("Check Again", "question", 0);
@@ -483,7 +235,7 @@ test_narrow (void)
 {
   int minimum;
 
-  set_width (NARROW);
+  limber_ui_test_set_width (window, NARROW);
   g_assert_true (limber_window_get_narrow (window));
 
   /* Every screen fits at phone width: the window's minimum width is within 360 px and no
@@ -492,28 +244,28 @@ test_narrow (void)
   for (guint step = 0; step < 3; step++)
     {
       /* Measure the settled screen, not a crossfade between two. */
-      spin_for (500);
+      limber_ui_test_spin_for (500);
       gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
                           NULL, NULL);
       g_test_message ("screen %s: minimum width %d", screen (), minimum);
       g_assert_cmpint (minimum, <=, NARROW);
-      assert_controls_inside (GTK_WIDGET (window), NARROW);
+      limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
 
       if (step == 0)
         {
-          save_screenshot ("check-start-narrow");
+          limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-start-narrow");
           press ("Start Check", "question", 0);
         }
       else if (step == 1)
         {
-          save_screenshot ("check-question-narrow");
+          limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-question-narrow");
           press ("Yes", "result", -1);
         }
       else
-        save_screenshot ("check-emergency-narrow");
+        limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-emergency-narrow");
     }
 
-  set_width (720);
+  limber_ui_test_set_width (window, 720);
   g_assert_false (limber_window_get_narrow (window));
 }
 
@@ -532,29 +284,6 @@ test_check_action (void)
   g_assert_cmpstr (screen (), ==, "start");
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      /* The list keeps the window alive after this reference is dropped. */
-      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (toplevel, type) && gtk_widget_get_visible (GTK_WIDGET (toplevel)))
-        return toplevel;
-    }
-
-  return NULL;
-}
-
-static gboolean
-has_toplevel (gpointer data)
-{
-  return find_toplevel ((GType) GPOINTER_TO_SIZE (data)) != NULL;
-}
-
 static void
 test_menu (void)
 {
@@ -564,8 +293,9 @@ test_menu (void)
 
   /* The primary menu offers About, which carries the medical disclaimer... */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
-  g_assert_true (spin_until (has_toplevel, GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
-  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+  about = limber_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_object_get (about, "comments", &comments, NULL);
   g_assert_nonnull (strstr (comments, "not medical advice"));
   g_assert_true (gtk_window_get_transient_for (about) == GTK_WINDOW (window));
@@ -573,9 +303,10 @@ test_menu (void)
 
   /* ...and the keyboard shortcuts, including the check's own. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  g_assert_true (spin_until (has_toplevel, GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
-  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
-  g_assert_nonnull (find_label_with_prefix (GTK_WIDGET (shortcuts), "Answer Yes"));
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+  shortcuts = limber_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (shortcuts), "Answer Yes"));
   gtk_window_close (shortcuts);
 }
 
@@ -587,9 +318,9 @@ test_window_state (void)
 
   /* The size at closing is remembered and the next window opens at it. */
   gtk_window_set_default_size (GTK_WINDOW (window), 600, 700);
-  spin_for (200);
+  limber_ui_test_spin_for (200);
   gtk_window_close (GTK_WINDOW (window));
-  spin_for (100);
+  limber_ui_test_spin_for (100);
   g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 600);
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
@@ -616,7 +347,7 @@ main (int   argc,
   g_application_activate (G_APPLICATION (app));
   window = LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
-  set_width (720);
+  limber_ui_test_set_width (window, 720);
 
   g_test_add_func ("/check-ui/start-screen", test_start_screen);
   g_test_add_func ("/check-ui/self-care", test_self_care);

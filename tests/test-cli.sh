@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# The command line of the real binary: --help, --version, an unknown option, and
-# `gapplication action io.github.limber.Limber check` reaching the running app.
+# The command line of the real binary: --help, --version, an unknown option, an unknown
+# routine, and `gapplication action` and `--routine` reaching the running app.
 # TAP output. Usage: test-cli.sh path/to/limber
 set -uo pipefail
 
@@ -25,6 +25,20 @@ if [ $status -ne 0 ] && grep -q "Unknown option --no-such-option" <<<"$out"; the
 else
   not_ok "unknown option" "status $status: $out"
 fi
+
+out=$("$limber" --routine=nope 2>&1 >/dev/null); status=$?
+if [ $status -eq 1 ] && grep -q "Unknown routine “nope”. The routines are: gentle-relief, daily-mobility, core-strength" <<<"$out"; then
+  ok "an unknown routine is an error listing the routines"
+else
+  not_ok "unknown routine" "status $status: $out"
+fi
+
+# Whether the app keeps the session from going idle, asked of the stand-in session manager
+# (tests/fake-session-manager.py) that GTK's gtk_application_inhibit() talks to.
+idle_inhibited() {
+  gdbus call --session --dest org.gnome.SessionManager --object-path /org/gnome/SessionManager \
+    --method org.gnome.SessionManager.IsInhibited 8 2>/dev/null
+}
 
 # Started as a D-Bus service it shows no window until asked to.
 "$limber" --gapplication-service &
@@ -53,6 +67,39 @@ if timeout 20 xdotool search --sync --onlyvisible --name '^Limber$' >/dev/null 2
   ok "the check action opened the window"
 else
   not_ok "the check action opened no window"
+fi
+
+if [ "$(idle_inhibited)" = "(false,)" ]; then ok "nothing inhibits idle before a session"; else not_ok "idle before a session" "$(idle_inhibited)"; fi
+
+if out=$(gapplication action io.github.limber.Limber start-routine "'gentle-relief'" 2>&1); then
+  ok "gapplication action start-routine 'gentle-relief'"
+else
+  not_ok "gapplication action start-routine" "$out"
+fi
+
+wait_inhibited() {
+  for _ in $(seq 100); do [ "$(idle_inhibited)" = "($1,)" ] && return 0; sleep 0.1; done
+  return 1
+}
+if wait_inhibited true; then
+  ok "the session runs and keeps the screen awake"
+else
+  not_ok "no session started" "$(idle_inhibited)"
+fi
+
+# A second instance hands --routine to the running one and exits at once.
+out=$(timeout 20 "$limber" --routine=core-strength 2>&1); status=$?
+if [ $status -eq 0 ] && wait_inhibited true; then
+  ok "--routine in a second instance starts the routine in the running app"
+else
+  not_ok "--routine to the running app" "status $status: $out"
+fi
+
+gapplication action io.github.limber.Limber quit >/dev/null 2>&1
+if wait_inhibited false; then
+  ok "quitting releases the inhibition"
+else
+  not_ok "still inhibited after quit" "$(idle_inhibited)"
 fi
 
 tap_done

@@ -17,11 +17,19 @@ cd "$srcdir"
 listed=$(grep -v '^#' po/POTFILES | sort)
 found=$( (grep -rlE '\b(N?_|C_|g_dngettext) \(' app --include='*.c';
           grep -rl 'translatable="yes"' resources data --include='*.ui' --include='*.xml*';
-          ls data/*.desktop.in data/*.metainfo.xml.in) | sort -u)
+          ls data/*.desktop.in data/*.metainfo.xml.in po/catalog.pot) | sort -u)
 missing=$(comm -13 <(echo "$listed") <(echo "$found"))
 if [ -z "$missing" ]; then ok "POTFILES lists every translatable file"; else not_ok "POTFILES misses files" $missing; fi
 gone=$(for f in $listed; do [ -f "$f" ] || echo "$f"; done)
 if [ -z "$gone" ]; then ok "every file in POTFILES exists"; else not_ok "POTFILES names missing files" $gone; fi
+
+# The catalog's text reaches xgettext through po/catalog.pot, which must match the catalog.
+if /usr/bin/python3 build-aux/catalog-strings resources/catalog.json "$scratch/catalog.pot" &&
+   cmp -s "$scratch/catalog.pot" po/catalog.pot; then
+  ok "po/catalog.pot matches resources/catalog.json"
+else
+  not_ok "po/catalog.pot is stale: run build-aux/catalog-strings" "$(diff po/catalog.pot "$scratch/catalog.pot" | head -20)"
+fi
 
 # The same extraction meson's i18n 'glib' preset does.
 xgettext --package-name=limber --from-code=UTF-8 --add-comments \

@@ -256,3 +256,49 @@ limber_fake_clock_get_next_deadline (LimberFakeClock *self)
 
   return ((Pending *) self->pending->data)->deadline_us;
 }
+
+/**
+ * limber_fake_clock_pass_time:
+ * @self: a #LimberFakeClock
+ * @monotonic_us: the new monotonic time, not before the current one
+ *
+ * Moves time on without running anything that falls due, as when the main loop is busy
+ * elsewhere: code then finds timers that are due but have not fired.
+ */
+void
+limber_fake_clock_pass_time (LimberFakeClock *self,
+                             gint64           monotonic_us)
+{
+  g_return_if_fail (LIMBER_IS_FAKE_CLOCK (self));
+  g_return_if_fail (monotonic_us >= self->monotonic_us);
+
+  self->monotonic_us = monotonic_us;
+}
+
+/**
+ * limber_fake_clock_fire_next_at:
+ * @self: a #LimberFakeClock
+ * @monotonic_us: when the timer runs, at or after its deadline
+ *
+ * Runs the earliest pending timer late, with "now" at @monotonic_us, as a real main loop may.
+ * limber_fake_clock_advance_to() instead runs every timer exactly at its deadline.
+ */
+void
+limber_fake_clock_fire_next_at (LimberFakeClock *self,
+                                gint64           monotonic_us)
+{
+  Pending *pending;
+
+  g_return_if_fail (LIMBER_IS_FAKE_CLOCK (self));
+  g_return_if_fail (self->pending != NULL);
+
+  pending = self->pending->data;
+  g_return_if_fail (monotonic_us >= pending->deadline_us);
+
+  g_object_ref (self);
+  self->pending = g_list_delete_link (self->pending, self->pending);
+  self->monotonic_us = MAX (self->monotonic_us, monotonic_us);
+  pending->func (pending->user_data);
+  pending_free (pending);
+  g_object_unref (self);
+}

@@ -21,5 +21,9 @@ void         limber_fake_clock_jump_wall      (LimberFakeClock *self,
                                                gint64           delta_us);
 guint        limber_fake_clock_get_n_pending  (LimberFakeClock *self);
 gint64       limber_fake_clock_get_next_deadline (LimberFakeClock *self);
+void         limber_fake_clock_pass_time      (LimberFakeClock *self,
+                                               gint64           monotonic_us);
+void         limber_fake_clock_fire_next_at   (LimberFakeClock *self,
+                                               gint64           monotonic_us);
 
 G_END_DECLS

@@ -327,3 +327,18 @@ limber_system_clock_get_time_scale (LimberSystemClock *self)
 
   return self->time_scale;
 }
+
+/**
+ * limber_system_clock_to_real_us:
+ * @monotonic_us: a time of this clock, which may be sped up
+ *
+ * Returns: the moment of g_get_monotonic_time() at which this clock shows @monotonic_us, so
+ *   events of the clock can be lined up with other real-time records, such as audio
+ */
+gint64
+limber_system_clock_to_real_us (LimberSystemClock *self,
+                                gint64             monotonic_us)
+{
+  g_return_val_if_fail (LIMBER_IS_SYSTEM_CLOCK (self), monotonic_us);
+  return real_from_scaled (self, monotonic_us);
+}

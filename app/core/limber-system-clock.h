@@ -21,4 +21,7 @@ gboolean     limber_system_clock_parse_time_scale (const char  *text,
                                                    double      *time_scale,
                                                    GError     **error);
 
+gint64       limber_system_clock_to_real_us       (LimberSystemClock *self,
+                                                   gint64             monotonic_us);
+
 G_END_DECLS

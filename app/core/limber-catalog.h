@@ -1,0 +1,53 @@
+/* limber-catalog.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "limber-exercise.h"
+#include "limber-routine.h"
+
+G_BEGIN_DECLS
+
+/* Larger routine files are refused before they are read. */
+#define LIMBER_CATALOG_MAX_FILE_SIZE (1024 * 1024)
+
+/**
+ * LimberCatalogProblem:
+ * @path: the file that could not be loaded
+ * @line: the line the problem is on, from 1; 0 when it concerns the whole file
+ * @message: what is wrong, translated
+ */
+typedef struct
+{
+  char *path;
+  int   line;
+  char *message;
+} LimberCatalogProblem;
+
+#define LIMBER_TYPE_CATALOG (limber_catalog_get_type ())
+G_DECLARE_FINAL_TYPE (LimberCatalog, limber_catalog, LIMBER, CATALOG, GObject)
+
+LimberCatalog  *limber_catalog_new             (void);
+gboolean        limber_catalog_load_builtin    (LimberCatalog *self,
+                                                GBytes        *bytes,
+                                                const char    *name,
+                                                GError       **error);
+gboolean        limber_catalog_load_user_file  (LimberCatalog *self,
+                                                GFile         *file,
+                                                GError       **error);
+guint           limber_catalog_load_user_dir   (LimberCatalog *self,
+                                                const char    *path);
+GListModel     *limber_catalog_get_routines    (LimberCatalog *self);
+LimberRoutine  *limber_catalog_find_routine    (LimberCatalog *self,
+                                                const char    *id);
+LimberExercise *limber_catalog_find_exercise   (LimberCatalog *self,
+                                                const char    *id);
+GPtrArray      *limber_catalog_get_problems    (LimberCatalog *self);
+char           *limber_catalog_dup_routine_ids (LimberCatalog *self);
+char           *limber_catalog_get_user_dir    (void);
+
+G_END_DECLS

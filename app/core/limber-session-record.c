@@ -1,0 +1,214 @@
+/* limber-session-record.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "limber-session-record.h"
+
+/*
+ * What one stretch session was: kept in memory by the app and handed on to the history store.
+ * The pain rating can be given after the session ends, so it is the one mutable field.
+ */
+struct _LimberSessionRecord
+{
+  GObject               parent_instance;
+
+  char                 *routine_id;
+  char                 *routine_name;
+  gint64                started_wall_us;
+  gint64                ended_wall_us;
+  guint                 exercises_completed;
+  guint                 n_exercises;
+  LimberSessionOutcome  outcome;
+  int                   pain_after;
+};
+
+G_DEFINE_FINAL_TYPE (LimberSessionRecord, limber_session_record, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PAIN_AFTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+limber_session_record_finalize (GObject *object)
+{
+  LimberSessionRecord *self = LIMBER_SESSION_RECORD (object);
+
+  g_free (self->routine_id);
+  g_free (self->routine_name);
+
+  G_OBJECT_CLASS (limber_session_record_parent_class)->finalize (object);
+}
+
+static void
+limber_session_record_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  LimberSessionRecord *self = LIMBER_SESSION_RECORD (object);
+
+  switch (prop_id)
+    {
+    case PROP_PAIN_AFTER:
+      g_value_set_int (value, self->pain_after);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_session_record_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_PAIN_AFTER:
+      limber_session_record_set_pain_after (LIMBER_SESSION_RECORD (object), g_value_get_int (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_session_record_class_init (LimberSessionRecordClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = limber_session_record_finalize;
+  object_class->get_property = limber_session_record_get_property;
+  object_class->set_property = limber_session_record_set_property;
+
+  properties[PROP_PAIN_AFTER] =
+    g_param_spec_int ("pain-after", NULL, NULL, LIMBER_PAIN_UNSET, 10, LIMBER_PAIN_UNSET,
+                      G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+limber_session_record_init (LimberSessionRecord *self)
+{
+  self->pain_after = LIMBER_PAIN_UNSET;
+}
+
+LimberSessionRecord *
+limber_session_record_new (const char           *routine_id,
+                           const char           *routine_name,
+                           gint64                started_wall_us,
+                           gint64                ended_wall_us,
+                           guint                 exercises_completed,
+                           guint                 n_exercises,
+                           LimberSessionOutcome  outcome)
+{
+  LimberSessionRecord *self = g_object_new (LIMBER_TYPE_SESSION_RECORD, NULL);
+
+  self->routine_id = g_strdup (routine_id);
+  self->routine_name = g_strdup (routine_name);
+  self->started_wall_us = started_wall_us;
+  self->ended_wall_us = ended_wall_us;
+  self->exercises_completed = exercises_completed;
+  self->n_exercises = n_exercises;
+  self->outcome = outcome;
+
+  return self;
+}
+
+const char *
+limber_session_record_get_routine_id (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), NULL);
+  return self->routine_id;
+}
+
+const char *
+limber_session_record_get_routine_name (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), NULL);
+  return self->routine_name;
+}
+
+gint64
+limber_session_record_get_started_wall_us (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), 0);
+  return self->started_wall_us;
+}
+
+gint64
+limber_session_record_get_ended_wall_us (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), 0);
+  return self->ended_wall_us;
+}
+
+guint
+limber_session_record_get_exercises_completed (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), 0);
+  return self->exercises_completed;
+}
+
+guint
+limber_session_record_get_n_exercises (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), 0);
+  return self->n_exercises;
+}
+
+LimberSessionOutcome
+limber_session_record_get_outcome (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), LIMBER_SESSION_OUTCOME_NONE);
+  return self->outcome;
+}
+
+/* Returns: the pain after the session, 0–10, or %LIMBER_PAIN_UNSET when not given */
+int
+limber_session_record_get_pain_after (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), LIMBER_PAIN_UNSET);
+  return self->pain_after;
+}
+
+void
+limber_session_record_set_pain_after (LimberSessionRecord *self,
+                                      int                  pain)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_RECORD (self));
+  g_return_if_fail (pain >= LIMBER_PAIN_UNSET && pain <= 10);
+
+  if (self->pain_after == pain)
+    return;
+
+  self->pain_after = pain;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAIN_AFTER]);
+}
+
+/* A stable name for records and exports; never translated. */
+const char *
+limber_session_outcome_to_string (LimberSessionOutcome outcome)
+{
+  switch (outcome)
+    {
+    case LIMBER_SESSION_OUTCOME_COMPLETED:
+      return "completed";
+    case LIMBER_SESSION_OUTCOME_STOPPED:
+      return "stopped";
+    case LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN:
+      return "stopped-for-pain";
+    case LIMBER_SESSION_OUTCOME_NONE:
+    default:
+      return "none";
+    }
+}

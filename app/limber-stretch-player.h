@@ -1,0 +1,32 @@
+/* limber-stretch-player.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "limber-clock.h"
+#include "limber-countdown.h"
+#include "limber-illustration.h"
+#include "limber-routine.h"
+#include "limber-session-record.h"
+#include "limber-stretch-session.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_STRETCH_PLAYER (limber_stretch_player_get_type ())
+G_DECLARE_FINAL_TYPE (LimberStretchPlayer, limber_stretch_player, LIMBER, STRETCH_PLAYER, AdwBin)
+
+void                  limber_stretch_player_start           (LimberStretchPlayer *self,
+                                                             LimberRoutine       *routine,
+                                                             LimberClock         *clock);
+LimberStretchSession *limber_stretch_player_get_session     (LimberStretchPlayer *self);
+LimberSessionRecord  *limber_stretch_player_get_record      (LimberStretchPlayer *self);
+gboolean              limber_stretch_player_get_inhibiting  (LimberStretchPlayer *self);
+LimberCountdown      *limber_stretch_player_get_countdown   (LimberStretchPlayer *self);
+LimberIllustration   *limber_stretch_player_get_illustration (LimberStretchPlayer *self);
+const char           *limber_stretch_player_get_screen      (LimberStretchPlayer *self);
+
+G_END_DECLS

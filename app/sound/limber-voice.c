@@ -1,0 +1,207 @@
+/* limber-voice.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <espeak-ng/speak_lib.h>
+#include <glib/gi18n.h>
+
+#include "limber-error.h"
+
+#include "limber-voice.h"
+
+/*
+ * Spoken guidance with libespeak-ng. espeak-ng keeps global state and is not thread-safe, so all
+ * of it runs on one worker thread, one sentence at a time; the result is raw samples that the cue
+ * player mixes into its pipeline. Nothing here plays sound itself.
+ */
+
+struct _LimberVoice
+{
+  GObject      parent_instance;
+
+  GThreadPool *pool;
+  char        *language;
+
+  /* Touched only on the worker thread. */
+  gboolean     initialized;
+  char        *init_error;
+  GByteArray  *samples;
+};
+
+G_DEFINE_FINAL_TYPE (LimberVoice, limber_voice, G_TYPE_OBJECT)
+
+static int
+synth_cb (short        *wav,
+          int           n_samples,
+          espeak_EVENT *events)
+{
+  LimberVoice *self = events != NULL ? events->user_data : NULL;
+
+  if (self != NULL && wav != NULL && n_samples > 0)
+    g_byte_array_append (self->samples, (const guint8 *) wav, n_samples * sizeof (short));
+
+  return 0;
+}
+
+static gboolean
+ensure_initialized (LimberVoice  *self,
+                    GError      **error)
+{
+  if (!self->initialized)
+    {
+      int rate;
+
+      self->initialized = TRUE;
+
+      /* DONT_EXIT: without it espeak-ng calls exit() when its data files are missing. */
+      rate = espeak_Initialize (AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+      if (rate != LIMBER_VOICE_RATE)
+        {
+          self->init_error = g_strdup (_("The speech synthesizer espeak-ng could not start; "
+                                         "is the espeak-ng-data package installed?"));
+        }
+      else if (espeak_SetVoiceByName (self->language) != EE_OK)
+        {
+          self->init_error = g_strdup_printf (_("espeak-ng has no voice for “%s”"), self->language);
+        }
+      else
+        {
+          espeak_SetSynthCallback (synth_cb);
+          /* A little slower than normal: the listener is concentrating on their body. */
+          espeak_SetParameter (espeakRATE, 160, 0);
+        }
+    }
+
+  if (self->init_error != NULL)
+    {
+      g_set_error_literal (error, LIMBER_ERROR, LIMBER_ERROR_NOT_FOUND, self->init_error);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+speak_in_thread (gpointer data,
+                 gpointer user_data)
+{
+  g_autoptr(GTask) task = data;
+  LimberVoice *self = user_data;
+  const char *text = g_task_get_task_data (task);
+  GError *error = NULL;
+  espeak_ERROR result;
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!ensure_initialized (self, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  self->samples = g_byte_array_new ();
+  result = espeak_Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+                         espeakCHARS_UTF8, NULL, self);
+  if (result != EE_OK)
+    {
+      g_clear_pointer (&self->samples, g_byte_array_unref);
+      g_task_return_new_error (task, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE,
+                               _("espeak-ng could not speak “%s” (error %d)"), text, result);
+      return;
+    }
+
+  g_task_return_pointer (task, g_byte_array_free_to_bytes (g_steal_pointer (&self->samples)),
+                         (GDestroyNotify) g_bytes_unref);
+}
+
+static void
+limber_voice_finalize (GObject *object)
+{
+  LimberVoice *self = LIMBER_VOICE (object);
+
+  g_thread_pool_free (self->pool, FALSE, TRUE);
+  g_free (self->language);
+  g_free (self->init_error);
+
+  G_OBJECT_CLASS (limber_voice_parent_class)->finalize (object);
+}
+
+static void
+limber_voice_class_init (LimberVoiceClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = limber_voice_finalize;
+}
+
+static void
+limber_voice_init (LimberVoice *self)
+{
+  /* Translators: the espeak-ng voice that reads the guidance in your language, as listed by
+   * "espeak-ng --voices" (for example "pt-br" or "de"). Keep "en" if there is none. */
+  self->language = g_strdup (_("en"));
+  self->pool = g_thread_pool_new (speak_in_thread, self, 1, TRUE, NULL);
+}
+
+/**
+ * limber_voice_get_default:
+ *
+ * Returns: (transfer none): the one voice of the process; espeak-ng allows no more
+ */
+LimberVoice *
+limber_voice_get_default (void)
+{
+  static LimberVoice *voice;
+
+  if (g_once_init_enter (&voice))
+    g_once_init_leave (&voice, g_object_new (LIMBER_TYPE_VOICE, NULL));
+
+  return voice;
+}
+
+/* The espeak-ng voice used, chosen by the translation in use. */
+const char *
+limber_voice_get_language (LimberVoice *self)
+{
+  g_return_val_if_fail (LIMBER_IS_VOICE (self), NULL);
+  return self->language;
+}
+
+/**
+ * limber_voice_speak_async:
+ *
+ * Synthesizes @text on the voice's thread. Sentences are spoken in the order they are given.
+ */
+void
+limber_voice_speak_async (LimberVoice         *self,
+                          const char          *text,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (LIMBER_IS_VOICE (self));
+  g_return_if_fail (text != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, limber_voice_speak_async);
+  g_task_set_task_data (task, g_strdup (text), g_free);
+  g_thread_pool_push (self->pool, task, NULL);
+}
+
+/**
+ * limber_voice_speak_finish:
+ *
+ * Returns: (transfer full): mono S16 samples at %LIMBER_VOICE_RATE in native byte order
+ */
+GBytes *
+limber_voice_speak_finish (LimberVoice   *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

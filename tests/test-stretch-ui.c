@@ -1,0 +1,783 @@
+/* test-stretch-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The stretch player in the real window, under Xvfb with the accessibility bus and a stand-in
+ * session manager (tests/fake-session-manager.py): routines are started through app.start-routine
+ * and the routine list, driven through the player's buttons, and checked for what a user sees and
+ * hears about: the exercise, the countdown, the controls' names, the screen kept awake while a
+ * session runs, the finish screen and the record it leaves. The app's clock runs five times faster
+ * than real time, so phases pass quickly. Screenshots go to tests/screenshots/ in the build
+ * directory.
+ */
+
+#include "config.h"
+
+#include "limber-application.h"
+#include "limber-system-clock.h"
+#include "limber-ui-test.h"
+#include "limber-window.h"
+
+#define NARROW 360
+
+/* Clock seconds per real second: a 5 s get-ready passes in a second, and a 30 s hold in six, long
+ * enough for a screenshot of it even on a busy machine. */
+#define TIME_SCALE "5"
+
+/* GTK asks the session manager with its own flag values; 8 is "idle" in both. */
+G_STATIC_ASSERT (GTK_APPLICATION_INHIBIT_IDLE == 8);
+
+static LimberApplication *app;
+static LimberWindow *window;
+
+static LimberStretchPage *
+stretch_page (void)
+{
+  return limber_window_get_stretch_page (window);
+}
+
+static LimberStretchPlayer *
+player (void)
+{
+  return limber_stretch_page_get_player (stretch_page ());
+}
+
+static LimberStretchSession *
+session (void)
+{
+  return limber_stretch_player_get_session (player ());
+}
+
+static const char *
+countdown_text (void)
+{
+  return limber_countdown_get_text (limber_stretch_player_get_countdown (player ()));
+}
+
+/* What the session manager answers GTK's own question: is anything keeping the session from
+ * going idle (the screen from blanking)? */
+static gboolean
+idle_inhibited (void)
+{
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (app));
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean inhibited;
+
+  reply = g_dbus_connection_call_sync (bus, "org.gnome.SessionManager",
+                                       "/org/gnome/SessionManager", "org.gnome.SessionManager",
+                                       "IsInhibited",
+                                       g_variant_new ("(u)", GTK_APPLICATION_INHIBIT_IDLE),
+                                       G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, 5000, NULL,
+                                       &error);
+  /* Run the test through build-aux/test, which starts the stand-in session manager. */
+  g_assert_no_error (error);
+  g_variant_get (reply, "(b)", &inhibited);
+
+  return inhibited;
+}
+
+static gboolean
+idle_inhibited_is (gpointer expected)
+{
+  return idle_inhibited () == GPOINTER_TO_INT (expected);
+}
+
+/* GTK sends Uninhibit without waiting for the answer, so the session manager may hear of it a
+ * moment later. */
+static void
+assert_idle_inhibited (gboolean expected)
+{
+  g_assert_true (limber_ui_test_spin_until (idle_inhibited_is, GINT_TO_POINTER (expected), 2000));
+}
+
+static gboolean
+state_is (gpointer state)
+{
+  return limber_stretch_session_get_state (session ()) ==
+         (LimberSessionState) GPOINTER_TO_INT (state);
+}
+
+static gboolean
+is_running (gpointer data)
+{
+  return limber_stretch_session_is_running (session ());
+}
+
+typedef struct
+{
+  LimberPhaseKind kind;
+  int             step;   /* -1 for any */
+  LimberSide      side;
+} PhaseWait;
+
+static gboolean
+in_phase (gpointer data)
+{
+  const PhaseWait *wait = data;
+  const LimberPhase *phase = limber_stretch_session_get_phase (session ());
+
+  return limber_stretch_session_get_state (session ()) != LIMBER_SESSION_STATE_FINISHED &&
+         phase->kind == wait->kind && phase->side == wait->side &&
+         (wait->step < 0 || (int) phase->step == wait->step);
+}
+
+static void
+wait_for_phase (LimberPhaseKind kind,
+                int             step,
+                LimberSide      side)
+{
+  PhaseWait wait = { kind, step, side };
+
+  g_assert_true (limber_ui_test_spin_until (in_phase, &wait, 10000));
+}
+
+static gboolean
+shows_label (gpointer text)
+{
+  return limber_ui_test_find_label (GTK_WIDGET (window), text) != NULL;
+}
+
+static gboolean
+shows_label_starting_with (gpointer prefix)
+{
+  return limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), prefix) != NULL;
+}
+
+static gboolean
+shows_label_containing (gpointer text)
+{
+  return limber_ui_test_find_label_containing (GTK_WIDGET (window), text) != NULL;
+}
+
+static gboolean
+shows_no_control (gpointer name)
+{
+  return limber_ui_test_find_control (GTK_WIDGET (window), name) == NULL;
+}
+
+static gboolean
+player_screen_is (gpointer name)
+{
+  return g_strcmp0 (limber_stretch_player_get_screen (player ()), name) == 0;
+}
+
+static gboolean
+stretch_screen_is (gpointer name)
+{
+  return g_strcmp0 (limber_stretch_page_get_screen (stretch_page ()), name) == 0;
+}
+
+static gboolean
+countdown_differs_from (gpointer text)
+{
+  return g_strcmp0 (countdown_text (), text) != 0;
+}
+
+static gboolean
+switcher_bar_revealed (gpointer bar)
+{
+  return adw_view_switcher_bar_get_reveal (bar);
+}
+
+static gboolean
+switcher_bar_hidden (gpointer bar)
+{
+  return !adw_view_switcher_bar_get_reveal (bar);
+}
+
+static gboolean
+is_insensitive (gpointer widget)
+{
+  return !gtk_widget_get_sensitive (widget);
+}
+
+/* Finds a visible control by the name a screen reader gives it, and activates it as a keyboard
+ * or screen reader user would. */
+static GtkWidget *
+press (const char *name)
+{
+  GtkWidget *control = limber_ui_test_find_control (GTK_WIDGET (window), name);
+
+  g_test_message ("pressing '%s'", name);
+  g_assert_nonnull (control);
+  limber_ui_test_activate (control);
+
+  return control;
+}
+
+static void
+assert_shows_label (const char *text)
+{
+  g_assert_true (limber_ui_test_spin_until (shows_label, (gpointer) text, 2000));
+}
+
+static gboolean
+is_toast_close_button (GtkWidget  *widget,
+                       const char *unused)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0 &&
+         limber_ui_test_is_inside_toast (widget);
+}
+
+static gboolean
+shows_no_toast (gpointer data)
+{
+  return limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_close_button, NULL) == NULL;
+}
+
+/* Closes the toast on screen with its close button, as a user would. */
+static void
+dismiss_toast (void)
+{
+  GtkWidget *close_button = limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_close_button,
+                                                        NULL);
+
+  limber_ui_test_activate (close_button);
+  g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 2000));
+}
+
+/* Starts a routine as `limber --routine ID` does: through app.start-routine. */
+static void
+start_routine (const char *id)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine", g_variant_new_string (id));
+
+  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpstr (limber_stretch_page_get_screen (stretch_page ()), ==, "player");
+  g_assert_cmpstr (limber_stretch_player_get_screen (player ()), ==, "session");
+  g_assert_nonnull (session ());
+  g_assert_cmpstr (limber_routine_get_id (limber_stretch_session_get_routine (session ())), ==, id);
+  g_assert_true (limber_stretch_session_is_running (session ()));
+}
+
+static void
+pause_session (void)
+{
+  press ("Pause");
+  g_assert_true (limber_ui_test_spin_until (state_is, GINT_TO_POINTER (LIMBER_SESSION_STATE_PAUSED),
+                                            2000));
+}
+
+static void
+resume_session (void)
+{
+  press ("Resume");
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+}
+
+/* Back to the list of routines through the player's own buttons, from wherever a test left it. */
+static void
+return_to_routines (void)
+{
+  limber_window_show_page (window, "stretch");
+  if (g_str_equal (limber_stretch_page_get_screen (stretch_page ()), "routines"))
+    return;
+
+  if (g_str_equal (limber_stretch_player_get_screen (player ()), "session"))
+    {
+      press ("Stop");
+      g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+      assert_shows_label ("Session Stopped");
+    }
+
+  press ("Back to Routines");
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 2000));
+}
+
+/* Each routine has a Start button that says which routine it starts. */
+static void
+assert_start_buttons (void)
+{
+  GListModel *routines = limber_catalog_get_routines (limber_application_get_catalog (app));
+
+  g_assert_cmpuint (g_list_model_get_n_items (routines), >=, 3);
+  for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
+    {
+      g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+      g_autofree char *name = g_strdup_printf ("Start %s", limber_routine_get_name (routine));
+      GtkWidget *button = limber_ui_test_find_control (GTK_WIDGET (window), name);
+      g_autofree char *text = NULL;
+
+      g_assert_nonnull (button);
+      gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+      text = limber_ui_test_button_text (button);
+      g_assert_cmpstr (text, ==, "Start");
+    }
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle relief"));
+}
+
+static void
+test_player (void)
+{
+  LimberIllustration *illustration = limber_stretch_player_get_illustration (player ());
+  static const char *controls[] = {
+    "Pause", "Previous exercise", "Next exercise", "Stop", "It hurts",
+  };
+  g_autofree char *text = NULL;
+  g_autofree char *seconds_left = NULL;
+  LimberCountdown *countdown;
+  AdwViewSwitcherBar *switcher_bar;
+  int minimum;
+
+  start_routine ("gentle-relief");
+  assert_shows_label ("Knee to chest");
+  assert_shows_label ("Exercise 1 of 3 · Next: Pelvic tilt");
+
+  /* The right side comes first, drawn as the picture is. */
+  wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 2000));
+  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "knee-to-chest");
+  g_assert_false (limber_illustration_get_mirrored (illustration));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (illustration)));
+
+  /* The countdown counts, and a screen reader hears it. */
+  text = g_strdup (countdown_text ());
+  g_assert_cmpstr (text, !=, "");
+  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 3000));
+  countdown = limber_stretch_player_get_countdown (player ());
+  seconds_left = g_strdup_printf (g_str_equal (countdown_text (), "1") ? "%s second left"
+                                                                       : "%s seconds left",
+                                  countdown_text ());
+  gtk_test_accessible_assert_role (countdown, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
+  gtk_test_accessible_assert_property (countdown, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, seconds_left);
+  gtk_test_accessible_assert_property (illustration, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Knee to chest");
+
+  /* Every control is on screen and found by its name. */
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      GtkWidget *control = limber_ui_test_find_control (GTK_WIDGET (window), controls[i]);
+
+      g_test_message ("control '%s'", controls[i]);
+      g_assert_nonnull (control);
+      g_assert_true (gtk_widget_get_mapped (control));
+      g_assert_true (gtk_widget_is_sensitive (control));
+    }
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "player");
+
+  /* At phone width the page switcher moves to the bottom, and the player still fits. */
+  limber_ui_test_set_width (window, NARROW);
+  switcher_bar = ADW_VIEW_SWITCHER_BAR (limber_ui_test_find_of_type (GTK_WIDGET (window),
+                                                                      ADW_TYPE_VIEW_SWITCHER_BAR));
+  g_assert_nonnull (switcher_bar);
+  /* The window moves the switcher right after the allocation that made it narrow. */
+  g_assert_true (limber_ui_test_spin_until (switcher_bar_revealed, switcher_bar, 2000));
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (minimum, <=, NARROW);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), controls[i]));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-narrow");
+  limber_ui_test_set_width (window, 720);
+  g_assert_true (limber_ui_test_spin_until (switcher_bar_hidden, switcher_bar, 2000));
+
+  /* The left side is drawn mirrored. */
+  wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_LEFT);
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Left side", 2000));
+  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "knee-to-chest");
+  g_assert_true (limber_illustration_get_mirrored (illustration));
+}
+
+static void
+test_inhibit (void)
+{
+  return_to_routines ();
+  assert_idle_inhibited (FALSE);
+
+  /* Someone on the floor cannot touch the screen to keep it on. */
+  start_routine ("gentle-relief");
+  g_assert_true (limber_stretch_player_get_inhibiting (player ()));
+  assert_idle_inhibited (TRUE);
+}
+
+static void
+test_pause (void)
+{
+  GtkWidget *button;
+  g_autofree char *text = NULL;
+
+  start_routine ("gentle-relief");
+  wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
+
+  button = limber_ui_test_find_control (GTK_WIDGET (window), "Pause");
+  pause_session ();
+  g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
+
+  /* The same button now resumes, and says so. */
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Resume");
+  g_assert_true (limber_ui_test_find_control (GTK_WIDGET (window), "Resume") == button);
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Pause"));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Paused · Right side",
+                                            2000));
+
+  /* Time stands still, and the screen may go to sleep. */
+  text = g_strdup (countdown_text ());
+  limber_ui_test_spin_for (500);
+  g_assert_cmpstr (countdown_text (), ==, text);
+  g_assert_false (limber_stretch_player_get_inhibiting (player ()));
+  assert_idle_inhibited (FALSE);
+
+  resume_session ();
+  gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 2000));
+  g_assert_true (limber_stretch_player_get_inhibiting (player ()));
+  assert_idle_inhibited (TRUE);
+  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 3000));
+}
+
+static void
+test_next_previous (void)
+{
+  LimberIllustration *illustration;
+
+  start_routine ("gentle-relief");
+  assert_shows_label ("Knee to chest");
+
+  press ("Next exercise");
+  wait_for_phase (LIMBER_PHASE_GET_READY, 1, LIMBER_SIDE_NONE);
+  assert_shows_label ("Pelvic tilt");
+  assert_shows_label ("Exercise 2 of 3 · Next: Cat-cow");
+  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Knee to chest"));
+  illustration = limber_stretch_player_get_illustration (player ());
+  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "pelvic-tilt");
+
+  /* Once the get-ready is over, the reps are counted. */
+  wait_for_phase (LIMBER_PHASE_WORK, 1, LIMBER_SIDE_NONE);
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Rep ", 2000));
+  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "Pelvic tilt"));
+
+  /* Paused, so that how long each press takes cannot matter: Previous first restarts an exercise
+   * that has run for a while, and a second press goes back to the one before. */
+  pause_session ();
+  press ("Previous exercise");
+  wait_for_phase (LIMBER_PHASE_GET_READY, 1, LIMBER_SIDE_NONE);
+  assert_shows_label ("Pelvic tilt");
+
+  press ("Previous exercise");
+  wait_for_phase (LIMBER_PHASE_GET_READY, 0, LIMBER_SIDE_RIGHT);
+  assert_shows_label ("Knee to chest");
+  assert_shows_label ("Exercise 1 of 3 · Next: Pelvic tilt");
+  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Pelvic tilt"));
+
+  /* Skipping around kept the pause. */
+  g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
+  resume_session ();
+}
+
+static void
+test_it_hurts (void)
+{
+  GListModel *records = limber_application_get_session_records (app);
+  guint n_records;
+  g_autoptr(LimberSessionRecord) record = NULL;
+  GtkWidget *check_button;
+
+  start_routine ("gentle-relief");
+  n_records = g_list_model_get_n_items (records);
+
+  press ("It hurts");
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  g_assert_cmpint (limber_stretch_session_get_state (session ()), ==,
+                   LIMBER_SESSION_STATE_FINISHED);
+  g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
+                   LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
+  assert_shows_label ("Stopped Because It Hurts");
+  check_button = limber_ui_test_find_button (GTK_WIDGET (window), "Check Symptoms");
+  g_assert_nonnull (check_button);
+  g_assert_true (gtk_widget_get_visible (check_button));
+  /* The session's controls are gone once the screens have crossfaded. */
+  g_assert_true (limber_ui_test_spin_until (shows_no_control, "Pause", 2000));
+
+  /* The session is in this run's history, as stopped for pain. */
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, n_records + 1);
+  record = g_list_model_get_item (records, n_records);
+  g_assert_true (record == limber_stretch_player_get_record (player ()));
+  g_assert_cmpstr (limber_session_record_get_routine_id (record), ==, "gentle-relief");
+  g_assert_cmpstr (limber_session_outcome_to_string (limber_session_record_get_outcome (record)),
+                   ==, "stopped-for-pain");
+
+  g_assert_false (limber_stretch_player_get_inhibiting (player ()));
+  assert_idle_inhibited (FALSE);
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish-pain");
+
+  /* Check Symptoms leads to the symptom check. */
+  press ("Check Symptoms");
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Check Your Symptoms",
+                                            2000));
+  g_assert_cmpstr (limber_window_get_page (window), ==, "check");
+}
+
+static void
+test_unknown_routine (void)
+{
+  return_to_routines ();
+
+  g_test_expect_message ("Limber", G_LOG_LEVEL_MESSAGE, "There is no routine “nope”");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string ("nope"));
+  g_test_assert_expected_messages ();
+
+  g_assert_true (limber_ui_test_spin_until (shows_label_containing,
+                                            "There is no routine “nope”", 3000));
+  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpstr (limber_stretch_page_get_screen (stretch_page ()), ==, "routines");
+  assert_idle_inhibited (FALSE);
+
+  /* Dismissed, so that the next toast is not queued behind it. */
+  dismiss_toast ();
+}
+
+static void
+test_complete (void)
+{
+  GListModel *records = limber_application_get_session_records (app);
+  g_autoptr(LimberSessionRecord) last = NULL;
+  LimberSessionRecord *record;
+  guint n_steps;
+  GtkWidget *scale;
+  GtkWidget *save;
+
+  return_to_routines ();
+  assert_start_buttons ();
+
+  press ("Start Core strength");
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "player", 2000));
+  g_assert_cmpstr (limber_routine_get_id (limber_stretch_session_get_routine (session ())), ==,
+                   "core-strength");
+  assert_shows_label ("Pelvic tilt");
+
+  n_steps = limber_routine_get_n_steps (limber_stretch_session_get_routine (session ()));
+  for (guint step = 1; step < n_steps; step++)
+    {
+      press ("Next exercise");
+      wait_for_phase (LIMBER_PHASE_GET_READY, step, LIMBER_SIDE_NONE);
+    }
+  assert_shows_label ("Plank");
+  assert_shows_label ("Exercise 3 of 3 · Last exercise");
+  press ("Next exercise");
+
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
+                   LIMBER_SESSION_OUTCOME_COMPLETED);
+  /* Every exercise was skipped, so there is nothing to praise. */
+  assert_shows_label ("Session Ended");
+  assert_shows_label ("You finished 0 of 3 exercises.");
+  g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window), "Check Symptoms"));
+  assert_idle_inhibited (FALSE);
+
+  /* The pain rating is saved into the session's record, once. */
+  record = limber_stretch_player_get_record (player ());
+  g_assert_nonnull (record);
+  last = g_list_model_get_item (records, g_list_model_get_n_items (records) - 1);
+  g_assert_true (record == last);
+  g_assert_cmpint (limber_session_record_get_pain_after (record), ==, LIMBER_PAIN_UNSET);
+
+  scale = limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_SCALE);
+  g_assert_nonnull (scale);
+  gtk_range_set_value (GTK_RANGE (scale), 3);
+  save = press ("Save Rating");
+  g_assert_true (limber_ui_test_spin_until (is_insensitive, save, 2000));
+  g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 3);
+  g_assert_true (limber_ui_test_spin_until (shows_label_containing, "Pain rating 3 saved", 3000));
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish");
+
+  press ("Back to Routines");
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 2000));
+  assert_start_buttons ();
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "routines");
+}
+
+static void
+test_close_window (void)
+{
+  GListModel *records = limber_application_get_session_records (app);
+  guint n_records;
+
+  start_routine ("gentle-relief");
+  assert_idle_inhibited (TRUE);
+  n_records = g_list_model_get_n_items (records);
+
+  /* Closing the window ends the session: the screen may sleep again... */
+  gtk_window_close (GTK_WINDOW (window));
+  window = NULL;
+  assert_idle_inhibited (FALSE);
+
+  /* ...and the session is kept, as stopped. */
+  g_assert_cmpuint (g_list_model_get_n_items (records), ==, n_records + 1);
+  {
+    g_autoptr(LimberSessionRecord) record = g_list_model_get_item (records, n_records);
+
+    g_assert_cmpint (limber_session_record_get_outcome (record), ==,
+                     LIMBER_SESSION_OUTCOME_STOPPED);
+    g_assert_cmpstr (limber_session_record_get_routine_id (record), ==, "gentle-relief");
+  }
+
+  /* Opening Limber again gives a new window, on the routines. */
+  g_application_activate (G_APPLICATION (app));
+  window = LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  limber_ui_test_set_width (window, 720);
+  limber_window_show_page (window, "stretch");
+  g_assert_cmpstr (limber_stretch_page_get_screen (stretch_page ()), ==, "routines");
+  assert_start_buttons ();
+}
+
+static gboolean
+is_row_titled (GtkWidget  *widget,
+               const char *title)
+{
+  g_autofree char *text = NULL;
+  char *underscore;
+
+  if (!ADW_IS_PREFERENCES_ROW (widget))
+    return FALSE;
+
+  text = g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)));
+  if (adw_preferences_row_get_use_underline (ADW_PREFERENCES_ROW (widget)) &&
+      (underscore = strchr (text, '_')) != NULL)
+    memmove (underscore, underscore + 1, strlen (underscore));
+
+  return g_str_equal (text, title);
+}
+
+static GtkSwitch *
+find_row_switch (GtkWidget  *root,
+                 const char *title)
+{
+  GtkWidget *row = limber_ui_test_find_mapped (root, is_row_titled, title);
+
+  g_assert_nonnull (row);
+  return GTK_SWITCH (limber_ui_test_find_of_type (row, GTK_TYPE_SWITCH));
+}
+
+typedef struct
+{
+  GSettings  *settings;
+  const char *key;
+  gboolean    value;
+} SettingWait;
+
+static gboolean
+setting_is (gpointer data)
+{
+  const SettingWait *wait = data;
+
+  return g_settings_get_boolean (wait->settings, wait->key) == wait->value;
+}
+
+typedef struct
+{
+  GtkSwitch *toggle;
+  gboolean   active;
+} SwitchWait;
+
+static gboolean
+switch_is (gpointer data)
+{
+  const SwitchWait *wait = data;
+
+  return gtk_switch_get_active (wait->toggle) == wait->active;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+has_no_toplevel (gpointer type)
+{
+  return !limber_ui_test_has_toplevel (type);
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  gboolean sounds_on = g_settings_get_boolean (settings, "cue-sounds");
+  gboolean voice_on = g_settings_get_boolean (settings, "voice-guidance");
+  GtkWindow *preferences;
+  GtkSwitch *sounds, *voice;
+  SettingWait setting_wait;
+  SwitchWait switch_wait;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+  preferences = limber_ui_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
+  g_assert_true (limber_ui_test_spin_until (is_mapped, preferences, 5000));
+
+  sounds = find_row_switch (GTK_WIDGET (preferences), "Cue Sounds");
+  voice = find_row_switch (GTK_WIDGET (preferences), "Spoken Guidance");
+  g_assert_nonnull (sounds);
+  g_assert_nonnull (voice);
+  g_assert_cmpint (gtk_switch_get_active (sounds), ==, sounds_on);
+  g_assert_cmpint (gtk_switch_get_active (voice), ==, voice_on);
+  limber_ui_test_assert_controls_named (GTK_WIDGET (preferences));
+  limber_ui_test_save_screenshot (preferences, "preferences");
+
+  /* A switch flipped by the user changes the setting at once... */
+  limber_ui_test_activate (GTK_WIDGET (sounds));
+  setting_wait = (SettingWait) { settings, "cue-sounds", !sounds_on };
+  g_assert_true (limber_ui_test_spin_until (setting_is, &setting_wait, 2000));
+  g_assert_cmpint (gtk_switch_get_active (sounds), ==, !sounds_on);
+
+  /* ...and a setting changed elsewhere shows on its switch. */
+  g_settings_set_boolean (settings, "voice-guidance", !voice_on);
+  switch_wait = (SwitchWait) { voice, !voice_on };
+  g_assert_true (limber_ui_test_spin_until (switch_is, &switch_wait, 2000));
+
+  g_settings_set_boolean (settings, "cue-sounds", sounds_on);
+  g_settings_set_boolean (settings, "voice-guidance", voice_on);
+  gtk_window_close (preferences);
+  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* Read when the app makes its clock, on first use. */
+  g_setenv (LIMBER_TIME_SCALE_ENV, TIME_SCALE, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  app = limber_application_new ();
+  /* Tests may run beside a real Limber on the same bus; don't hand the work over to it. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
+  g_application_activate (G_APPLICATION (app));
+  window = LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  limber_ui_test_set_width (window, 720);
+
+  g_test_add_func ("/stretch-ui/player", test_player);
+  g_test_add_func ("/stretch-ui/inhibit", test_inhibit);
+  g_test_add_func ("/stretch-ui/pause", test_pause);
+  g_test_add_func ("/stretch-ui/next-previous", test_next_previous);
+  g_test_add_func ("/stretch-ui/it-hurts", test_it_hurts);
+  g_test_add_func ("/stretch-ui/unknown-routine", test_unknown_routine);
+  g_test_add_func ("/stretch-ui/complete", test_complete);
+  g_test_add_func ("/stretch-ui/close-window", test_close_window);
+  g_test_add_func ("/stretch-ui/preferences", test_preferences);
+
+  status = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}

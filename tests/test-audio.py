@@ -54,9 +54,9 @@ def ok(condition, name, detail=""):
     return condition
 
 
-def run_app(binary, scratch):
+def run_app(binary, scratch, **extra_env):
     routines = os.path.join(scratch, "data", "limber", "routines")
-    os.makedirs(routines)
+    os.makedirs(routines, exist_ok=True)
     with open(os.path.join(routines, "audio-test.json"), "w") as f:
         json.dump(ROUTINE, f, indent=2)
 
@@ -67,7 +67,7 @@ def run_app(binary, scratch):
                LIMBER_DEBUG_TIME_SCALE=str(SCALE),
                LIMBER_AUDIO_SINK=f"audioconvert ! wavenc ! filesink location={wav}",
                LIMBER_DEBUG_CUE_LOG=log)
-    # The app would otherwise be the unique instance on the test bus for other tests.
+    env.update(extra_env)
     proc = subprocess.Popen([binary, "--routine=audio-test"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.monotonic() + 60
@@ -130,6 +130,22 @@ def main():
             quiet = recording.rms(s - before, before) if before > 0.002 else 0.0
             ok(loud > 800 and quiet < 50,
                f"speech is heard at get-ready (RMS {loud:.0f} against {quiet:.0f} before)")
+
+        # Without espeak-ng's data the session goes on with tones only, and says so once.
+        empty = os.path.join(scratch, "no-voice")
+        os.makedirs(os.path.join(empty, "espeak-ng-data"))
+        os.makedirs(os.path.join(scratch, "2"))
+        stopped, wav, log, output = run_app(binary, os.path.join(scratch, "2"),
+                                            ESPEAK_DATA_PATH=empty,
+                                            LIMBER_DEBUG_TIME_SCALE=str(SCALE * 2))
+        ok(stopped, "without voice data, the routine still runs to its end", output)
+        if stopped:
+            log = CueLog(log)
+            errors, _, missing = cue_onsets(log, Recording(wav), TOLERANCE_S)
+            ok(not log.speech and len(errors) >= 12 and not missing,
+               f"without voice data: no speech, {len(errors)} cue sounds on time")
+            told = [line for line in output.splitlines() if "Voice problem" in line]
+            ok(len(told) == 1, "the missing voice is reported once", "\n".join(told) or output)
 
     print(f"1..{n}")
     return 1 if failed else 0

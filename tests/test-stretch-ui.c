@@ -533,6 +533,92 @@ test_unknown_routine (void)
   dismiss_toast ();
 }
 
+/* The player's keys work wherever focus is: they are captured before the focused button. */
+static void
+test_keys (void)
+{
+  static const struct {
+    const char *trigger;
+    const char *action;
+  } keys[] = {
+    { "space", "player.toggle-pause" },
+    { "Left", "player.previous" },
+    { "Right", "player.next" },
+    { "Escape", "player.stop" },
+  };
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (player ()));
+  GtkShortcutController *shortcuts = NULL;
+
+  return_to_routines ();
+  start_routine ("gentle-relief");
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_SHORTCUT_CONTROLLER (controller) &&
+          gtk_event_controller_get_propagation_phase (GTK_EVENT_CONTROLLER (controller)) ==
+          GTK_PHASE_CAPTURE)
+        shortcuts = GTK_SHORTCUT_CONTROLLER (controller);
+    }
+  g_assert_nonnull (shortcuts);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (shortcuts)), ==, G_N_ELEMENTS (keys));
+
+  for (guint k = 0; k < G_N_ELEMENTS (keys); k++)
+    {
+      gboolean found = FALSE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+          g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+          GtkShortcutAction *action = gtk_shortcut_get_action (shortcut);
+
+          if (g_str_equal (trigger, keys[k].trigger) && GTK_IS_NAMED_ACTION (action) &&
+              g_str_equal (gtk_named_action_get_action_name (GTK_NAMED_ACTION (action)),
+                           keys[k].action))
+            found = TRUE;
+        }
+      g_assert_true (found);
+    }
+
+  /* Space pauses and resumes, through the shortcut itself. */
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+      if (!g_str_equal (trigger, "space"))
+        continue;
+
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (player ()), NULL));
+      g_assert_true (limber_ui_test_spin_until (state_is,
+                                                GINT_TO_POINTER (LIMBER_SESSION_STATE_PAUSED), 2000));
+      g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                   GTK_WIDGET (player ()), NULL));
+      g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+    }
+}
+
+/* An audio output that cannot work is said once, and the session goes on without sound. */
+static void
+test_no_sound (void)
+{
+  return_to_routines ();
+
+  g_setenv ("LIMBER_AUDIO_SINK", "nosuchsink", TRUE);
+  start_routine ("gentle-relief");
+  g_setenv ("LIMBER_AUDIO_SINK", "fakesink sync=false", TRUE);
+
+  g_assert_true (limber_ui_test_spin_until (shows_label_containing, "No sound:", 3000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_containing,
+                                            "The session goes on silently.", 3000));
+  g_assert_true (limber_stretch_session_is_running (session ()));
+  assert_idle_inhibited (TRUE);
+  dismiss_toast ();
+}
+
 static void
 test_complete (void)
 {
@@ -770,6 +856,8 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/next-previous", test_next_previous);
   g_test_add_func ("/stretch-ui/it-hurts", test_it_hurts);
   g_test_add_func ("/stretch-ui/unknown-routine", test_unknown_routine);
+  g_test_add_func ("/stretch-ui/keys", test_keys);
+  g_test_add_func ("/stretch-ui/no-sound", test_no_sound);
   g_test_add_func ("/stretch-ui/complete", test_complete);
   g_test_add_func ("/stretch-ui/close-window", test_close_window);
   g_test_add_func ("/stretch-ui/preferences", test_preferences);

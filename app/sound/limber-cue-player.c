@@ -101,10 +101,10 @@ tell_sound_problem (LimberCuePlayer *self,
 {
   g_autofree char *message = NULL;
 
-  g_message ("Sound problem: %s", detail);
   if (self->told_sound_problem)
     return;
 
+  g_message ("Sound problem: %s", detail);
   self->told_sound_problem = TRUE;
   message = g_strdup_printf (_("No sound: %s. The session goes on silently."), detail);
   g_signal_emit (self, signals[PROBLEM], 0, message);
@@ -116,10 +116,10 @@ tell_voice_problem (LimberCuePlayer *self,
 {
   g_autofree char *message = NULL;
 
-  g_message ("Voice problem: %s", detail);
   if (self->told_voice_problem)
     return;
 
+  g_message ("Voice problem: %s", detail);
   self->told_voice_problem = TRUE;
   message = g_strdup_printf (_("No spoken guidance: %s. The session goes on with sounds only."),
                              detail);

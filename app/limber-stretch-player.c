@@ -9,6 +9,7 @@
 
 #include "limber-application.h"
 #include "limber-cue-player.h"
+#include "limber-window.h"
 
 #include "limber-stretch-player.h"
 
@@ -46,7 +47,6 @@ struct _LimberStretchPlayer
   GSettings            *settings;
   guint                 refresh;
   guint                 inhibit_cookie;
-  GtkApplication       *inhibit_app;
   /* Kept from the start, as the window may be gone when a running session is let go. */
   LimberApplication    *app;
 };
@@ -64,15 +64,10 @@ static void
 add_toast (LimberStretchPlayer *self,
            const char          *title)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  AdwToast *toast;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  if (overlay == NULL)
-    return;
-
-  toast = adw_toast_new (title);
-  adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  if (LIMBER_IS_WINDOW (root))
+    limber_window_add_toast (LIMBER_WINDOW (root), title);
 }
 
 static void
@@ -82,24 +77,20 @@ set_inhibit (LimberStretchPlayer *self,
   if (inhibit && self->inhibit_cookie == 0)
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-      GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
-                                                 : NULL;
 
-      if (app == NULL)
+      if (self->app == NULL || !GTK_IS_WINDOW (root))
         return;
 
       /* Someone lying on the floor cannot touch the screen to keep it on. */
-      self->inhibit_cookie = gtk_application_inhibit (app, GTK_WINDOW (root),
+      self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (self->app),
+                                                      GTK_WINDOW (root),
                                                       GTK_APPLICATION_INHIBIT_IDLE,
                                                       _("A guided stretch session is running"));
-      if (self->inhibit_cookie != 0)
-        self->inhibit_app = g_object_ref (app);
     }
   else if (!inhibit && self->inhibit_cookie != 0)
     {
-      gtk_application_uninhibit (self->inhibit_app, self->inhibit_cookie);
+      gtk_application_uninhibit (GTK_APPLICATION (self->app), self->inhibit_cookie);
       self->inhibit_cookie = 0;
-      g_clear_object (&self->inhibit_app);
     }
 }
 

@@ -423,3 +423,28 @@ limber_ui_test_set_width (LimberWindow *window,
   gtk_window_set_default_size (GTK_WINDOW (window), width + margin, 720);
   g_assert_true (limber_ui_test_spin_until (is_width, &wait, 10000));
 }
+
+/**
+ * limber_ui_test_start_app:
+ * @app: (out): the application, kept by the caller for the whole test run
+ *
+ * Starts the real application in this process and opens its window at 720 px.
+ *
+ * Returns: (transfer none): the main window
+ */
+LimberWindow *
+limber_ui_test_start_app (LimberApplication **app)
+{
+  LimberWindow *window;
+
+  *app = limber_application_new ();
+  /* Tests may run beside a real Limber on the same bus; don't hand the work over to it. */
+  g_application_set_flags (G_APPLICATION (*app), G_APPLICATION_NON_UNIQUE);
+  g_assert_true (g_application_register (G_APPLICATION (*app), NULL, NULL));
+  g_application_activate (G_APPLICATION (*app));
+  window = LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (*app)));
+  g_assert_nonnull (window);
+  limber_ui_test_set_width (window, 720);
+
+  return window;
+}

@@ -11,6 +11,7 @@
 
 #include <adwaita.h>
 
+#include "limber-application.h"
 #include "limber-window.h"
 
 G_BEGIN_DECLS
@@ -62,5 +63,7 @@ void       limber_ui_test_save_screenshot        (GtkWindow         *window,
                                                   const char        *name);
 void       limber_ui_test_set_width              (LimberWindow      *window,
                                                   int                width);
+
+LimberWindow *limber_ui_test_start_app              (LimberApplication **app);
 
 G_END_DECLS

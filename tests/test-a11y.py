@@ -5,6 +5,7 @@
 # the app, press its buttons through their accessible actions, and read its labels. Run in
 # English to an emergency result, and in Brazilian Portuguese to show the translated UI.
 # TAP output. Usage: test-a11y.py path/to/limber
+import contextlib
 import os
 import subprocess
 import sys
@@ -94,11 +95,26 @@ def launch(env_updates, *args):
     return subprocess.Popen([LIMBER, *args], env=env)
 
 
-def run_english():
-    proc = launch({"LC_ALL": "C.UTF-8", "LANGUAGE": ""})
+ENGLISH = {"LC_ALL": "C.UTF-8", "LANGUAGE": ""}
+PORTUGUESE = {"LC_ALL": "pt_BR.UTF-8", "LANG": "pt_BR.UTF-8", "LANGUAGE": "pt_BR"}
+
+
+@contextlib.contextmanager
+def running_app(what, env_updates, *args):
+    """Runs Limber and yields it as seen over AT-SPI (None if it never appeared), reported as
+    @what; the process is ended afterwards."""
+    proc = launch(env_updates, *args)
     try:
         app = find_app(proc.pid)
-        report(app is not None, "the app is on the accessibility bus")
+        report(app is not None, what)
+        yield app
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def run_english():
+    with running_app("the app is on the accessibility bus", ENGLISH) as app:
         if app is None:
             return
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Check Your Symptoms") is not None,
@@ -122,18 +138,12 @@ def run_english():
                "the emergency advice is read out")
         report(wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "Main Menu") is not None,
                "the main menu button has a name")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def run_player():
     # Someone lying on the floor may use a screen reader: the player must be operable by it.
-    proc = launch({"LC_ALL": "C.UTF-8", "LANGUAGE": "", "LIMBER_DEBUG_TIME_SCALE": "4"},
-                  "--routine=gentle-relief")
-    try:
-        app = find_app(proc.pid)
-        report(app is not None, "player: the app is on the accessibility bus")
+    with running_app("player: the app is on the accessibility bus",
+                     {**ENGLISH, "LIMBER_DEBUG_TIME_SCALE": "4"}, "--routine=gentle-relief") as app:
         if app is None:
             return
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Knee to chest") is not None,
@@ -151,16 +161,10 @@ def run_player():
                is not None, "player: the finish screen says it stopped because it hurts")
         report(wait_for(app, Atspi.Role.SLIDER, lambda t: t.startswith("How is your pain now"))
                is not None, "player: the pain rating is a slider named by its question")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def run_portuguese():
-    proc = launch({"LC_ALL": "pt_BR.UTF-8", "LANG": "pt_BR.UTF-8", "LANGUAGE": "pt_BR"})
-    try:
-        app = find_app(proc.pid)
-        report(app is not None, "pt_BR: the app is on the accessibility bus")
+    with running_app("pt_BR: the app is on the accessibility bus", PORTUGUESE) as app:
         if app is None:
             return
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Verifique seus sintomas")
@@ -171,25 +175,16 @@ def run_portuguese():
         report(press(app, "Sim"), "pt_BR: answer 'Sim'")
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t.startswith("Emergência")) is not None,
                "pt_BR: the emergency heading is in Portuguese")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
     # The player in Portuguese, with the catalog's own text translated too.
-    proc = launch({"LC_ALL": "pt_BR.UTF-8", "LANG": "pt_BR.UTF-8", "LANGUAGE": "pt_BR"},
-                  "--routine=gentle-relief")
-    try:
-        app = find_app(proc.pid)
-        report(app is not None, "pt_BR player: the app is on the accessibility bus")
+    with running_app("pt_BR player: the app is on the accessibility bus", PORTUGUESE,
+                     "--routine=gentle-relief") as app:
         if app is None:
             return
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Joelho ao peito") is not None,
                "pt_BR player: the exercise's name comes translated from the catalog")
         report(wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "Pausar") is not None,
                "pt_BR player: the Pause button is named in Portuguese")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def main():

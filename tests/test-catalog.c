@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include "limber-catalog.h"
+#include "limber-core-test.h"
 #include "limber-error.h"
 
 #define SECOND G_GINT64_CONSTANT (1000000)
@@ -18,24 +19,6 @@
 
 /* Every exercise id, sorted, as messages about an unknown exercise list them. */
 #define EXERCISE_IDS "bridge, cat-cow, knee-to-chest, pelvic-tilt, plank"
-
-static LimberCatalog *
-load_builtin (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "catalog.json",
-                                                 NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  LimberCatalog *catalog = limber_catalog_new ();
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (limber_catalog_load_builtin (catalog, bytes, "catalog.json", &error));
-  g_assert_no_error (error);
-
-  return catalog;
-}
 
 /* A fresh folder for user routines, removed again by remove_dir(). */
 static char *
@@ -152,7 +135,7 @@ assert_step (LimberRoutine *routine,
 static void
 test_builtin_exercises (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   LimberExercise *exercise;
   const LimberTiming *timing;
   const char * const ids[] = { "knee-to-chest", "cat-cow", "pelvic-tilt", "bridge", "plank" };
@@ -241,7 +224,7 @@ test_builtin_exercises (void)
 static void
 test_builtin_routines (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *ids = limber_catalog_dup_routine_ids (catalog);
   g_autofree char *summary = NULL;
   LimberRoutine *routine;
@@ -335,7 +318,7 @@ test_builtin_routines (void)
 static void
 test_builtin_durations (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   LimberRoutine *gentle = limber_catalog_find_routine (catalog, "gentle-relief");
   LimberRoutine *daily = limber_catalog_find_routine (catalog, "daily-mobility");
   LimberRoutine *core = limber_catalog_find_routine (catalog, "core-strength");
@@ -585,7 +568,7 @@ static void
 test_user_bad_file (gconstpointer data)
 {
   const BadFile *bad = data;
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   g_autofree char *good = write_file (dir, "good.json", good_routine);
   GPtrArray *problems;
@@ -609,7 +592,7 @@ test_user_bad_file (gconstpointer data)
 static void
 test_user_bad_files_together (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   g_autofree char *first = write_file (dir, "a-good.json", good_routine);
   g_autofree char *last = write_file (dir, "zz-good.json", other_good_routine);
@@ -648,7 +631,7 @@ test_user_bad_files_together (void)
 static void
 test_user_missing_dir (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   g_autofree char *missing = g_build_filename (dir, "routines", NULL);
 
@@ -668,7 +651,7 @@ test_user_missing_dir (void)
 static void
 test_user_ignores_other_files (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   g_autofree char *good = write_file (dir, "good.json", good_routine);
   const char * const others[] = {
@@ -698,7 +681,7 @@ routine_named (const char *id)
 static void
 test_user_name_order (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   /* Written in another order than their names sort in; byte order puts digits first. */
   const char * const files[][2] = {
@@ -731,7 +714,7 @@ test_user_name_order (void)
 static void
 test_user_duplicate_id (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   g_autofree char *first = write_file (dir, "a.json", good_routine);
   g_autofree char *second = write_file (dir, "b.json", good_routine);
@@ -765,7 +748,7 @@ test_user_duplicate_id (void)
 static void
 test_user_overrides (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   g_autofree char *path = write_file (dir, "good.json", good_routine);
   LimberRoutine *routine;
@@ -812,7 +795,7 @@ test_user_overrides (void)
 static void
 test_user_file_error (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   const BadFile *bad = &bad_files[G_N_ELEMENTS (bad_files) - 1];
   g_autofree char *path = write_file (dir, bad->file_name, bad->contents);
@@ -834,7 +817,7 @@ test_user_file_error (void)
 static void
 test_user_size_limit (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   g_autofree char *path = g_build_filename (dir, "padded.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -902,7 +885,7 @@ refused_at (LimberCatalog *catalog,
 static void
 test_user_field_for_other_mode (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   g_autoptr(GString) ignored = g_string_new (NULL);
   const struct {
@@ -946,7 +929,7 @@ test_user_field_for_other_mode (void)
 static void
 test_user_multi_line_value (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *dir = make_dir ();
   gboolean right_line;
 
@@ -982,7 +965,7 @@ test_user_fifo (void)
 {
   if (g_test_subprocess ())
     {
-      g_autoptr(LimberCatalog) catalog = load_builtin ();
+      g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
 
       /* The pipe may be reported with a warning; that is not what this test is about. */
       g_log_set_always_fatal (G_LOG_FATAL_MASK);
@@ -1019,7 +1002,7 @@ test_user_fifo (void)
 static void
 test_example_routine (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_builtin ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data",
                                                  "example-routine.json", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "limber-catalog.h"
+#include "limber-core-test.h"
 #include "limber-core-enums.h"
 #include "limber-fake-clock.h"
 #include "limber-stretch-session.h"
@@ -439,23 +440,6 @@ nav_routine_new (void)
 
 #define NAV_DURATION (57 * SECOND)
 
-static LimberCatalog *
-load_catalog (void)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "resources", "catalog.json",
-                                                 NULL);
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  LimberCatalog *catalog = limber_catalog_new ();
-
-  bytes = g_file_load_bytes (file, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (limber_catalog_load_builtin (catalog, bytes, "catalog.json", &error));
-  g_assert_no_error (error);
-  return catalog;
-}
-
 static LimberRoutine *
 shipped_routine (LimberCatalog *catalog,
                  const char    *id)
@@ -490,7 +474,7 @@ static void
 test_shipped_routine (gconstpointer data)
 {
   const ShippedCase *c = data;
-  g_autoptr(LimberCatalog) catalog = load_catalog ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autoptr(LimberRoutine) routine = shipped_routine (catalog, c->id);
   g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);
   g_autoptr(Recorder) rec = NULL;
@@ -776,7 +760,7 @@ test_cycles (void)
 
   /* The shipped cat-cow: 60 s of 5 s + 5 s moves is six cycles. */
   {
-    g_autoptr(LimberCatalog) catalog = load_catalog ();
+    g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
     LimberExercise *cat_cow = limber_catalog_find_exercise (catalog, "cat-cow");
     g_autoptr(LimberRoutine) routine = routine_new ("cat-cow");
     g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);
@@ -1448,7 +1432,7 @@ test_plank_progression (void)
     { 60 * SECOND, 60 * SECOND, 60 * SECOND },
     { 0, 20 * SECOND, 25 * SECOND },           /* 0: the catalog's hold, 20 s */
   };
-  g_autoptr(LimberCatalog) catalog = load_catalog ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autoptr(LimberRoutine) routine = shipped_routine (catalog, "core-strength");
 
   for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
@@ -1483,7 +1467,7 @@ test_plank_progression (void)
 static void
 test_plank_hold_length (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_catalog ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autoptr(LimberRoutine) routine = shipped_routine (catalog, "core-strength");
   g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);
   g_autoptr(Recorder) rec = start_recorded (routine, clock, 35 * SECOND);
@@ -1534,7 +1518,7 @@ test_plank_hold_length (void)
 static void
 test_plank_kept (void)
 {
-  g_autoptr(LimberCatalog) catalog = load_catalog ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autoptr(LimberRoutine) core = shipped_routine (catalog, "core-strength");
   g_autoptr(LimberRoutine) gentle = shipped_routine (catalog, "gentle-relief");
 
@@ -1641,7 +1625,7 @@ static void
 test_drift (gconstpointer data)
 {
   gboolean late_clock = GPOINTER_TO_INT (data);
-  g_autoptr(LimberCatalog) catalog = load_catalog ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autoptr(LimberRoutine) routine = shipped_routine (catalog, "daily-mobility");
   g_autoptr(LimberClock) ref_clock = limber_fake_clock_new (WALL_START);
   g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);
@@ -1762,7 +1746,7 @@ static void
 test_stall (gconstpointer data)
 {
   gboolean late_clock = GPOINTER_TO_INT (data);
-  g_autoptr(LimberCatalog) catalog = load_catalog ();
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
   g_autoptr(LimberRoutine) routine = shipped_routine (catalog, "daily-mobility");
   g_autoptr(LimberClock) ref_clock = limber_fake_clock_new (WALL_START);
   g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);

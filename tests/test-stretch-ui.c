@@ -841,14 +841,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
 
-  app = limber_application_new ();
-  /* Tests may run beside a real Limber on the same bus; don't hand the work over to it. */
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, NULL));
-  g_application_activate (G_APPLICATION (app));
-  window = LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_nonnull (window);
-  limber_ui_test_set_width (window, 720);
+  window = limber_ui_test_start_app (&app);
 
   g_test_add_func ("/stretch-ui/player", test_player);
   g_test_add_func ("/stretch-ui/inhibit", test_inhibit);

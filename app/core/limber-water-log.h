@@ -1,0 +1,28 @@
+/* limber-water-log.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "limber-clock.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_WATER_LOG (limber_water_log_get_type ())
+G_DECLARE_FINAL_TYPE (LimberWaterLog, limber_water_log, LIMBER, WATER_LOG, GObject)
+
+LimberWaterLog *limber_water_log_new           (LimberClock     *clock,
+                                                GTimeZone       *time_zone,
+                                                const char      *path);
+char           *limber_water_log_default_path  (void);
+gboolean        limber_water_log_load          (LimberWaterLog  *self,
+                                                GError         **error);
+guint           limber_water_log_get_today     (LimberWaterLog  *self);
+gboolean        limber_water_log_add_glass     (LimberWaterLog  *self,
+                                                GError         **error);
+const char     *limber_water_log_get_path      (LimberWaterLog  *self);
+
+G_END_DECLS

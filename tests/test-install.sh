@@ -15,6 +15,12 @@ check "meson install" meson install -C "$builddir" --no-rebuild --destdir "$dest
 prefix=$(meson introspect "$builddir" --buildoptions |
   python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"] == "prefix"][0])')
 root=$destdir$prefix
+sysconfdir=$(meson introspect "$builddir" --buildoptions |
+  python3 -c 'import json,sys; print([o["value"] for o in json.load(sys.stdin) if o["name"] == "sysconfdir"][0])')
+case "$sysconfdir" in
+  /*) autostart=$destdir$sysconfdir/xdg/autostart ;;
+  *) autostart=$root/$sysconfdir/xdg/autostart ;;
+esac
 
 check "the binary" test -x "$root/bin/limber"
 check "the binary runs" "$root/bin/limber" --version
@@ -28,5 +34,16 @@ check "D-Bus service file" test -f "$root/share/dbus-1/services/io.github.limber
 check "the service starts the installed binary" \
   grep -qx "Exec=$prefix/bin/limber --gapplication-service" \
   "$root/share/dbus-1/services/io.github.limber.Limber.service"
+
+check "the reminder service" test -x "$root/bin/limber-reminders"
+check "the reminder service runs" "$root/bin/limber-reminders" --version
+check "reminder D-Bus service file" \
+  grep -qx "Exec=$prefix/bin/limber-reminders" \
+  "$root/share/dbus-1/services/io.github.limber.Limber.Reminders.service"
+check "reminder D-Bus interface" \
+  test -f "$root/share/dbus-1/interfaces/io.github.limber.Limber.Reminders1.xml"
+check "autostart only while reminders are on" \
+  grep -qx "AutostartCondition=GSettings io.github.limber.Limber reminders-enabled" \
+  "$autostart/io.github.limber.Limber.Reminders.desktop"
 
 tap_done

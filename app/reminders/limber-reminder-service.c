@@ -1,0 +1,666 @@
+/* limber-reminder-service.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "limber-core-enums.h"
+#include "limber-posture-setting.h"
+#include "limber-presence-monitor.h"
+#include "limber-reminder-notifier.h"
+#include "limber-reminder-scheduler.h"
+#include "limber-reminders-dbus.h"
+#include "limber-system-clock.h"
+#include "limber-water-log.h"
+
+#include "limber-reminder-service.h"
+
+/*
+ * limber-reminders: a GApplication without windows that owns io.github.limber.Limber.Reminders
+ * and stays running. It ties the pieces together: the settings feed the scheduler, the
+ * scheduler's "due" shows a notification, the notification's actions and the D-Bus methods
+ * act on the scheduler and the water log, and the desktop's presence signals hold reminders.
+ *
+ * A second instance finds the name taken, hands over to the first and exits quietly, which
+ * GApplication does by itself.
+ */
+struct _LimberReminderService
+{
+  GApplication             parent_instance;
+
+  LimberClock             *clock;
+  GSettings               *settings;
+  GSettings               *gnome_breaks;
+  GSettings               *notification_settings;
+  LimberReminderScheduler *scheduler;
+  LimberReminderNotifier  *notifier;
+  LimberPresenceMonitor   *presence;
+  LimberWaterLog          *water;
+  LimberReminders1        *skeleton;
+
+  gboolean                 logged_no_server;
+};
+
+G_DEFINE_FINAL_TYPE (LimberReminderService, limber_reminder_service, G_TYPE_APPLICATION)
+
+#define MAX_SECONDS (24 * 60 * 60)
+
+/* Settings → scheduler */
+
+static void
+apply_kind_settings (LimberReminderService *self,
+                     LimberReminderKind     kind)
+{
+  const char *name = limber_reminder_kind_to_string (kind);
+  g_autofree char *enabled_key = g_strdup_printf ("%s-enabled", name);
+  g_autofree char *interval_key = g_strdup_printf ("%s-interval", name);
+  gboolean enabled;
+
+  if (kind == LIMBER_REMINDER_POSTURE)
+    enabled = limber_posture_reminders_on (self->settings, self->gnome_breaks);
+  else
+    enabled = g_settings_get_boolean (self->settings, enabled_key);
+
+  limber_reminder_scheduler_set_interval (self->scheduler, kind,
+                                          (gint64) g_settings_get_uint (self->settings,
+                                                                        interval_key)
+                                          * 60 * G_USEC_PER_SEC);
+  limber_reminder_scheduler_set_enabled (self->scheduler, kind, enabled);
+}
+
+static void
+apply_settings (LimberReminderService *self)
+{
+  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
+    apply_kind_settings (self, kind);
+
+  limber_reminder_scheduler_set_active_hours (self->scheduler,
+                                              g_settings_get_uint (self->settings,
+                                                                   "active-start"),
+                                              g_settings_get_uint (self->settings,
+                                                                   "active-end"));
+  limber_reminder_scheduler_set_active_days (self->scheduler,
+                                             g_settings_get_flags (self->settings,
+                                                                   "active-days"));
+  limber_reminders1_set_water_goal (self->skeleton,
+                                    g_settings_get_uint (self->settings, "water-goal"));
+}
+
+static void
+on_settings_changed (GSettings             *settings,
+                     const char            *key,
+                     LimberReminderService *self)
+{
+  if (g_strcmp0 (key, "reminders-enabled") == 0)
+    {
+      /* Turned off while running: stop now, not only at the next login. */
+      if (!g_settings_get_boolean (settings, key))
+        {
+          g_message ("Reminders were turned off; the reminder service stops");
+          g_application_quit (G_APPLICATION (self));
+        }
+      return;
+    }
+
+  apply_settings (self);
+}
+
+static void
+on_gnome_breaks_changed (GSettings             *settings,
+                         const char            *key,
+                         LimberReminderService *self)
+{
+  apply_kind_settings (self, LIMBER_REMINDER_POSTURE);
+}
+
+static void
+update_silenced (LimberReminderService *self)
+{
+  if (g_settings_get_boolean (self->notification_settings, "show-banners"))
+    limber_reminder_scheduler_remove_hold (self->scheduler, LIMBER_REMINDER_HOLD_SILENCED);
+  else
+    limber_reminder_scheduler_add_hold (self->scheduler, LIMBER_REMINDER_HOLD_SILENCED);
+}
+
+static void
+on_notification_settings_changed (GSettings             *settings,
+                                  const char            *key,
+                                  LimberReminderService *self)
+{
+  if (g_strcmp0 (key, "show-banners") == 0)
+    update_silenced (self);
+}
+
+/* Opening Limber */
+
+static const char *
+limber_executable (void)
+{
+  const char *path = g_getenv ("LIMBER_APP");
+
+  return path != NULL ? path : BINDIR "/limber";
+}
+
+typedef struct
+{
+  char *action;      /* NULL to activate */
+  char *argument;
+} OpenRequest;
+
+static void
+open_request_free (OpenRequest *request)
+{
+  g_free (request->action);
+  g_free (request->argument);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (OpenRequest, open_request_free)
+
+static void
+open_app_done (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(OpenRequest) request = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) spawn_error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *routine_option = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply != NULL)
+    return;
+
+  /* Not activatable (run from the build tree, or no service file): start it directly. */
+  g_debug ("Could not reach Limber over D-Bus (%s); starting %s", error->message,
+           limber_executable ());
+
+  if (request->argument != NULL)
+    routine_option = g_strdup_printf ("--routine=%s", request->argument);
+
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &spawn_error, limber_executable (),
+                              routine_option, NULL);
+  if (process == NULL)
+    g_message ("Could not start Limber (%s): %s", limber_executable (), spawn_error->message);
+}
+
+static void
+open_app (LimberReminderService *self,
+          const char            *action,
+          const char            *argument,
+          const char            *activation_token)
+{
+  GDBusConnection *connection = g_application_get_dbus_connection (G_APPLICATION (self));
+  OpenRequest *request = g_new0 (OpenRequest, 1);
+  GVariantBuilder platform_data;
+  GVariant *parameters;
+
+  request->action = g_strdup (action);
+  request->argument = g_strdup (argument);
+
+  g_variant_builder_init (&platform_data, G_VARIANT_TYPE_VARDICT);
+  if (activation_token != NULL)
+    {
+      g_variant_builder_add (&platform_data, "{sv}", "activation-token",
+                             g_variant_new_string (activation_token));
+      g_variant_builder_add (&platform_data, "{sv}", "desktop-startup-id",
+                             g_variant_new_string (activation_token));
+    }
+
+  if (action == NULL)
+    {
+      parameters = g_variant_new ("(@a{sv})", g_variant_builder_end (&platform_data));
+    }
+  else
+    {
+      GVariantBuilder arguments;
+
+      g_variant_builder_init (&arguments, G_VARIANT_TYPE ("av"));
+      if (argument != NULL)
+        g_variant_builder_add (&arguments, "v", g_variant_new_string (argument));
+      parameters = g_variant_new ("(s@av@a{sv})", action, g_variant_builder_end (&arguments),
+                                  g_variant_builder_end (&platform_data));
+    }
+
+  /* The method call starts Limber through its D-Bus service file when it is not running. */
+  g_dbus_connection_call (connection, APPLICATION_ID, "/io/github/limber/Limber",
+                          "org.freedesktop.Application", action == NULL ? "Activate" : "ActivateAction",
+                          parameters, NULL, G_DBUS_CALL_FLAGS_NONE, -1, NULL,
+                          open_app_done, request);
+}
+
+/* Reminders */
+
+static void
+log_water (LimberReminderService *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!limber_water_log_add_glass (self->water, &error))
+    g_message ("The glass is counted for today but was not saved: %s", error->message);
+
+  limber_reminder_scheduler_restart (self->scheduler, LIMBER_REMINDER_HYDRATION);
+}
+
+static void
+on_water_today_changed (LimberReminderService *self)
+{
+  limber_reminders1_set_water_today (self->skeleton, limber_water_log_get_today (self->water));
+}
+
+static void
+on_due (LimberReminderScheduler *scheduler,
+        LimberReminderKind       kind,
+        gboolean                 caught_up,
+        LimberReminderService   *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = limber_reminder_kind_to_string (kind);
+
+  if (!limber_reminder_notifier_show (self->notifier, kind,
+                                      limber_water_log_get_today (self->water),
+                                      g_settings_get_uint (self->settings, "water-goal"),
+                                      &error))
+    {
+      /* Keep it, and show it once a notification server is back. Say so once per outage. */
+      if (!self->logged_no_server)
+        g_message ("Could not show the %s reminder, holding reminders until a notification "
+                   "server is back: %s", name, error->message);
+      self->logged_no_server = TRUE;
+      limber_reminder_scheduler_add_hold (self->scheduler, LIMBER_REMINDER_HOLD_NO_SERVER);
+      limber_reminder_scheduler_hold_kind (self->scheduler, kind);
+      return;
+    }
+
+  g_debug ("Showed the %s reminder%s", name, caught_up ? " (catching up)" : "");
+  limber_reminders1_emit_reminder_shown (self->skeleton, name);
+}
+
+static void
+on_server_changed (LimberReminderNotifier *notifier,
+                   gboolean                present,
+                   LimberReminderService  *self)
+{
+  if (!present)
+    {
+      /* Nothing to do yet: the next reminder finds out whether a server starts on demand. */
+      g_debug ("The notification server left the bus");
+      return;
+    }
+
+  g_debug ("A notification server is on the bus");
+  self->logged_no_server = FALSE;
+  limber_reminder_scheduler_remove_hold (self->scheduler, LIMBER_REMINDER_HOLD_NO_SERVER);
+}
+
+static void
+on_action (LimberReminderNotifier *notifier,
+           LimberReminderKind      kind,
+           const char             *action,
+           const char             *activation_token,
+           LimberReminderService  *self)
+{
+  g_debug ("Action %s on the %s reminder", action, limber_reminder_kind_to_string (kind));
+
+  if (g_strcmp0 (action, "drank") == 0)
+    {
+      log_water (self);
+    }
+  else if (g_strcmp0 (action, "snooze") == 0)
+    {
+      limber_reminder_scheduler_snooze (self->scheduler, kind,
+                                        (gint64) g_settings_get_uint (self->settings,
+                                                                      "snooze-minutes")
+                                        * 60 * G_USEC_PER_SEC);
+    }
+  else if (g_strcmp0 (action, "stretch") == 0)
+    {
+      limber_reminder_scheduler_restart (self->scheduler, kind);
+      open_app (self, "start-routine", LIMBER_REMINDERS_STRETCH_ROUTINE, activation_token);
+    }
+  else if (g_strcmp0 (action, "done") == 0)
+    {
+      limber_reminder_scheduler_restart (self->scheduler, kind);
+    }
+  else if (g_strcmp0 (action, "default") == 0)
+    {
+      open_app (self, NULL, NULL, activation_token);
+    }
+}
+
+static void
+on_schedule_changed (LimberReminderScheduler *scheduler,
+                     LimberReminderService   *self)
+{
+  limber_reminders1_set_paused_until (self->skeleton,
+                                      limber_reminder_scheduler_get_paused_until (scheduler)
+                                      / G_USEC_PER_SEC);
+  limber_reminders1_emit_schedule_changed (self->skeleton);
+}
+
+static void
+on_away_changed (LimberPresenceMonitor *presence,
+                 gboolean               away,
+                 gint64                 since_us,
+                 LimberReminderService *self)
+{
+  limber_reminder_scheduler_set_away (self->scheduler, away, since_us);
+}
+
+static void
+on_resumed (LimberPresenceMonitor *presence,
+            LimberReminderService *self)
+{
+  limber_reminder_scheduler_check_clock (self->scheduler);
+}
+
+/* D-Bus methods */
+
+static gboolean
+check_seconds (GDBusMethodInvocation *invocation,
+               const char            *what,
+               guint                  seconds)
+{
+  if (seconds >= 1 && seconds <= MAX_SECONDS)
+    return TRUE;
+
+  g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                                         "%s must be from 1 to %u seconds (24 hours), not %u",
+                                         what, MAX_SECONDS, seconds);
+  return FALSE;
+}
+
+static gboolean
+handle_get_schedule (LimberReminders1      *skeleton,
+                     GDBusMethodInvocation *invocation,
+                     LimberReminderService *self)
+{
+  GVariantBuilder builder;
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(sbxub)"));
+  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
+    {
+      gint64 due = limber_reminder_scheduler_get_next_due (self->scheduler, kind);
+      gint64 interval = limber_reminder_scheduler_get_interval (self->scheduler, kind);
+
+      g_variant_builder_add (&builder, "(sbxub)", limber_reminder_kind_to_string (kind),
+                             limber_reminder_scheduler_get_enabled (self->scheduler, kind),
+                             (gint64) (due / G_USEC_PER_SEC),
+                             (guint32) (interval / G_USEC_PER_SEC),
+                             limber_reminder_scheduler_is_held (self->scheduler, kind));
+    }
+
+  limber_reminders1_complete_get_schedule (skeleton, invocation,
+                                           g_variant_builder_end (&builder));
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_snooze (LimberReminders1      *skeleton,
+               GDBusMethodInvocation *invocation,
+               const char            *kind_name,
+               guint                  seconds,
+               LimberReminderService *self)
+{
+  LimberReminderKind kind;
+
+  if (!limber_reminder_kind_from_string (kind_name, &kind))
+    {
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR,
+                                             G_DBUS_ERROR_INVALID_ARGS,
+                                             "Unknown reminder kind '%s': use hydration, "
+                                             "posture or walk", kind_name);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+
+  if (!check_seconds (invocation, "Snooze length", seconds))
+    return G_DBUS_METHOD_INVOCATION_HANDLED;
+
+  if (!limber_reminder_scheduler_get_enabled (self->scheduler, kind))
+    {
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_FAILED,
+                                             "The %s reminder is turned off, so it cannot be "
+                                             "snoozed", kind_name);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+
+  limber_reminder_scheduler_snooze (self->scheduler, kind, (gint64) seconds * G_USEC_PER_SEC);
+  limber_reminders1_complete_snooze (skeleton, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_pause (LimberReminders1      *skeleton,
+              GDBusMethodInvocation *invocation,
+              guint                  seconds,
+              LimberReminderService *self)
+{
+  if (!check_seconds (invocation, "A pause", seconds))
+    return G_DBUS_METHOD_INVOCATION_HANDLED;
+
+  limber_reminder_scheduler_pause (self->scheduler, (gint64) seconds * G_USEC_PER_SEC);
+  limber_reminders1_complete_pause (skeleton, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_resume (LimberReminders1      *skeleton,
+               GDBusMethodInvocation *invocation,
+               LimberReminderService *self)
+{
+  limber_reminder_scheduler_resume (self->scheduler);
+  limber_reminders1_complete_resume (skeleton, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+static gboolean
+handle_log_water (LimberReminders1      *skeleton,
+                  GDBusMethodInvocation *invocation,
+                  LimberReminderService *self)
+{
+  log_water (self);
+  limber_reminders1_complete_log_water (skeleton, invocation);
+  return G_DBUS_METHOD_INVOCATION_HANDLED;
+}
+
+/* GApplication */
+
+static gboolean
+limber_reminder_service_dbus_register (GApplication     *application,
+                                       GDBusConnection  *connection,
+                                       const char       *object_path,
+                                       GError          **error)
+{
+  LimberReminderService *self = LIMBER_REMINDER_SERVICE (application);
+
+  if (!G_APPLICATION_CLASS (limber_reminder_service_parent_class)->dbus_register (application,
+                                                                                   connection,
+                                                                                   object_path,
+                                                                                   error))
+    return FALSE;
+
+  /* Exported before the name is owned: a client that sees the name finds the interface. */
+  return g_dbus_interface_skeleton_export (G_DBUS_INTERFACE_SKELETON (self->skeleton),
+                                           connection, LIMBER_REMINDERS_OBJECT_PATH, error);
+}
+
+static void
+limber_reminder_service_dbus_unregister (GApplication    *application,
+                                         GDBusConnection *connection,
+                                         const char      *object_path)
+{
+  LimberReminderService *self = LIMBER_REMINDER_SERVICE (application);
+
+  if (g_dbus_interface_skeleton_has_connection (G_DBUS_INTERFACE_SKELETON (self->skeleton),
+                                                connection))
+    g_dbus_interface_skeleton_unexport_from_connection (G_DBUS_INTERFACE_SKELETON (self->skeleton),
+                                                        connection);
+
+  G_APPLICATION_CLASS (limber_reminder_service_parent_class)->dbus_unregister (application,
+                                                                               connection,
+                                                                               object_path);
+}
+
+static void
+limber_reminder_service_startup (GApplication *application)
+{
+  LimberReminderService *self = LIMBER_REMINDER_SERVICE (application);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) notification_schema = NULL;
+  g_autofree char *water_path = limber_water_log_default_path ();
+  g_autoptr(GError) error = NULL;
+
+  G_APPLICATION_CLASS (limber_reminder_service_parent_class)->startup (application);
+
+  /* Only the first instance gets here: it runs until reminders are turned off. */
+  g_application_hold (application);
+
+  self->clock = limber_system_clock_new_from_env ();
+  self->scheduler = limber_reminder_scheduler_new (self->clock, NULL);
+  self->water = limber_water_log_new (self->clock, NULL, water_path);
+  if (!limber_water_log_load (self->water, &error))
+    g_message ("Could not read today's glasses of water, counting from 0: %s", error->message);
+
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->gnome_breaks = limber_gnome_break_settings_new ();
+  apply_settings (self);
+  g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
+  if (self->gnome_breaks != NULL)
+    g_signal_connect (self->gnome_breaks, "changed::selected-breaks",
+                      G_CALLBACK (on_gnome_breaks_changed), self);
+
+  notification_schema = g_settings_schema_source_lookup (source,
+                                                         "org.gnome.desktop.notifications",
+                                                         TRUE);
+  if (notification_schema != NULL
+      && g_settings_schema_has_key (notification_schema, "show-banners"))
+    {
+      self->notification_settings = g_settings_new_full (notification_schema, NULL, NULL);
+      g_signal_connect (self->notification_settings, "changed",
+                        G_CALLBACK (on_notification_settings_changed), self);
+      update_silenced (self);
+    }
+
+  self->notifier = limber_reminder_notifier_new ();
+  g_signal_connect (self->notifier, "action", G_CALLBACK (on_action), self);
+  g_signal_connect (self->notifier, "server-changed", G_CALLBACK (on_server_changed), self);
+
+  self->presence = limber_presence_monitor_new (self->clock);
+  g_signal_connect (self->presence, "away-changed", G_CALLBACK (on_away_changed), self);
+  g_signal_connect (self->presence, "resumed", G_CALLBACK (on_resumed), self);
+
+  g_signal_connect (self->scheduler, "due", G_CALLBACK (on_due), self);
+  g_signal_connect (self->scheduler, "changed", G_CALLBACK (on_schedule_changed), self);
+  g_signal_connect_swapped (self->water, "notify::today", G_CALLBACK (on_water_today_changed),
+                            self);
+  on_water_today_changed (self);
+  on_schedule_changed (self->scheduler, self);
+}
+
+static void
+limber_reminder_service_activate (GApplication *application)
+{
+  /* Started, or started again while running (by hand or by D-Bus activation): the service
+   * has no window to show, and its work began in startup. */
+  g_debug ("Activated");
+}
+
+static int
+limber_reminder_service_handle_local_options (GApplication *application,
+                                              GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("limber-reminders %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  return -1;
+}
+
+static void
+limber_reminder_service_shutdown (GApplication *application)
+{
+  LimberReminderService *self = LIMBER_REMINDER_SERVICE (application);
+
+  if (self->scheduler != NULL)
+    g_signal_handlers_disconnect_by_data (self->scheduler, self);
+
+  g_clear_object (&self->presence);
+  g_clear_object (&self->notifier);
+  g_clear_object (&self->scheduler);
+  g_clear_object (&self->water);
+  g_clear_object (&self->notification_settings);
+  g_clear_object (&self->gnome_breaks);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->clock);
+
+  G_APPLICATION_CLASS (limber_reminder_service_parent_class)->shutdown (application);
+}
+
+static void
+limber_reminder_service_finalize (GObject *object)
+{
+  LimberReminderService *self = LIMBER_REMINDER_SERVICE (object);
+
+  g_clear_object (&self->skeleton);
+
+  G_OBJECT_CLASS (limber_reminder_service_parent_class)->finalize (object);
+}
+
+static void
+limber_reminder_service_class_init (LimberReminderServiceClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  object_class->finalize = limber_reminder_service_finalize;
+
+  application_class->dbus_register = limber_reminder_service_dbus_register;
+  application_class->dbus_unregister = limber_reminder_service_dbus_unregister;
+  application_class->startup = limber_reminder_service_startup;
+  application_class->activate = limber_reminder_service_activate;
+  application_class->handle_local_options = limber_reminder_service_handle_local_options;
+  application_class->shutdown = limber_reminder_service_shutdown;
+}
+
+static void
+limber_reminder_service_init (LimberReminderService *self)
+{
+  static const GOptionEntry options[] = {
+    { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Print the version and exit"), NULL },
+    { NULL }
+  };
+
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Shows Limber's water, posture and walk reminders "
+                                              "in the background."));
+
+  self->skeleton = limber_reminders1_skeleton_new ();
+  g_signal_connect (self->skeleton, "handle-get-schedule", G_CALLBACK (handle_get_schedule), self);
+  g_signal_connect (self->skeleton, "handle-snooze", G_CALLBACK (handle_snooze), self);
+  g_signal_connect (self->skeleton, "handle-pause", G_CALLBACK (handle_pause), self);
+  g_signal_connect (self->skeleton, "handle-resume", G_CALLBACK (handle_resume), self);
+  g_signal_connect (self->skeleton, "handle-log-water", G_CALLBACK (handle_log_water), self);
+  limber_reminders1_set_water_goal (self->skeleton, 8);
+}
+
+/**
+ * limber_reminder_service_new:
+ *
+ * Returns: (transfer full): the reminder service
+ */
+LimberReminderService *
+limber_reminder_service_new (void)
+{
+  return g_object_new (LIMBER_TYPE_REMINDER_SERVICE,
+                       "application-id", LIMBER_REMINDERS_BUS_NAME,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}

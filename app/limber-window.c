@@ -22,6 +22,7 @@ struct _LimberWindow
   AdwViewStack         *stack;
   LimberCheckPage      *check_page;
   LimberStretchPage    *stretch_page;
+  LimberRemindersPage  *reminders_page;
   AdwToastOverlay      *toast_overlay;
 
   /* Owned */
@@ -158,6 +159,7 @@ limber_window_class_init (LimberWindowClass *klass)
 
   g_type_ensure (LIMBER_TYPE_CHECK_PAGE);
   g_type_ensure (LIMBER_TYPE_STRETCH_PAGE);
+  g_type_ensure (LIMBER_TYPE_REMINDERS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_title);
@@ -165,6 +167,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, check_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, stretch_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminders_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
 }
 
@@ -269,6 +272,20 @@ limber_window_get_stretch_page (LimberWindow *self)
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
   return self->stretch_page;
+}
+
+/**
+ * limber_window_get_reminders_page:
+ * @self: a #LimberWindow
+ *
+ * Returns: (transfer none): the page of reminder settings and the service's schedule
+ */
+LimberRemindersPage *
+limber_window_get_reminders_page (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return self->reminders_page;
 }
 
 /* Shows a short message at the bottom of the window. */

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 
 #include "limber-check-page.h"
+#include "limber-reminders-page.h"
 #include "limber-stretch-page.h"
 
 G_BEGIN_DECLS
@@ -22,6 +23,7 @@ const char      *limber_window_get_page       (LimberWindow   *self);
 gboolean         limber_window_get_narrow     (LimberWindow   *self);
 LimberCheckPage *limber_window_get_check_page (LimberWindow   *self);
 LimberStretchPage *limber_window_get_stretch_page (LimberWindow *self);
+LimberRemindersPage *limber_window_get_reminders_page (LimberWindow *self);
 void             limber_window_add_toast      (LimberWindow   *self,
                                                const char     *title);
 

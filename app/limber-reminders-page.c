@@ -1,0 +1,702 @@
+/* limber-reminders-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "limber-posture-setting.h"
+#include "limber-reminder-scheduler.h"
+#include "limber-reminders-dbus.h"
+#include "limber-window.h"
+
+#include "limber-reminders-page.h"
+
+/*
+ * The Reminders page: the settings of the reminder service, bound to GSettings, and what the
+ * running service says over D-Bus: each kind's next due time, today's glasses, a pause. The
+ * page never starts the service by merely looking at it (the proxy does not auto-start); it
+ * starts it once when the app opens with reminders on, and from its Start button.
+ */
+struct _LimberRemindersPage
+{
+  AdwBin            parent_instance;
+
+  /* Template widgets */
+  AdwActionRow     *service_row;
+  GtkWidget        *start_button;
+  AdwActionRow     *water_row;
+  GtkLevelBar      *water_level;
+  AdwActionRow     *pause_row;
+  GtkWidget        *pause_button;
+  GtkWidget        *resume_button;
+  AdwPreferencesGroup *kinds_group;
+  AdwActionRow     *hydration_row;
+  AdwActionRow     *posture_row;
+  AdwActionRow     *walk_row;
+  GtkSwitch        *hydration_switch;
+  GtkSwitch        *posture_switch;
+  GtkSwitch        *walk_switch;
+  GtkSpinButton    *hydration_spin;
+  GtkSpinButton    *posture_spin;
+  GtkSpinButton    *walk_spin;
+  GtkSpinButton    *start_spin;
+  GtkSpinButton    *end_spin;
+  GtkSpinButton    *snooze_spin;
+  GtkSwitch        *background_switch;
+  GtkFlowBox       *days_box;
+
+  /* Owned */
+  GSettings        *settings;
+  GSettings        *gnome_breaks;
+  GSettings        *interface_settings;
+  LimberReminders1 *proxy;
+  GCancellable     *cancellable;
+  GtkToggleButton  *day_buttons[7];
+  gint64            next_due[LIMBER_N_REMINDER_KINDS];
+  gboolean          held[LIMBER_N_REMINDER_KINDS];
+  gboolean          tried_start;
+  gboolean          start_asked;    /* by the Start button: failures are shown */
+};
+
+G_DEFINE_FINAL_TYPE (LimberRemindersPage, limber_reminders_page, ADW_TYPE_BIN)
+
+static void
+show_toast (LimberRemindersPage *self,
+            const char          *text)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (LIMBER_IS_WINDOW (root))
+    limber_window_add_toast (LIMBER_WINDOW (root), text);
+}
+
+static gboolean
+is_running (LimberRemindersPage *self)
+{
+  g_autofree char *owner = NULL;
+
+  if (self->proxy == NULL)
+    return FALSE;
+
+  owner = g_dbus_proxy_get_name_owner (G_DBUS_PROXY (self->proxy));
+  return owner != NULL;
+}
+
+/* Times, in the desktop's 12- or 24-hour format */
+
+static char *
+format_clock (LimberRemindersPage *self,
+              GDateTime           *time)
+{
+  g_autofree char *clock_format = NULL;
+  char *text;
+
+  if (self->interface_settings != NULL)
+    clock_format = g_settings_get_string (self->interface_settings, "clock-format");
+
+  /* Translators: a time of day in 12-hour format, see strftime(3) */
+  if (g_strcmp0 (clock_format, "12h") == 0)
+    text = g_date_time_format (time, _("%l:%M %p"));
+  else
+    /* Translators: a time of day in 24-hour format, see strftime(3) */
+    text = g_date_time_format (time, _("%H:%M"));
+
+  /* %l pads the hour with a space. */
+  return g_strstrip (text);
+}
+
+static char *
+format_next (LimberRemindersPage *self,
+             gint64               due_seconds)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (due_seconds);
+  g_autofree char *clock = format_clock (self, due);
+  int days = g_date_time_get_day_of_year (due) - g_date_time_get_day_of_year (now);
+
+  if (g_date_time_get_year (due) != g_date_time_get_year (now))
+    days = 2;
+
+  if (days <= 0)
+    return g_strdup_printf (_("Next at %s"), clock);
+  if (days == 1)
+    return g_strdup_printf (_("Next tomorrow at %s"), clock);
+  else
+    {
+      g_autofree char *weekday = g_date_time_format (due, "%A");
+
+      /* Translators: the first %s is a day of the week, the second a time */
+      return g_strdup_printf (_("Next on %s at %s"), weekday, clock);
+    }
+}
+
+static gboolean
+on_time_output (GtkSpinButton       *spin,
+                LimberRemindersPage *self)
+{
+  guint minute = (guint) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
+  g_autofree char *text = NULL;
+
+  /* 24:00 is the end of the day, which no GDateTime shows. */
+  if (minute >= 24 * 60)
+    {
+      text = g_strdup ("24:00");
+    }
+  else
+    {
+      g_autoptr(GDateTime) time = g_date_time_new_local (2024, 1, 1, minute / 60, minute % 60, 0);
+
+      text = format_clock (self, time);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_time_input (GtkSpinButton       *spin,
+               double              *new_value,
+               LimberRemindersPage *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
+  guint hours = 0, minutes = 0;
+  char suffix[8] = "";
+
+  if (sscanf (text, "%u:%u %7s", &hours, &minutes, suffix) < 2 || minutes > 59)
+    return GTK_INPUT_ERROR;
+
+  if (g_ascii_strcasecmp (suffix, "pm") == 0 && hours < 12)
+    hours += 12;
+  else if (g_ascii_strcasecmp (suffix, "am") == 0 && hours == 12)
+    hours = 0;
+
+  if (hours > 24 || (hours == 24 && minutes != 0))
+    return GTK_INPUT_ERROR;
+
+  *new_value = hours * 60 + minutes;
+  return TRUE;
+}
+
+/* What the service says */
+
+static void
+update_kind_rows (LimberRemindersPage *self)
+{
+  AdwActionRow *rows[] = { self->hydration_row, self->posture_row, self->walk_row };
+  gboolean running = is_running (self);
+  gboolean paused = running && limber_reminders1_get_paused_until (self->proxy) != 0;
+
+  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
+    {
+      g_autofree char *subtitle = NULL;
+
+      if (!running)
+        subtitle = g_strdup (_("Not scheduled: the reminder service is not running"));
+      else if (self->held[kind])
+        subtitle = g_strdup (_("Due, and shown as soon as it can be"));
+      else if (self->next_due[kind] == 0)
+        subtitle = g_strdup (paused ? _("Paused") : _("Not scheduled"));
+      else if (paused && self->next_due[kind] <= limber_reminders1_get_paused_until (self->proxy))
+        subtitle = g_strdup (_("Paused"));
+      else
+        subtitle = format_next (self, self->next_due[kind]);
+
+      adw_action_row_set_subtitle (rows[kind], subtitle);
+    }
+}
+
+static void
+get_schedule_done (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LimberRemindersPage *self;
+  g_autoptr(GVariant) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariantIter iter;
+  const char *name;
+  gboolean enabled, held;
+  gint64 due;
+  guint32 interval;
+
+  if (!limber_reminders1_call_get_schedule_finish (LIMBER_REMINDERS1 (source), &schedule,
+                                                   result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Could not read the reminder schedule: %s", error->message);
+      return;
+    }
+
+  self = user_data;
+  g_variant_iter_init (&iter, schedule);
+  while (g_variant_iter_next (&iter, "(&sbxub)", &name, &enabled, &due, &interval, &held))
+    {
+      LimberReminderKind kind;
+
+      if (!limber_reminder_kind_from_string (name, &kind))
+        continue;
+
+      self->next_due[kind] = enabled ? due : 0;
+      self->held[kind] = enabled && held;
+    }
+
+  update_kind_rows (self);
+}
+
+static void
+refresh_schedule (LimberRemindersPage *self)
+{
+  if (!is_running (self))
+    {
+      memset (self->next_due, 0, sizeof self->next_due);
+      memset (self->held, 0, sizeof self->held);
+      update_kind_rows (self);
+      return;
+    }
+
+  limber_reminders1_call_get_schedule (self->proxy, self->cancellable, get_schedule_done, self);
+}
+
+static void
+update_status (LimberRemindersPage *self)
+{
+  gboolean running = is_running (self);
+  guint goal = g_settings_get_uint (self->settings, "water-goal");
+  guint today = running ? limber_reminders1_get_water_today (self->proxy) : 0;
+  gint64 paused_until = running ? limber_reminders1_get_paused_until (self->proxy) : 0;
+  g_autofree char *water = NULL;
+
+  adw_action_row_set_subtitle (self->service_row,
+                               running ? _("Running")
+                                       : _("Not running: no reminders until it is started"));
+  gtk_widget_set_visible (self->start_button, !running);
+
+  if (running)
+    /* Translators: glasses of water drunk today against the daily goal */
+    water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u glass today",
+                                          "%u of %u glasses today", goal),
+                             today, goal);
+  else
+    water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Goal: %u glass a day",
+                                          "Goal: %u glasses a day", goal),
+                             goal);
+  adw_action_row_set_subtitle (self->water_row, water);
+  gtk_level_bar_set_max_value (self->water_level, goal);
+  gtk_level_bar_set_value (self->water_level, MIN (today, goal));
+
+  if (paused_until != 0)
+    {
+      g_autoptr(GDateTime) until = g_date_time_new_from_unix_local (paused_until);
+      g_autofree char *clock = format_clock (self, until);
+      g_autofree char *text = g_strdup_printf (_("Paused until %s"), clock);
+
+      adw_action_row_set_subtitle (self->pause_row, text);
+    }
+  else
+    {
+      adw_action_row_set_subtitle (self->pause_row,
+                                   running ? _("Reminders are on") : NULL);
+    }
+  gtk_widget_set_visible (self->pause_button, paused_until == 0);
+  gtk_widget_set_visible (self->resume_button, paused_until != 0);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.log-water", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.pause", running);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.resume", running);
+
+  update_kind_rows (self);
+}
+
+/* Starting the service */
+
+static const char *
+service_executable (void)
+{
+  const char *path = g_getenv ("LIMBER_REMINDERS");
+
+  return path != NULL ? path : BINDIR "/limber-reminders";
+}
+
+static void
+start_service_done (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  LimberRemindersPage *self;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) spawn_error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = user_data;
+
+  /* No D-Bus service file (run from the build tree): start the program itself. */
+  g_debug ("D-Bus could not start the reminder service (%s); starting %s", error->message,
+           service_executable ());
+  /* Silenced: a service that outlives the app must not hold its output open (a terminal, a
+   * test runner's pipe). build-aux/run starts it with its log on the terminal instead. */
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                              &spawn_error, service_executable (), NULL);
+  if (process == NULL)
+    {
+      g_autofree char *text = g_strdup_printf (_("Could not start the reminder service: %s"),
+                                               spawn_error->message);
+
+      g_message ("%s", text);
+      if (self->start_asked)
+        show_toast (self, text);
+    }
+}
+
+static void
+start_service (LimberRemindersPage *self)
+{
+  GDBusConnection *connection;
+
+  if (self->proxy == NULL || is_running (self))
+    return;
+
+  connection = g_dbus_proxy_get_connection (G_DBUS_PROXY (self->proxy));
+  g_dbus_connection_call (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "StartServiceByName",
+                          g_variant_new ("(su)", APPLICATION_ID ".Reminders", 0),
+                          G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          self->cancellable, start_service_done, self);
+}
+
+static void
+on_name_owner_changed (LimberRemindersPage *self)
+{
+  update_status (self);
+  refresh_schedule (self);
+}
+
+static void
+proxy_ready (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  LimberRemindersPage *self;
+  g_autoptr(GError) error = NULL;
+  LimberReminders1 *proxy;
+
+  proxy = limber_reminders1_proxy_new_for_bus_finish (result, &error);
+  if (proxy == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_message ("No session bus, so no reminders: %s", error->message);
+      return;
+    }
+
+  self = user_data;
+  self->proxy = proxy;
+  g_signal_connect_object (proxy, "notify::g-name-owner", G_CALLBACK (on_name_owner_changed),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (proxy, "notify::water-today", G_CALLBACK (update_status), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (proxy, "notify::paused-until", G_CALLBACK (update_status), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (proxy, "schedule-changed", G_CALLBACK (refresh_schedule), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (proxy, "reminder-shown", G_CALLBACK (refresh_schedule), self,
+                           G_CONNECT_SWAPPED);
+  on_name_owner_changed (self);
+
+  /* Reminders are on but their service is not running (just installed, or stopped): start
+   * it, once. */
+  if (!self->tried_start && g_settings_get_boolean (self->settings, "reminders-enabled"))
+    {
+      self->tried_start = TRUE;
+      start_service (self);
+    }
+}
+
+/* Settings */
+
+static void
+update_posture (LimberRemindersPage *self)
+{
+  gboolean gnome_on = limber_gnome_movement_breaks_on (self->gnome_breaks);
+  gboolean on = limber_posture_reminders_on (self->settings, self->gnome_breaks);
+
+  if (gtk_switch_get_active (self->posture_switch) != on)
+    gtk_switch_set_active (self->posture_switch, on);
+
+  adw_preferences_group_set_description (self->kinds_group,
+                                         gnome_on ? _("Minutes between reminders. GNOME's own movement break reminders are on, so Limber's posture breaks stay off unless you turn them on here.")
+                                                  : _("Minutes between reminders."));
+}
+
+static void
+on_posture_switch_active (LimberRemindersPage *self)
+{
+  gboolean active = gtk_switch_get_active (self->posture_switch);
+
+  /* Setting the key, even to the value it shows, records the user's own choice. */
+  if (active != limber_posture_reminders_on (self->settings, self->gnome_breaks))
+    g_settings_set_boolean (self->settings, "posture-enabled", active);
+}
+
+static void
+update_days (LimberRemindersPage *self)
+{
+  guint days = g_settings_get_flags (self->settings, "active-days");
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
+    gtk_toggle_button_set_active (self->day_buttons[i], (days & (1 << i)) != 0);
+}
+
+static void
+on_day_toggled (LimberRemindersPage *self)
+{
+  guint days = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
+    if (gtk_toggle_button_get_active (self->day_buttons[i]))
+      days |= 1 << i;
+
+  if (days != g_settings_get_flags (self->settings, "active-days"))
+    g_settings_set_flags (self->settings, "active-days", days);
+}
+
+static void
+build_day_buttons (LimberRemindersPage *self)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
+    {
+      /* 1 January 2024 was a Monday: the C library names the days in the user's language. */
+      g_autoptr(GDateTime) day = g_date_time_new_local (2024, 1, 1 + i, 12, 0, 0);
+      g_autofree char *short_name = g_date_time_format (day, "%a");
+      g_autofree char *name = g_date_time_format (day, "%A");
+      GtkWidget *button = gtk_toggle_button_new_with_label (short_name);
+
+      gtk_widget_set_tooltip_text (button, name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      gtk_flow_box_append (self->days_box, button);
+      self->day_buttons[i] = GTK_TOGGLE_BUTTON (button);
+    }
+
+  update_days (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
+    g_signal_connect_object (self->day_buttons[i], "toggled", G_CALLBACK (on_day_toggled), self,
+                             G_CONNECT_SWAPPED);
+}
+
+static void
+on_settings_changed (LimberRemindersPage *self,
+                     const char          *key)
+{
+  if (g_strcmp0 (key, "active-days") == 0)
+    update_days (self);
+  else if (g_strcmp0 (key, "posture-enabled") == 0)
+    update_posture (self);
+  else if (g_strcmp0 (key, "water-goal") == 0)
+    update_status (self);
+}
+
+/* Actions */
+
+static void
+call_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (source), result, &error);
+  if (reply == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      LimberRemindersPage *self = user_data;
+      g_autofree char *text = NULL;
+
+      g_dbus_error_strip_remote_error (error);
+      text = g_strdup_printf (_("The reminder service did not answer: %s"), error->message);
+      show_toast (self, text);
+    }
+}
+
+static void
+call_service (LimberRemindersPage *self,
+              const char          *method,
+              GVariant            *parameters)
+{
+  if (!is_running (self))
+    return;
+
+  g_dbus_proxy_call (G_DBUS_PROXY (self->proxy), method, parameters, G_DBUS_CALL_FLAGS_NONE,
+                     -1, self->cancellable, call_done, self);
+}
+
+static void
+start_service_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (widget);
+
+  self->start_asked = TRUE;
+  start_service (self);
+}
+
+static void
+log_water_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  call_service (LIMBER_REMINDERS_PAGE (widget), "LogWater", NULL);
+}
+
+static void
+pause_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  call_service (LIMBER_REMINDERS_PAGE (widget), "Pause", g_variant_new ("(u)", 60 * 60));
+}
+
+static void
+resume_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  call_service (LIMBER_REMINDERS_PAGE (widget), "Resume", NULL);
+}
+
+/* GObject */
+
+static void
+limber_reminders_page_dispose (GObject *object)
+{
+  LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->proxy);
+  g_clear_object (&self->settings);
+  g_clear_object (&self->gnome_breaks);
+  g_clear_object (&self->interface_settings);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_REMINDERS_PAGE);
+
+  G_OBJECT_CLASS (limber_reminders_page_parent_class)->dispose (object);
+}
+
+static void
+limber_reminders_page_class_init (LimberRemindersPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = limber_reminders_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-reminders-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, service_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, water_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, water_level);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, pause_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, pause_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, resume_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, kinds_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, hydration_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, posture_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, walk_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, hydration_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, posture_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, walk_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, hydration_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, posture_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, walk_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, start_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, end_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, snooze_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, background_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, days_box);
+
+  gtk_widget_class_install_action (widget_class, "reminders.start-service", NULL,
+                                   start_service_action);
+  gtk_widget_class_install_action (widget_class, "reminders.log-water", NULL, log_water_action);
+  gtk_widget_class_install_action (widget_class, "reminders.pause", NULL, pause_action);
+  gtk_widget_class_install_action (widget_class, "reminders.resume", NULL, resume_action);
+}
+
+static void
+limber_reminders_page_init (LimberRemindersPage *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) interface_schema = NULL;
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  const struct { const char *key; gpointer widget; const char *property; } bindings[] = {
+    { "hydration-enabled", self->hydration_switch, "active" },
+    { "walk-enabled", self->walk_switch, "active" },
+    { "reminders-enabled", self->background_switch, "active" },
+    { "hydration-interval", self->hydration_spin, "value" },
+    { "posture-interval", self->posture_spin, "value" },
+    { "walk-interval", self->walk_spin, "value" },
+    { "active-start", self->start_spin, "value" },
+    { "active-end", self->end_spin, "value" },
+    { "snooze-minutes", self->snooze_spin, "value" },
+  };
+
+
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->gnome_breaks = limber_gnome_break_settings_new ();
+
+  interface_schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface",
+                                                      TRUE);
+  if (interface_schema != NULL && g_settings_schema_has_key (interface_schema, "clock-format"))
+    self->interface_settings = g_settings_new_full (interface_schema, NULL, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
+    g_settings_bind (self->settings, bindings[i].key, bindings[i].widget, bindings[i].property,
+                     G_SETTINGS_BIND_DEFAULT);
+
+  g_signal_connect_object (self->start_spin, "output", G_CALLBACK (on_time_output), self, 0);
+  g_signal_connect_object (self->start_spin, "input", G_CALLBACK (on_time_input), self, 0);
+  g_signal_connect_object (self->end_spin, "output", G_CALLBACK (on_time_output), self, 0);
+  g_signal_connect_object (self->end_spin, "input", G_CALLBACK (on_time_input), self, 0);
+  on_time_output (self->start_spin, self);
+  on_time_output (self->end_spin, self);
+
+  build_day_buttons (self);
+  update_posture (self);
+  g_signal_connect_object (self->posture_switch, "notify::active",
+                           G_CALLBACK (on_posture_switch_active), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
+                           G_CONNECT_SWAPPED);
+  if (self->gnome_breaks != NULL)
+    g_signal_connect_object (self->gnome_breaks, "changed::selected-breaks",
+                             G_CALLBACK (update_posture), self, G_CONNECT_SWAPPED);
+
+  update_status (self);
+
+  limber_reminders1_proxy_new_for_bus (G_BUS_TYPE_SESSION, G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START,
+                                       APPLICATION_ID ".Reminders",
+                                       "/io/github/limber/Limber/Reminders",
+                                       self->cancellable, proxy_ready, self);
+}
+
+/**
+ * limber_reminders_page_is_service_running:
+ *
+ * Returns: whether the reminder service owns its name on the session bus
+ */
+gboolean
+limber_reminders_page_is_service_running (LimberRemindersPage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_REMINDERS_PAGE (self), FALSE);
+
+  return is_running (self);
+}

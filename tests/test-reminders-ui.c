@@ -1,0 +1,380 @@
+/* test-reminders-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Reminders page in the real window, talking to the real reminder service: the app starts
+ * the built limber-reminders itself (as it does for a user), and the page must show what the
+ * service says over D-Bus: each kind's next due time, today's glasses, a pause. Settings go
+ * through a key file both processes share, so a change made on the page reaches the service.
+ * Screenshots go to tests/screenshots/ in the build directory.
+ */
+
+#include "config.h"
+
+#include <signal.h>
+
+#include "limber-application.h"
+#include "limber-reminders-dbus.h"
+#include "limber-ui-test.h"
+#include "limber-window.h"
+
+#define NARROW 360
+
+static LimberApplication *app;
+static LimberWindow *window;
+static GSettings *settings;
+
+static LimberRemindersPage *
+page (void)
+{
+  return limber_window_get_reminders_page (window);
+}
+
+static gboolean
+service_running (gpointer data)
+{
+  return limber_reminders_page_is_service_running (page ()) == GPOINTER_TO_INT (data);
+}
+
+static AdwActionRow *
+find_row (const char *title)
+{
+  GtkWidget *root = GTK_WIDGET (page ());
+  GtkWidget *child;
+
+  for (child = root; child != NULL;)
+    {
+      if (ADW_IS_ACTION_ROW (child)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return ADW_ACTION_ROW (child);
+
+      /* Depth first through the whole page. */
+      if (gtk_widget_get_first_child (child) != NULL)
+        {
+          child = gtk_widget_get_first_child (child);
+          continue;
+        }
+      while (child != root && gtk_widget_get_next_sibling (child) == NULL)
+        child = gtk_widget_get_parent (child);
+      if (child == root)
+        break;
+      child = gtk_widget_get_next_sibling (child);
+    }
+
+  g_error ("No row titled '%s' on the Reminders page", title);
+}
+
+static const char *
+subtitle (const char *title)
+{
+  return adw_action_row_get_subtitle (find_row (title));
+}
+
+typedef struct
+{
+  const char *title;
+  const char *text;
+} RowText;
+
+static gboolean
+subtitle_contains (gpointer data)
+{
+  RowText *expected = data;
+  const char *text = subtitle (expected->title);
+
+  return text != NULL && strstr (text, expected->text) != NULL;
+}
+
+static void
+assert_subtitle_soon (const char *title,
+                      const char *text)
+{
+  RowText expected = { title, text };
+
+  if (!limber_ui_test_spin_until (subtitle_contains, &expected, 10000))
+    g_error ("Row '%s' says '%s', not '%s'", title, subtitle (title), text);
+}
+
+static LimberReminders1 *
+service_proxy (void)
+{
+  g_autoptr(GError) error = NULL;
+  LimberReminders1 *proxy;
+
+  proxy = limber_reminders1_proxy_new_for_bus_sync (G_BUS_TYPE_SESSION,
+                                                    G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START,
+                                                    APPLICATION_ID ".Reminders",
+                                                    "/io/github/limber/Limber/Reminders",
+                                                    NULL, &error);
+  g_assert_no_error (error);
+  return proxy;
+}
+
+/* The local "HH:MM" of a due time from GetSchedule, as the page shows it in 24-hour format. */
+static char *
+due_clock (LimberReminders1 *proxy,
+           const char       *kind)
+{
+  g_autoptr(GVariant) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariantIter iter;
+  const char *name;
+  gboolean enabled, held;
+  gint64 due;
+  guint32 interval;
+
+  limber_reminders1_call_get_schedule_sync (proxy, &schedule, NULL, &error);
+  g_assert_no_error (error);
+
+  g_variant_iter_init (&iter, schedule);
+  while (g_variant_iter_next (&iter, "(&sbxub)", &name, &enabled, &due, &interval, &held))
+    {
+      if (g_strcmp0 (name, kind) == 0)
+        {
+          g_autoptr(GDateTime) time = NULL;
+
+          g_assert_true (enabled);
+          g_assert_cmpint (due, >, 0);
+          time = g_date_time_new_from_unix_local (due);
+          return g_date_time_format (time, "%H:%M");
+        }
+    }
+
+  g_error ("GetSchedule has no '%s'", kind);
+}
+
+static guint32
+service_pid (void)
+{
+  g_autoptr(GDBusConnection) bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, NULL);
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  guint32 pid;
+
+  reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                       "org.freedesktop.DBus", "GetConnectionUnixProcessID",
+                                       g_variant_new ("(s)", APPLICATION_ID ".Reminders"),
+                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  g_variant_get (reply, "(u)", &pid);
+  return pid;
+}
+
+/* The app started the service when it opened; the page shows its next due times. */
+static void
+test_next_due_times (void)
+{
+  g_autoptr(LimberReminders1) proxy = NULL;
+  const char *kinds[][2] = {
+    { "hydration", "_Drink Water" },
+    { "posture", "_Posture Breaks" },
+    { "walk", "_Walks" },
+  };
+
+  limber_window_show_page (window, "reminders");
+  g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
+  assert_subtitle_soon ("Reminder Service", "Running");
+
+  proxy = service_proxy ();
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      g_autofree char *clock = due_clock (proxy, kinds[i][0]);
+
+      assert_subtitle_soon (kinds[i][1], clock);
+      g_test_message ("%s: %s", kinds[i][1], subtitle (kinds[i][1]));
+    }
+
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "reminders");
+}
+
+/* A new interval set on the page reaches the service, which counts it from now, and the page
+ * shows the new due time. */
+static void
+test_interval_change (void)
+{
+  g_autoptr(LimberReminders1) proxy = service_proxy ();
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_autofree char *expected_early = NULL;
+  g_autofree char *expected_late = NULL;
+  g_autofree char *shown = NULL;
+  GtkSpinButton *spin;
+
+  spin = GTK_SPIN_BUTTON (limber_ui_test_find_control (GTK_WIDGET (page ()),
+                                                        "Minutes between water reminders"));
+  g_assert_nonnull (spin);
+
+  before = g_date_time_new_now_local ();
+  gtk_spin_button_set_value (spin, 30);
+  g_assert_cmpuint (g_settings_get_uint (settings, "hydration-interval"), ==, 30);
+
+  {
+    g_autoptr(GDateTime) early = g_date_time_add_minutes (before, 30);
+
+    expected_early = g_date_time_format (early, "%H:%M");
+  }
+
+  /* The service reads the key file when it changes, then announces a new schedule. */
+  assert_subtitle_soon ("_Drink Water", "Next");
+  for (guint i = 0; i < 100; i++)
+    {
+      g_free (shown);
+      shown = due_clock (proxy, "hydration");
+      if (g_strcmp0 (shown, expected_early) >= 0)
+        break;
+      limber_ui_test_spin_for (100);
+    }
+
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+    after = g_date_time_add_minutes (now, 30);
+  }
+  expected_late = g_date_time_format (after, "%H:%M");
+  g_assert_true (g_strcmp0 (shown, expected_early) == 0 || g_strcmp0 (shown, expected_late) == 0);
+  assert_subtitle_soon ("_Drink Water", shown);
+}
+
+static gboolean
+button_visible (gpointer data)
+{
+  GtkWidget *button = limber_ui_test_find_button (GTK_WIDGET (page ()), data);
+
+  return button != NULL && gtk_widget_get_mapped (button);
+}
+
+/* Pause for an hour and resume, from the page, as the service sees it. */
+static void
+test_pause (void)
+{
+  g_autoptr(LimberReminders1) proxy = service_proxy ();
+  GtkWidget *button;
+
+  button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Pause Reminders for 1 Hour");
+  g_assert_nonnull (button);
+  limber_ui_test_activate (button);
+
+  assert_subtitle_soon ("Pause", "Paused until");
+  g_assert_cmpint (limber_reminders1_get_paused_until (proxy), >, g_get_real_time () / G_USEC_PER_SEC + 3500);
+  g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Resume", 5000));
+  assert_subtitle_soon ("_Drink Water", "Paused");
+
+  button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Resume");
+  limber_ui_test_activate (button);
+  assert_subtitle_soon ("Pause", "Reminders are on");
+  g_assert_true (limber_ui_test_spin_until (button_visible,
+                                            (gpointer) "Pause Reminders for 1 Hour", 5000));
+  assert_subtitle_soon ("_Drink Water", "Next");
+}
+
+/* The water button logs a glass with the service. */
+static void
+test_water (void)
+{
+  g_autoptr(LimberReminders1) proxy = service_proxy ();
+  guint before = limber_reminders1_get_water_today (proxy);
+  g_autofree char *expected = g_strdup_printf ("%u of 8 glasses today", before + 1);
+  GtkWidget *button = limber_ui_test_find_control (GTK_WIDGET (page ()), "I drank a glass");
+
+  g_assert_nonnull (button);
+  limber_ui_test_activate (button);
+  assert_subtitle_soon ("Water", expected);
+}
+
+/* When the service stops, the page says so and its Start button brings it back. */
+static void
+test_start_service (void)
+{
+  GtkWidget *button;
+
+  g_assert_cmpint (kill (service_pid (), SIGTERM), ==, 0);
+  g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (FALSE), 10000));
+  assert_subtitle_soon ("Reminder Service", "Not running");
+  assert_subtitle_soon ("_Walks", "Not scheduled");
+
+  g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Start", 5000));
+  button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Start");
+  limber_ui_test_activate (button);
+  g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
+  assert_subtitle_soon ("Reminder Service", "Running");
+  assert_subtitle_soon ("_Walks", "Next");
+}
+
+/* Every control has a name, and everything fits a phone. */
+static void
+test_narrow (void)
+{
+  limber_ui_test_assert_controls_named (GTK_WIDGET (page ()));
+  limber_ui_test_set_width (window, NARROW);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "reminders-narrow");
+  limber_ui_test_set_width (window, 720);
+}
+
+/* The background switch is the login start-up's condition. */
+static void
+test_background_switch (void)
+{
+  GtkWidget *toggle = limber_ui_test_find_control (GTK_WIDGET (page ()),
+                                                   "Run in the background when I log in");
+
+  g_assert_nonnull (toggle);
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
+  gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
+  g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
+
+  /* Turned off, the running service stops. */
+  g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (FALSE), 10000));
+  gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *service = NULL;
+  g_autofree char *config = NULL;
+  int status;
+
+  /* A key file both processes read: the service follows what the page sets. */
+  config = g_dir_make_tmp ("limber-reminders-ui-XXXXXX", NULL);
+  g_setenv ("XDG_CONFIG_HOME", config, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  service = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "..", "app", "reminders",
+                              "limber-reminders", NULL);
+  g_setenv ("LIMBER_REMINDERS", service, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  /* Any time of day and any day: every reminder has a next due time. */
+  settings = g_settings_new (APPLICATION_ID);
+  g_settings_set_uint (settings, "active-start", 0);
+  g_settings_set_uint (settings, "active-end", 24 * 60);
+  g_settings_set_strv (settings, "active-days",
+                       (const char * const[]) { "monday", "tuesday", "wednesday", "thursday",
+                                                "friday", "saturday", "sunday", NULL });
+  g_settings_sync ();
+
+  window = limber_ui_test_start_app (&app);
+
+  g_test_add_func ("/reminders-ui/next-due-times", test_next_due_times);
+  g_test_add_func ("/reminders-ui/interval-change", test_interval_change);
+  g_test_add_func ("/reminders-ui/pause", test_pause);
+  g_test_add_func ("/reminders-ui/water", test_water);
+  g_test_add_func ("/reminders-ui/start-service", test_start_service);
+  g_test_add_func ("/reminders-ui/narrow", test_narrow);
+  g_test_add_func ("/reminders-ui/background-switch", test_background_switch);
+
+  status = g_test_run ();
+
+  /* Leave no service behind on the shared test bus. */
+  if (limber_reminders_page_is_service_running (page ()))
+    kill (service_pid (), SIGTERM);
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  g_clear_object (&settings);
+
+  return status;
+}

@@ -501,6 +501,10 @@ on_settings_changed (LimberRemindersPage *self,
     update_posture (self);
   else if (g_strcmp0 (key, "water-goal") == 0)
     update_status (self);
+  else if (g_strcmp0 (key, "reminders-enabled") == 0
+           && g_settings_get_boolean (self->settings, key))
+    /* Turned back on: reminders start now, not only at the next login. */
+    start_service (self);
 }
 
 /* Actions */

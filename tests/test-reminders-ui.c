@@ -324,9 +324,11 @@ test_background_switch (void)
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
 
-  /* Turned off, the running service stops. */
+  /* Turned off, the running service stops; turned on again, the page starts it. */
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (FALSE), 10000));
+  assert_subtitle_soon ("Reminder Service", "Not running");
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
+  g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
 }
 
 int

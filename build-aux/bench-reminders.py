@@ -14,18 +14,19 @@ NAME = 'io.github.limber.Limber.Reminders'
 
 
 def threads_stat(pid):
-    """CPU seconds and context switches of every thread of @pid."""
+    """CPU seconds of @pid, and the context switches of each of its threads by thread id."""
     ticks = os.sysconf('SC_CLK_TCK')
-    cpu = 0
-    switches = 0
+    with open(f'/proc/{pid}/stat') as f:
+        fields = f.read().rsplit(')', 1)[1].split()
+    cpu = int(fields[11]) + int(fields[12])    # utime, stime of all threads, live or ended
+    switches = {}
     for task in glob.glob(f'/proc/{pid}/task/*'):
-        with open(f'{task}/stat') as f:
-            fields = f.read().rsplit(')', 1)[1].split()
-        cpu += int(fields[11]) + int(fields[12])    # utime, stime
+        count = 0
         with open(f'{task}/status') as f:
             for line in f:
                 if line.startswith(('voluntary_ctxt_switches', 'nonvoluntary_ctxt_switches')):
-                    switches += int(line.split()[1])
+                    count += int(line.split()[1])
+        switches[os.path.basename(task)] = count
     return cpu / ticks, switches
 
 
@@ -106,8 +107,11 @@ def main():
         print(f'  reminders scheduled: {len(due)}, the first due in {first_due / 60:.0f} min')
     else:
         print('  reminders scheduled: none in the active hours ahead')
+    # Threads that started count whole; threads that ended count as one wakeup each.
+    wakeups = sum(n - switches0.get(tid, 0) for tid, n in switches1.items())
+    ended = len(set(switches0) - set(switches1))
     print(f'  idle {seconds:.0f} s: CPU {cpu1 - cpu0:.2f} s, wakeups (context switches, all '
-          f'threads) {switches1 - switches0} (target 0)')
+          f'threads) {wakeups + ended} (target 0); threads {len(switches0)} -> {len(switches1)}')
 
 
 main()

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-posture-setting.h"
+#include "limber-program.h"
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
 #include "limber-window.h"
@@ -312,14 +313,6 @@ update_status (LimberRemindersPage *self)
 
 /* Starting the service */
 
-static const char *
-service_executable (void)
-{
-  const char *path = g_getenv ("LIMBER_REMINDERS");
-
-  return path != NULL ? path : BINDIR "/limber-reminders";
-}
-
 static void
 start_service_done (GObject      *source,
                     GAsyncResult *result,
@@ -338,12 +331,13 @@ start_service_done (GObject      *source,
   self = user_data;
 
   /* No D-Bus service file (run from the build tree): start the program itself. */
-  g_debug ("D-Bus could not start the reminder service (%s); starting %s", error->message,
-           service_executable ());
+  g_debug ("D-Bus could not start the reminder service: %s", error->message);
   /* Silenced: a service that outlives the app must not hold its output open (a terminal, a
    * test runner's pipe). build-aux/run starts it with its log on the terminal instead. */
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                              &spawn_error, service_executable (), NULL);
+  process = limber_program_spawn ("LIMBER_REMINDERS", "limber-reminders", NULL,
+                                  G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                  | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                  &spawn_error);
   if (process == NULL)
     {
       g_autofree char *text = g_strdup_printf (_("Could not start the reminder service: %s"),

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "limber-core-enums.h"
+#include "limber-local-time.h"
 
 #include "limber-reminder-scheduler.h"
 
@@ -93,31 +94,6 @@ now_wall (LimberReminderScheduler *self)
   return limber_clock_now_wall_us (self->clock);
 }
 
-/* The local date and time at @minute of the day @day_offset days after the local date of
- * @wall_us. A minute of 24:00 or later runs into the following day. */
-static GDateTime *
-local_time_on_day (LimberReminderScheduler *self,
-                   gint64                   wall_us,
-                   int                      day_offset,
-                   guint                    minute)
-{
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (wall_us / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->time_zone);
-  g_autoptr(GDateTime) noon = NULL;
-  g_autoptr(GDateTime) day = NULL;
-
-  /* Step days from noon, which exists on every day whatever the daylight saving rules. */
-  noon = g_date_time_new (self->time_zone,
-                          g_date_time_get_year (local), g_date_time_get_month (local),
-                          g_date_time_get_day_of_month (local), 12, 0, 0);
-  day = g_date_time_add_days (noon, day_offset + (int) (minute / MINUTES_PER_DAY));
-  minute %= MINUTES_PER_DAY;
-
-  return g_date_time_new (self->time_zone,
-                          g_date_time_get_year (day), g_date_time_get_month (day),
-                          g_date_time_get_day_of_month (day), minute / 60, minute % 60, 0);
-}
-
 /* Finds the first day's active window that ends after @wall_us. */
 static gboolean
 find_day_window (LimberReminderScheduler *self,
@@ -137,8 +113,10 @@ find_day_window (LimberReminderScheduler *self,
   /* Start a day early, for a window that began yesterday and runs past midnight. */
   for (int offset = -1; offset <= 8; offset++)
     {
-      g_autoptr(GDateTime) start = local_time_on_day (self, wall_us, offset, self->start_minute);
-      g_autoptr(GDateTime) end = local_time_on_day (self, wall_us, offset, end_minute);
+      g_autoptr(GDateTime) start = limber_local_time_on_day (self->time_zone, wall_us, offset,
+                                                             self->start_minute);
+      g_autoptr(GDateTime) end = limber_local_time_on_day (self->time_zone, wall_us, offset,
+                                                           end_minute);
       int weekday = g_date_time_get_day_of_week (start);
       gint64 end_wall = g_date_time_to_unix (end) * G_USEC_PER_SEC;
 

@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "limber-error.h"
+#include "limber-local-time.h"
 
 #include "limber-water-log.h"
 
@@ -87,22 +88,8 @@ static void
 schedule_midnight (LimberWaterLog *self)
 {
   gint64 now = limber_clock_now_wall_us (self->clock);
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (now / G_USEC_PER_SEC);
-  g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, self->time_zone);
-  g_autoptr(GDateTime) noon = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
-  g_autoptr(GDateTime) midnight = NULL;
-  gint64 delay;
-
-  /* From noon, so a day of 23 or 25 hours still lands on the next date. */
-  noon = g_date_time_new (self->time_zone, g_date_time_get_year (local),
-                          g_date_time_get_month (local), g_date_time_get_day_of_month (local),
-                          12, 0, 0);
-  tomorrow = g_date_time_add_days (noon, 1);
-  midnight = g_date_time_new (self->time_zone, g_date_time_get_year (tomorrow),
-                              g_date_time_get_month (tomorrow),
-                              g_date_time_get_day_of_month (tomorrow), 0, 0, 0);
-  delay = MAX (0, g_date_time_to_unix (midnight) * G_USEC_PER_SEC - now);
+  g_autoptr(GDateTime) midnight = limber_local_time_on_day (self->time_zone, now, 1, 0);
+  gint64 delay = MAX (0, g_date_time_to_unix (midnight) * G_USEC_PER_SEC - now);
 
   limber_clock_clear (self->clock, &self->midnight_id);
   self->midnight_id = limber_clock_schedule_in (self->clock, delay, on_midnight, self, NULL);

@@ -10,6 +10,7 @@
 #include "limber-core-enums.h"
 #include "limber-posture-setting.h"
 #include "limber-presence-monitor.h"
+#include "limber-program.h"
 #include "limber-reminder-notifier.h"
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
@@ -136,14 +137,6 @@ on_notification_settings_changed (GSettings             *settings,
 
 /* Opening Limber */
 
-static const char *
-limber_executable (void)
-{
-  const char *path = g_getenv ("LIMBER_APP");
-
-  return path != NULL ? path : BINDIR "/limber";
-}
-
 typedef struct
 {
   char *action;      /* NULL to activate */
@@ -177,16 +170,15 @@ open_app_done (GObject      *source,
     return;
 
   /* Not activatable (run from the build tree, or no service file): start it directly. */
-  g_debug ("Could not reach Limber over D-Bus (%s); starting %s", error->message,
-           limber_executable ());
+  g_debug ("Could not reach Limber over D-Bus: %s", error->message);
 
   if (request->argument != NULL)
     routine_option = g_strdup_printf ("--routine=%s", request->argument);
 
-  process = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &spawn_error, limber_executable (),
-                              routine_option, NULL);
+  process = limber_program_spawn ("LIMBER_APP", "limber", routine_option,
+                                  G_SUBPROCESS_FLAGS_NONE, &spawn_error);
   if (process == NULL)
-    g_message ("Could not start Limber (%s): %s", limber_executable (), spawn_error->message);
+    g_message ("Could not start Limber: %s", spawn_error->message);
 }
 
 static void

@@ -757,6 +757,22 @@ test_natural_break (void)
                       MON "12:35 posture, " MON "13:05 hydration, " MON "13:05 walk");
 }
 
+/* A natural break restarts a snoozed walk too: the snooze does not outlast the break. */
+static void
+test_natural_break_snoozed (void)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+
+  run_until (f, mon (f, 10, 20));
+  limber_reminder_scheduler_snooze (f->scheduler, LIMBER_REMINDER_WALK, 60 * MINUTE);
+  assert_next_due (f, LIMBER_REMINDER_WALK, MON "11:20");
+
+  limber_reminder_scheduler_set_away (f->scheduler, TRUE, mon (f, 10, 25));
+  run_until (f, mon (f, 10, 40));
+  limber_reminder_scheduler_set_away (f->scheduler, FALSE, 0);
+  assert_next_due (f, LIMBER_REMINDER_WALK, MON "12:40");
+}
+
 static void
 test_short_away (void)
 {
@@ -965,6 +981,7 @@ main (int   argc,
   g_test_add_data_func ("/reminder-scheduler/dst/autumn/night", GINT_TO_POINTER (10),
                         test_dst_night);
   g_test_add_func ("/reminder-scheduler/away/natural-break", test_natural_break);
+  g_test_add_func ("/reminder-scheduler/away/natural-break-snoozed", test_natural_break_snoozed);
   g_test_add_func ("/reminder-scheduler/away/short", test_short_away);
   g_test_add_func ("/reminder-scheduler/hold/silenced", test_hold_silenced);
   g_test_add_func ("/reminder-scheduler/hold/no-server", test_hold_no_server);

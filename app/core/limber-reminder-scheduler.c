@@ -239,11 +239,11 @@ replan (LimberReminderScheduler *self,
     }
 }
 
+/* Counts the kind's interval afresh from @anchor_us: nothing pending, no snooze. */
 static void
-show (LimberReminderScheduler *self,
-      LimberReminderKind       kind,
-      gboolean                 caught_up,
-      gint64                   anchor_us)
+start_over (LimberReminderScheduler *self,
+            LimberReminderKind       kind,
+            gint64                   anchor_us)
 {
   KindState *state = &self->kinds[kind];
 
@@ -251,6 +251,15 @@ show (LimberReminderScheduler *self,
   state->snooze_us = 0;
   state->anchor_us = anchor_us;
   plan (self, kind);
+}
+
+static void
+show (LimberReminderScheduler *self,
+      LimberReminderKind       kind,
+      gboolean                 caught_up,
+      gint64                   anchor_us)
+{
+  start_over (self, kind, anchor_us);
 
   g_signal_emit (self, signals[DUE], 0, kind, caught_up);
 }
@@ -272,16 +281,9 @@ release (LimberReminderScheduler *self)
         continue;
 
       if (state->enabled && in_current_window (self, state->pending_since_us, now))
-        {
-          show (self, kind, TRUE, now);
-        }
+        show (self, kind, TRUE, now);
       else
-        {
-          state->pending = FALSE;
-          state->snooze_us = 0;
-          state->anchor_us = now;
-          plan (self, kind);
-        }
+        start_over (self, kind, now);
 
       /* A handler may have held reminders again (the notification server went away). */
       if (is_held (self))
@@ -320,9 +322,7 @@ process_due (LimberReminderScheduler *self)
         {
           /* Due in an earlier window (a late timer at the end of the hours, a suspend over
            * night): nothing outside active hours, and a new day starts fresh. */
-          state->snooze_us = 0;
-          state->anchor_us = late <= LATE_TOLERANCE_US ? state->due_us : now;
-          plan (self, kind);
+          start_over (self, kind, late <= LATE_TOLERANCE_US ? state->due_us : now);
         }
       else if (late <= LATE_TOLERANCE_US)
         {
@@ -542,10 +542,7 @@ limber_reminder_scheduler_set_enabled (LimberReminderScheduler *self,
     return;
 
   state->enabled = enabled;
-  state->pending = FALSE;
-  state->snooze_us = 0;
-  state->anchor_us = now_wall (self);
-  plan (self, kind);
+  start_over (self, kind, now_wall (self));
   reschedule (self);
 }
 
@@ -741,18 +738,12 @@ void
 limber_reminder_scheduler_restart (LimberReminderScheduler *self,
                                    LimberReminderKind       kind)
 {
-  KindState *state;
-
   g_return_if_fail (LIMBER_IS_REMINDER_SCHEDULER (self));
   g_return_if_fail (kind < LIMBER_N_REMINDER_KINDS);
 
   detect_clock_change (self);
 
-  state = &self->kinds[kind];
-  state->pending = FALSE;
-  state->snooze_us = 0;
-  state->anchor_us = now_wall (self);
-  plan (self, kind);
+  start_over (self, kind, now_wall (self));
   reschedule (self);
 }
 
@@ -847,13 +838,7 @@ limber_reminder_scheduler_set_away (LimberReminderScheduler *self,
       LimberReminderKind restarted[] = { LIMBER_REMINDER_POSTURE, LIMBER_REMINDER_WALK };
 
       for (guint i = 0; i < G_N_ELEMENTS (restarted); i++)
-        {
-          KindState *state = &self->kinds[restarted[i]];
-
-          state->pending = FALSE;
-          state->anchor_us = now;
-          plan (self, restarted[i]);
-        }
+        start_over (self, restarted[i], now);
     }
 
   release (self);

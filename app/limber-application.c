@@ -8,9 +8,11 @@
 #include <glib/gi18n.h>
 
 #include "limber-catalog.h"
+#include "limber-cue-player.h"
 #include "limber-preferences-window.h"
 #include "limber-system-clock.h"
 #include "limber-triage.h"
+#include "limber-water-log.h"
 #include "limber-window.h"
 
 #include "limber-application.h"
@@ -19,9 +21,14 @@ struct _LimberApplication
 {
   AdwApplication  parent_instance;
 
-  LimberClock    *clock;
-  LimberCatalog  *catalog;
-  GListStore     *session_records;
+  LimberClock     *clock;
+  LimberCatalog   *catalog;
+  GListStore      *session_records;
+  LimberStore     *store;
+  LimberCarePlan  *care_plan;
+  LimberPackTimer *pack_timer;
+  LimberCuePlayer *pack_sound;
+  gboolean         pack_hold;
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
@@ -44,6 +51,11 @@ get_main_window (LimberApplication *self)
   window = limber_window_new (ADW_APPLICATION (self));
   limber_stretch_page_set_catalog (limber_window_get_stretch_page (window),
                                    limber_application_get_catalog (self));
+  limber_today_page_set_application (limber_window_get_today_page (window), self);
+  limber_window_set_store (window, limber_application_get_store (self));
+  limber_progress_page_set_store (limber_window_get_progress_page (window),
+                                  limber_application_get_store (self),
+                                  limber_application_get_clock (self));
   return window;
 }
 
@@ -60,10 +72,23 @@ limber_application_handle_local_options (GApplication *app,
   LimberApplication *self = LIMBER_APPLICATION (app);
   g_autoptr(GError) error = NULL;
   const char *routine_id = NULL;
+  const char *export_path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", "limber", PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
+    {
+      /* Runs here, without a window or the primary instance: the store is safe to share. */
+      if (!limber_store_export (limber_application_get_store (self), export_path, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_print (_("Exported your records to %s\n"), export_path);
       return EXIT_SUCCESS;
     }
 
@@ -184,8 +209,147 @@ quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  LimberWindow *window = get_main_window (LIMBER_APPLICATION (user_data));
+
+  limber_window_show_page (window, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static void
+on_export_response (GtkNativeDialog   *dialog,
+                    int                response,
+                    LimberApplication *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *message = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkFileFilter *filter;
+  LimberWindow *window = get_main_window (self);
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  path = g_file_get_path (file);
+  if (path == NULL)
+    goto out;
+
+  /* A name without the extension gets the one of the chosen format. */
+  filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (dialog));
+  if (!g_str_has_suffix (path, ".csv") && !g_str_has_suffix (path, ".json"))
+    {
+      const char *ext = filter != NULL && g_strcmp0 (g_object_get_data (G_OBJECT (filter), "ext"),
+                                                     ".csv") == 0 ? ".csv" : ".json";
+      char *with_ext = g_strconcat (path, ext, NULL);
+
+      g_free (path);
+      path = with_ext;
+    }
+
+  if (limber_store_export (limber_application_get_store (self), path, &error))
+    {
+      g_autofree char *name = g_path_get_basename (path);
+
+      message = g_strdup_printf (_("Exported to %s"), name);
+    }
+  else
+    message = g_strdup_printf (_("Could not export: %s"), error->message);
+  limber_window_add_toast (window, message);
+
+out:
+  gtk_native_dialog_destroy (dialog);
+  g_object_unref (dialog);
+}
+
+static void
+export_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  LimberApplication *self = LIMBER_APPLICATION (user_data);
+  LimberWindow *window = get_main_window (self);
+  GtkFileChooserNative *dialog;
+  GtkFileFilter *json, *csv;
+
+  dialog = gtk_file_chooser_native_new (_("Export Your Records"), GTK_WINDOW (window),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+
+  json = gtk_file_filter_new ();
+  gtk_file_filter_set_name (json, _("JSON (all records, nested)"));
+  gtk_file_filter_add_suffix (json, "json");
+  g_object_set_data (G_OBJECT (json), "ext", (gpointer) ".json");
+  csv = gtk_file_filter_new ();
+  gtk_file_filter_set_name (csv, _("CSV (one table with a type column)"));
+  gtk_file_filter_add_suffix (csv, "csv");
+  g_object_set_data (G_OBJECT (csv), "ext", (gpointer) ".csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), json);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), csv);
+  g_object_unref (json);
+  g_object_unref (csv);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), "limber-records.json");
+
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+static void
+on_delete_response (AdwMessageDialog  *dialog,
+                    const char        *response,
+                    LimberApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  LimberWindow *window = get_main_window (self);
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+
+  if (limber_store_delete_all (limber_application_get_store (self), &error))
+    limber_window_add_toast (window, _("All your records were deleted"));
+  else
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not delete: %s"), error->message);
+
+      limber_window_add_toast (window, message);
+    }
+}
+
+static void
+delete_data_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  LimberApplication *self = LIMBER_APPLICATION (user_data);
+  LimberWindow *window = get_main_window (self);
+  GtkWidget *dialog;
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (window), _("Delete All Your Records?"),
+                                   _("Every session, check, glass of water, episode and pack "
+                                     "you recorded will be deleted for good. Export them first "
+                                     "if you want to keep a copy. Your settings stay."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "delete", _("_Delete All"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "delete",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_delete_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_actions[] = {
   { "check", check_action },
+  { "show-page", show_page_action, "s" },
+  { "export", export_action },
+  { "delete-data", delete_data_action },
   { "start-routine", start_routine_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
@@ -230,6 +394,12 @@ limber_application_dispose (GObject *object)
 {
   LimberApplication *self = LIMBER_APPLICATION (object);
 
+  if (self->pack_timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->pack_timer, self);
+  g_clear_object (&self->pack_timer);
+  g_clear_object (&self->pack_sound);
+  g_clear_object (&self->care_plan);
+  g_clear_object (&self->store);
   g_clear_object (&self->clock);
   g_clear_object (&self->catalog);
   g_clear_object (&self->session_records);
@@ -258,6 +428,8 @@ limber_application_init (LimberApplication *self)
       N_("Show the version and exit"), NULL },
     { "routine", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_STRING, NULL,
       N_("Start a stretch routine, such as gentle-relief"), N_("ID") },
+    { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write all your records to FILE (.csv or .json) and exit"), N_("FILE") },
     { NULL }
   };
 
@@ -332,16 +504,184 @@ limber_application_get_catalog (LimberApplication *self)
   return self->catalog;
 }
 
-/* Keeps the record of a finished session for the rest of the run (the history store keeps them
- * for good). */
+/* Keeps the record of a finished session in the history store, and in the list of this run. */
 void
 limber_application_add_session_record (LimberApplication   *self,
                                        LimberSessionRecord *record)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (LIMBER_IS_APPLICATION (self));
   g_return_if_fail (LIMBER_IS_SESSION_RECORD (record));
 
   g_list_store_append (self->session_records, record);
+  if (limber_store_add_session (limber_application_get_store (self), record, &error) == 0)
+    limber_application_tell_store_problem (self, error->message);
+}
+
+/**
+ * limber_application_tell_store_problem:
+ * @message: what could not be recorded and why
+ *
+ * Shows a failed write in the window, so no record is lost without the user knowing.
+ */
+void
+limber_application_tell_store_problem (LimberApplication *self,
+                                       const char        *message)
+{
+  GtkWindow *window;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (LIMBER_IS_APPLICATION (self));
+
+  g_message ("Not recorded: %s", message);
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  text = g_strdup_printf (_("Not recorded: %s"), message);
+  if (LIMBER_IS_WINDOW (window))
+    limber_window_add_toast (LIMBER_WINDOW (window), text);
+}
+
+/**
+ * limber_application_get_store:
+ *
+ * The history store, opened on first use. Records from before it existed (today's glasses,
+ * the plank hold) are brought in once. If the file cannot be used the store works in memory
+ * and says why in its #LimberStore:problem, which the window shows.
+ *
+ * Returns: (transfer none): the history store
+ */
+LimberStore *
+limber_application_get_store (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+
+  if (self->store == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+      g_autoptr(GVariant) plank_default = NULL;
+      g_autofree char *water_path = limber_water_log_default_path ();
+
+      self->store = limber_store_new (limber_application_get_clock (self), NULL);
+      if (!limber_store_open (self->store, &error))
+        g_message ("History: %s", error->message);
+      else if (limber_store_get_moved_aside_path (self->store) != NULL)
+        g_message ("History: the damaged file was moved to %s",
+                   limber_store_get_moved_aside_path (self->store));
+      g_clear_error (&error);
+
+      {
+        g_autoptr(GSettingsSchema) schema = NULL;
+        g_autoptr(GSettingsSchemaKey) key = NULL;
+
+        g_object_get (settings, "settings-schema", &schema, NULL);
+        key = g_settings_schema_get_key (schema, "plank-hold-seconds");
+        plank_default = g_settings_schema_key_get_default_value (key);
+      }
+      if (!limber_store_import_plank_hold (self->store,
+                                           g_settings_get_uint (settings, "plank-hold-seconds"),
+                                           g_variant_get_uint32 (plank_default), &error))
+        g_message ("History: the plank hold was not imported: %s", error->message);
+      g_clear_error (&error);
+
+      if (!limber_store_import_water_file (self->store, water_path, NULL, &error))
+        g_message ("History: %s", error->message);
+    }
+
+  return self->store;
+}
+
+/**
+ * limber_application_get_care_plan:
+ *
+ * Returns: (transfer none): the care plan, following the store
+ */
+LimberCarePlan *
+limber_application_get_care_plan (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+
+  if (self->care_plan == NULL)
+    self->care_plan = limber_care_plan_new (limber_application_get_store (self),
+                                            limber_application_get_clock (self), NULL);
+
+  return self->care_plan;
+}
+
+static void
+on_pack_running (LimberApplication *self)
+{
+  gboolean running = limber_pack_timer_get_running (self->pack_timer);
+
+  /* The countdown goes on with the window closed, so the pack is never forgotten. */
+  if (running && !self->pack_hold)
+    g_application_hold (G_APPLICATION (self));
+  else if (!running && self->pack_hold)
+    g_application_release (G_APPLICATION (self));
+  self->pack_hold = running;
+}
+
+static void
+on_pack_finished (LimberApplication *self,
+                  LimberPackKind     kind,
+                  gint64             on_us,
+                  gboolean           completed)
+{
+  g_autoptr(GNotification) notification = NULL;
+  const char *title, *body;
+
+  if (!completed)
+    {
+      g_application_withdraw_notification (G_APPLICATION (self), "pack");
+      return;
+    }
+
+  if (kind == LIMBER_PACK_HEAT)
+    {
+      title = _("Take the Heat Pack Off");
+      body = _("Time is up. Give your skin a rest before using heat again.");
+    }
+  else
+    {
+      title = _("Take the Cold Pack Off");
+      body = _("Time is up. Let your skin warm up; the next cold pack can wait about two hours.");
+    }
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, body);
+  g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "today");
+  g_application_send_notification (G_APPLICATION (self), "pack", notification);
+
+  if (self->pack_sound == NULL)
+    self->pack_sound = limber_cue_player_new (limber_application_get_clock (self));
+  limber_cue_player_announce (self->pack_sound, title);
+}
+
+/**
+ * limber_application_get_pack_timer:
+ *
+ * The cold and heat pack countdown. The app stays running while it counts, and at the end
+ * plays a chime, says so aloud and sends a notification, with or without a window.
+ *
+ * Returns: (transfer none): the pack timer
+ */
+LimberPackTimer *
+limber_application_get_pack_timer (LimberApplication *self)
+{
+  g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
+
+  if (self->pack_timer == NULL)
+    {
+      self->pack_timer = limber_pack_timer_new (limber_application_get_clock (self),
+                                                limber_application_get_store (self));
+      g_signal_connect_swapped (self->pack_timer, "notify::running",
+                                G_CALLBACK (on_pack_running), self);
+      g_signal_connect_swapped (self->pack_timer, "finished",
+                                G_CALLBACK (on_pack_finished), self);
+    }
+
+  return self->pack_timer;
 }
 
 /**

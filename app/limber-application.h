@@ -7,9 +7,12 @@
 
 #include <adwaita.h>
 
+#include "limber-care-plan.h"
 #include "limber-catalog.h"
 #include "limber-clock.h"
+#include "limber-pack-timer.h"
 #include "limber-session-record.h"
+#include "limber-store.h"
 
 G_BEGIN_DECLS
 
@@ -22,5 +25,10 @@ LimberCatalog     *limber_application_get_catalog (LimberApplication *self);
 void               limber_application_add_session_record (LimberApplication   *self,
                                                           LimberSessionRecord *record);
 GListModel        *limber_application_get_session_records (LimberApplication *self);
+LimberStore       *limber_application_get_store (LimberApplication *self);
+LimberCarePlan    *limber_application_get_care_plan (LimberApplication *self);
+LimberPackTimer   *limber_application_get_pack_timer (LimberApplication *self);
+void               limber_application_tell_store_problem (LimberApplication *self,
+                                                          const char        *message);
 
 G_END_DECLS

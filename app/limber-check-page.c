@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-application.h"
+
 #include "limber-check-page.h"
 
 /*
@@ -134,6 +136,24 @@ remove_all_rows (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* Keeps the outcome and the answers that led to it; the Today page reads warnings from here. */
+static void
+record_check (LimberCheckPage *self)
+{
+  GApplication *app = g_application_get_default ();
+  g_autoptr(GError) error = NULL;
+  LimberApplication *limber_app;
+
+  if (!LIMBER_IS_APPLICATION (app))
+    return;
+
+  limber_app = LIMBER_APPLICATION (app);
+  if (limber_store_add_check (limber_application_get_store (limber_app),
+                              limber_clock_now_wall_us (limber_application_get_clock (limber_app)),
+                              self->result->outcome, self->answers, &error) == 0)
+    limber_application_tell_store_problem (limber_app, error->message);
+}
+
 static void
 show_result (LimberCheckPage *self)
 {
@@ -153,6 +173,7 @@ show_result (LimberCheckPage *self)
   self->result = limber_triage_evaluate (self->answers);
   self->question = -1;
   outcome = self->result->outcome;
+  record_check (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (banner_classes); i++)
     gtk_widget_remove_css_class (self->result_banner, banner_classes[i]);

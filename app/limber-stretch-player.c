@@ -44,6 +44,7 @@ struct _LimberStretchPlayer
   LimberStretchSession *session;
   LimberCuePlayer      *cue_player;
   LimberSessionRecord  *record;
+  int                   pain_before;
   GSettings            *settings;
   guint                 refresh;
   guint                 inhibit_cookie;
@@ -164,9 +165,27 @@ record_session (LimberStretchPlayer *self)
 {
   g_clear_object (&self->record);
   self->record = limber_stretch_session_create_record (self->session);
+  limber_session_record_set_pain_before (self->record, self->pain_before);
 
   if (self->app != NULL)
     limber_application_add_session_record (self->app, self->record);
+}
+
+/* The plank's progression lives in the history store; the setting only seeds its first value. */
+static void
+record_plank_hold (LimberStretchPlayer *self,
+                   guint                hold_s)
+{
+  g_autoptr(GError) error = NULL;
+  LimberStore *store;
+
+  if (self->app == NULL)
+    return;
+
+  store = limber_application_get_store (self->app);
+  if (limber_store_add_plank_hold (store, limber_session_record_get_ended_wall_us (self->record),
+                                   hold_s, &error) == 0)
+    limber_application_tell_store_problem (self->app, error->message);
 }
 
 static void
@@ -212,7 +231,7 @@ show_finish (LimberStretchPlayer *self)
                                                   "You finished %u of %u exercises.",
                                                   "You finished %u of %u exercises.", total),
                                      done, total);
-      if (hold_s != g_settings_get_uint (self->settings, "plank-hold-seconds"))
+      if (hold_s != (guint) (limber_stretch_session_get_plank_hold_us (self->session) / G_USEC_PER_SEC))
         {
           g_autofree char *plank = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                                  "Next time the plank lasts %u second.",
@@ -220,7 +239,7 @@ show_finish (LimberStretchPlayer *self)
                                                                  hold_s), hold_s);
           g_autofree char *both = g_strconcat (description, " ", plank, NULL);
 
-          g_settings_set_uint (self->settings, "plank-hold-seconds", hold_s);
+          record_plank_hold (self, hold_s);
           g_free (description);
           description = g_steal_pointer (&both);
         }
@@ -459,6 +478,18 @@ save_rating_action (GtkWidget  *widget,
     return;
 
   limber_session_record_set_pain_after (self->record, pain);
+  if (self->app != NULL && limber_session_record_get_id (self->record) != 0)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (!limber_store_set_session_pain_after (limber_application_get_store (self->app),
+                                                limber_session_record_get_id (self->record),
+                                                pain, &error))
+        {
+          limber_application_tell_store_problem (self->app, error->message);
+          return;
+        }
+    }
   gtk_widget_set_sensitive (self->save_button, FALSE);
   saved = g_strdup_printf (_("Pain rating %d saved"), pain);
   add_toast (self, saved);
@@ -575,6 +606,7 @@ limber_stretch_player_start (LimberStretchPlayer *self,
 
   release_session (self);
   g_clear_object (&self->record);
+  self->pain_before = LIMBER_PAIN_UNSET;
 
   {
     GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
@@ -587,6 +619,9 @@ limber_stretch_player_start (LimberStretchPlayer *self,
   }
 
   plank_us = (gint64) g_settings_get_uint (self->settings, "plank-hold-seconds") * G_USEC_PER_SEC;
+  if (self->app != NULL)
+    plank_us = (gint64) limber_store_get_plank_hold (limber_application_get_store (self->app),
+                                                     plank_us / G_USEC_PER_SEC) * G_USEC_PER_SEC;
   self->session = limber_stretch_session_new (routine, clock, plank_us);
   g_signal_connect_swapped (self->session, "phase-changed", G_CALLBACK (update), self);
 
@@ -600,6 +635,17 @@ limber_stretch_player_start (LimberStretchPlayer *self,
   gtk_stack_set_visible_child_name (self->stack, "session");
   limber_stretch_session_start (self->session);
   gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+}
+
+/* The pain rating given before the session, kept in its record; %LIMBER_PAIN_UNSET for none. */
+void
+limber_stretch_player_set_pain_before (LimberStretchPlayer *self,
+                                       int                  pain)
+{
+  g_return_if_fail (LIMBER_IS_STRETCH_PLAYER (self));
+  g_return_if_fail (pain >= LIMBER_PAIN_UNSET && pain <= 10);
+
+  self->pain_before = pain;
 }
 
 /* Returns: (nullable) (transfer none): the current or last session */

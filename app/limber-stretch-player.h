@@ -29,4 +29,7 @@ LimberCountdown      *limber_stretch_player_get_countdown   (LimberStretchPlayer
 LimberIllustration   *limber_stretch_player_get_illustration (LimberStretchPlayer *self);
 const char           *limber_stretch_player_get_screen      (LimberStretchPlayer *self);
 
+void                  limber_stretch_player_set_pain_before (LimberStretchPlayer *self,
+                                                             int                  pain);
+
 G_END_DECLS

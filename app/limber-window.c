@@ -20,12 +20,17 @@ struct _LimberWindow
   AdwViewSwitcherTitle *switcher_title;
   AdwViewSwitcherBar   *switcher_bar;
   AdwViewStack         *stack;
+  LimberTodayPage      *today_page;
   LimberCheckPage      *check_page;
   LimberStretchPage    *stretch_page;
   LimberRemindersPage  *reminders_page;
+  LimberProgressPage   *progress_page;
   AdwToastOverlay      *toast_overlay;
+  GtkRevealer          *store_banner;
+  GtkLabel             *store_banner_label;
 
   /* Owned */
+  LimberStore          *store;
   GSettings            *settings;
   gboolean              narrow;
   guint                 narrow_idle_id;
@@ -128,10 +133,40 @@ limber_window_dispose (GObject *object)
   LimberWindow *self = LIMBER_WINDOW (object);
 
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
+}
+
+static void
+dismiss_store_banner_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  gtk_revealer_set_reveal_child (LIMBER_WINDOW (widget)->store_banner, FALSE);
+}
+
+/* Says, until dismissed, that records are not being saved or that a damaged file was moved. */
+static void
+update_store_banner (LimberWindow *self)
+{
+  const char *problem = limber_store_get_problem (self->store);
+  const char *moved = limber_store_get_moved_aside_path (self->store);
+  g_autofree char *text = NULL;
+
+  if (problem != NULL)
+    text = g_strdup (problem);
+  else if (moved != NULL)
+    text = g_strdup_printf (_("Your history file was damaged, so Limber started a new one. "
+                              "The old file is kept at %s."), moved);
+
+  if (text != NULL)
+    gtk_label_set_label (self->store_banner_label, text);
+  gtk_revealer_set_reveal_child (self->store_banner, text != NULL);
 }
 
 static void
@@ -157,17 +192,26 @@ limber_window_class_init (LimberWindowClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (LIMBER_TYPE_TODAY_PAGE);
   g_type_ensure (LIMBER_TYPE_CHECK_PAGE);
   g_type_ensure (LIMBER_TYPE_STRETCH_PAGE);
   g_type_ensure (LIMBER_TYPE_REMINDERS_PAGE);
+  g_type_ensure (LIMBER_TYPE_PROGRESS_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, today_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, check_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, store_banner);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, store_banner_label);
+
+  gtk_widget_class_install_action (widget_class, "win.dismiss-store-banner", NULL,
+                                   dismiss_store_banner_action);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, stretch_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminders_page);
+  gtk_widget_class_bind_template_child (widget_class, LimberWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
 }
 
@@ -252,6 +296,27 @@ limber_window_get_narrow (LimberWindow *self)
  *
  * Returns: (transfer none): the symptom check page
  */
+LimberTodayPage *
+limber_window_get_today_page (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return self->today_page;
+}
+
+/* Follows @store's problems in a banner at the top of the window. */
+void
+limber_window_set_store (LimberWindow *self,
+                         LimberStore  *store)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (LIMBER_IS_STORE (store));
+
+  g_set_object (&self->store, store);
+  g_signal_connect_swapped (store, "notify::problem", G_CALLBACK (update_store_banner), self);
+  update_store_banner (self);
+}
+
 LimberCheckPage *
 limber_window_get_check_page (LimberWindow *self)
 {
@@ -280,6 +345,14 @@ limber_window_get_stretch_page (LimberWindow *self)
  *
  * Returns: (transfer none): the page of reminder settings and the service's schedule
  */
+LimberProgressPage *
+limber_window_get_progress_page (LimberWindow *self)
+{
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+
+  return self->progress_page;
+}
+
 LimberRemindersPage *
 limber_window_get_reminders_page (LimberWindow *self)
 {

@@ -8,8 +8,10 @@
 #include <adwaita.h>
 
 #include "limber-check-page.h"
+#include "limber-progress-page.h"
 #include "limber-reminders-page.h"
 #include "limber-stretch-page.h"
+#include "limber-today-page.h"
 
 G_BEGIN_DECLS
 
@@ -23,6 +25,10 @@ const char      *limber_window_get_page       (LimberWindow   *self);
 gboolean         limber_window_get_narrow     (LimberWindow   *self);
 LimberCheckPage *limber_window_get_check_page (LimberWindow   *self);
 LimberStretchPage *limber_window_get_stretch_page (LimberWindow *self);
+LimberTodayPage     *limber_window_get_today_page     (LimberWindow   *self);
+void                 limber_window_set_store          (LimberWindow   *self,
+                                                       LimberStore    *store);
+LimberProgressPage  *limber_window_get_progress_page  (LimberWindow   *self);
 LimberRemindersPage *limber_window_get_reminders_page (LimberWindow *self);
 void             limber_window_add_toast      (LimberWindow   *self,
                                                const char     *title);

@@ -434,6 +434,30 @@ limber_ui_test_set_width (LimberWindow *window,
  *
  * Returns: (transfer none): the main window
  */
+/**
+ * limber_ui_test_init:
+ *
+ * gtk_test_init(), with a data and state folder of this test's own, so UI tests running side
+ * by side each start with an empty history store. GLib reads these variables once, so this
+ * comes before anything else.
+ */
+void
+limber_ui_test_init (int    *argc,
+                     char ***argv)
+{
+  g_autofree char *template = g_build_filename (g_get_tmp_dir (), "limber-ui-test-XXXXXX", NULL);
+  g_autofree char *data = NULL;
+  g_autofree char *state = NULL;
+
+  g_assert_nonnull (g_mkdtemp (template));
+  data = g_build_filename (template, "data", NULL);
+  state = g_build_filename (template, "state", NULL);
+  g_setenv ("XDG_DATA_HOME", data, TRUE);
+  g_setenv ("XDG_STATE_HOME", state, TRUE);
+
+  gtk_test_init (argc, argv, NULL);
+}
+
 LimberWindow *
 limber_ui_test_start_app (LimberApplication **app)
 {

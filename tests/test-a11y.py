@@ -89,6 +89,13 @@ def press(app, name):
     return action is not None and action.do_action(0)
 
 
+def show_page(app, name):
+    """Switches pages the way a screen reader user does: the page switcher's toggle button."""
+    button = wait_for(app, Atspi.Role.TOGGLE_BUTTON, lambda text: text == name)
+    action = button.get_action_iface() if button is not None else None
+    return action is not None and action.do_action(0)
+
+
 def launch(env_updates, *args):
     env = dict(os.environ)
     env.update(env_updates)
@@ -117,6 +124,8 @@ def run_english():
     with running_app("the app is on the accessibility bus", ENGLISH) as app:
         if app is None:
             return
+        # The window opens on Today; the check is its own page.
+        show_page(app, "Check")
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Check Your Symptoms") is not None,
                "the start screen is read out")
         report(press(app, "Start Check"), "'Start Check' is a button with that name")
@@ -167,6 +176,7 @@ def run_portuguese():
     with running_app("pt_BR: the app is on the accessibility bus", PORTUGUESE) as app:
         if app is None:
             return
+        show_page(app, "Verificação")
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Verifique seus sintomas")
                is not None, "pt_BR: the start screen is in Portuguese")
         report(press(app, "Iniciar verificação"), "pt_BR: 'Iniciar verificação' button")

@@ -139,7 +139,9 @@ test_start_screen (void)
 {
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Limber");
-  g_assert_cmpstr (limber_window_get_page (window), ==, "check");
+  /* The window opens on Today; the check is one tap away from there. */
+  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
+  limber_window_show_page (window, "check");
   g_assert_cmpstr (screen (), ==, "start");
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
                                                            "Check Your Symptoms"));
@@ -208,6 +210,18 @@ test_emergency (void)
                          "dialog-warning-symbolic");
     }
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-emergency");
+
+  /* The outcome is kept in the history store; the Today page now sets the plan aside. */
+  {
+    LimberTriageOutcome outcome = LIMBER_TRIAGE_OUTCOME_SELF_CARE;
+    gint64 time_us = 0;
+
+    g_assert_true (limber_store_get_last_check (limber_application_get_store (app), &time_us,
+                                                &outcome));
+    g_assert_cmpint (outcome, ==, LIMBER_TRIAGE_OUTCOME_EMERGENCY);
+    g_assert_cmpint (g_get_real_time () - time_us, <, 60 * G_USEC_PER_SEC);
+    g_assert_true (limber_care_plan_get_warning (limber_application_get_care_plan (app), NULL));
+  }
 
   /* Check again starts over from the first question. */
   press ("Check Again", "question", 0);
@@ -338,7 +352,7 @@ main (int   argc,
 {
   int status;
 
-  gtk_test_init (&argc, &argv, NULL);
+  limber_ui_test_init (&argc, &argv);
 
   window = limber_ui_test_start_app (&app);
 

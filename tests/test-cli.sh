@@ -33,6 +33,57 @@ else
   not_ok "unknown routine" "status $status: $out"
 fi
 
+# --export writes every record, in the format the file name says, without opening a window;
+# here for a new user, in a data folder of its own.
+export_home=$(mktemp -d)
+out=$(XDG_DATA_HOME=$export_home/data XDG_STATE_HOME=$export_home/state \
+      "$limber" --export="$export_home/records.csv" 2>&1); status=$?
+if [ $status -eq 0 ] && [ "$(head -c 10 "$export_home/records.csv")" = "type,id,ti" ] \
+   && [ "$(wc -l < "$export_home/records.csv")" -eq 1 ] && [ -f "$export_home/data/limber/limber.db" ]; then
+  ok "--export=records.csv for a new user: a CSV with only its header"
+else
+  not_ok "--export=records.csv" "status $status: $out"
+fi
+
+# A record written the way the app does, then exported as JSON.
+python3 - "$export_home/data/limber/limber.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+with db:
+    db.execute("INSERT INTO glasses (time_us, source) VALUES (1763722800000000, 'app')")
+PY
+out=$(XDG_DATA_HOME=$export_home/data XDG_STATE_HOME=$export_home/state \
+      "$limber" --export="$export_home/records.json" 2>&1); status=$?
+if [ $status -eq 0 ] && python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["format"] == "limber-export" and d["version"] == 1
+assert [g["source"] for g in d["glasses"]] == ["app"], d["glasses"]
+assert d["sessions"] == [] and d["checks"] == []
+' "$export_home/records.json"; then
+  ok "--export=records.json: the glass is in the JSON"
+else
+  not_ok "--export=records.json" "status $status: $out"
+fi
+
+out=$(XDG_DATA_HOME=$export_home/data XDG_STATE_HOME=$export_home/state \
+      "$limber" --export="$export_home/records.txt" 2>&1); status=$?
+if [ $status -eq 1 ] && grep -q "records.txt: the file name must end in .csv or .json" <<<"$out" \
+   && [ ! -e "$export_home/records.txt" ]; then
+  ok "--export with another extension is an error saying which ones work"
+else
+  not_ok "--export=records.txt" "status $status: $out"
+fi
+
+out=$(XDG_DATA_HOME=$export_home/data XDG_STATE_HOME=$export_home/state \
+      "$limber" --export="$export_home/no-such-folder/records.csv" 2>&1); status=$?
+if [ $status -eq 1 ] && grep -q "Could not write $export_home/no-such-folder/records.csv" <<<"$out"; then
+  ok "--export into a missing folder is an error naming the file"
+else
+  not_ok "--export into a missing folder" "status $status: $out"
+fi
+rm -rf "$export_home"
+
 # Whether the app keeps the session from going idle, asked of the stand-in session manager
 # (tests/fake-session-manager.py) that GTK's gtk_application_inhibit() talks to.
 idle_inhibited() {

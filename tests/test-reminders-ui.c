@@ -347,7 +347,7 @@ main (int   argc,
                               "limber-reminders", NULL);
   g_setenv ("LIMBER_REMINDERS", service, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  limber_ui_test_init (&argc, &argv);
 
   /* Any time of day and any day: every reminder has a next due time. */
   settings = g_settings_new (APPLICATION_ID);

@@ -12,6 +12,7 @@
 #
 # TAP output. Usage: test-reminders.py path/to/limber-reminders
 import contextlib
+import sqlite3
 import json
 import os
 import re
@@ -135,6 +136,7 @@ class Harness:
                         GSETTINGS_BACKEND="keyfile", XDG_RUNTIME_DIR=self.runtime,
                         XDG_CONFIG_HOME=os.path.join(self.scratch, "config"),
                         XDG_STATE_HOME=os.path.join(self.scratch, "state"),
+                        XDG_DATA_HOME=os.path.join(self.scratch, "data"),
                         LIMBER_DEBUG_TIME_SCALE=str(SCALE), G_DEBUG="gc-friendly",
                         LIMBER_APP=os.path.join(self.scratch, "fake-limber"),
                         TZ=early_morning_zone())
@@ -451,16 +453,51 @@ def test_no_server(h):
     report(h.wait_for(lambda: h.displayed() == 1, 3), "no server: the new dunst displays it")
 
 
+def db_rows(h, sql, args=()):
+    path = os.path.join(h.env["XDG_DATA_HOME"], "limber", "limber.db")
+    with contextlib.closing(sqlite3.connect(path, timeout=5)) as db:
+        return db.execute(sql, args).fetchall()
+
+
+def db_write(h, sql, args=()):
+    path = os.path.join(h.env["XDG_DATA_HOME"], "limber", "limber.db")
+    with contextlib.closing(sqlite3.connect(path, timeout=5)) as db:
+        with db:
+            db.execute(sql, args)
+
+
 def test_restart(h):
     water = h.prop("WaterToday")
     stop(h.service)
-    saved = os.path.exists(os.path.join(h.env["XDG_STATE_HOME"], "limber", "water.ini"))
+    glasses = db_rows(h, "SELECT source, count(*) FROM glasses GROUP BY source")
+    events = db_rows(h, "SELECT kind, action FROM reminder_events ORDER BY id")
     h.gsettings("set", "io.github.limber.Limber", "posture-enabled", "true")  # for what follows
     h.start_service()
     again = h.prop("WaterToday")
-    report(water >= 2 and again == water and saved,
-           f"restart: WaterToday is {water} before and {again} after a restart",
-           f"water.ini saved: {saved}")
+    report(water >= 2 and again == water and sum(n for _, n in glasses) == water,
+           f"restart: WaterToday is {water} before and {again} after a restart, as in the store",
+           f"glasses in the store: {glasses}")
+    report(("reminder", 1) in glasses and ("hydration", "shown") in events
+           and ("hydration", "drank") in events and ("hydration", "snoozed") in events,
+           "history: the store has the glass from the reminder, and the reminders shown and "
+           "acted on", f"glasses {glasses}; events {events}")
+
+
+def test_acute(h):
+    h.gsettings("set", "io.github.limber.Limber", "walk-interval", "120")
+    h.wait_for(lambda: h.schedule()["walk"][2] == 7200, 5)
+    before = h.schedule()["walk"][2]
+    # What the app's "I have a back spasm now" writes.
+    db_write(h, "INSERT INTO episodes (started_us) VALUES (?)", (int(time.time() * 1e6),))
+    acute = h.wait_for(lambda: h.schedule()["walk"][2] == 3600, 5)
+    report(before == 7200 and acute and "now “acute”; walks every 60 minutes" in h.log(),
+           "acute plan: an episode started in the store makes walks hourly (120 → 60 minutes)",
+           f"before {before}, now {h.schedule()['walk'][2]}\n{h.log()[-1500:]}")
+    db_write(h, "UPDATE episodes SET ended_us = ? WHERE ended_us IS NULL",
+             (int(time.time() * 1e6),))
+    report(h.wait_for(lambda: h.schedule()["walk"][2] == 7200, 5),
+           "acute plan: 'I feel better' gives the user's 120 minutes back",
+           f"now {h.schedule()['walk'][2]}")
 
 
 def test_stretch(h):
@@ -574,6 +611,7 @@ def main():
                                ("api", lambda: test_dbus_api(h)),
                                ("no server", lambda: test_no_server(h)),
                                ("restart", lambda: test_restart(h)),
+                               ("acute", lambda: test_acute(h)),
                                ("stretch", lambda: test_stretch(h)),
                                ("away", lambda: test_away(h)),
                                ("banners", lambda: test_banners(h))]:

@@ -839,7 +839,7 @@ main (int   argc,
   /* Read when the app makes its clock, on first use. */
   g_setenv (LIMBER_TIME_SCALE_ENV, TIME_SCALE, TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
+  limber_ui_test_init (&argc, &argv);
 
   window = limber_ui_test_start_app (&app);
 

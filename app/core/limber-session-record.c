@@ -22,7 +22,9 @@ struct _LimberSessionRecord
   guint                 exercises_completed;
   guint                 n_exercises;
   LimberSessionOutcome  outcome;
+  int                   pain_before;
   int                   pain_after;
+  gint64                id;
 };
 
 G_DEFINE_FINAL_TYPE (LimberSessionRecord, limber_session_record, G_TYPE_OBJECT)
@@ -99,6 +101,7 @@ limber_session_record_class_init (LimberSessionRecordClass *klass)
 static void
 limber_session_record_init (LimberSessionRecord *self)
 {
+  self->pain_before = LIMBER_PAIN_UNSET;
   self->pain_after = LIMBER_PAIN_UNSET;
 }
 
@@ -193,6 +196,55 @@ limber_session_record_set_pain_after (LimberSessionRecord *self,
 
   self->pain_after = pain;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PAIN_AFTER]);
+}
+
+/* Returns: the pain before the session, 0–10, or %LIMBER_PAIN_UNSET when not given */
+int
+limber_session_record_get_pain_before (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), LIMBER_PAIN_UNSET);
+  return self->pain_before;
+}
+
+void
+limber_session_record_set_pain_before (LimberSessionRecord *self,
+                                       int                  pain)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_RECORD (self));
+  g_return_if_fail (pain >= LIMBER_PAIN_UNSET && pain <= 10);
+
+  self->pain_before = pain;
+}
+
+/* Returns: the record's row in the history store, or 0 while it is not stored */
+gint64
+limber_session_record_get_id (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), 0);
+  return self->id;
+}
+
+void
+limber_session_record_set_id (LimberSessionRecord *self,
+                              gint64               id)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_RECORD (self));
+  self->id = id;
+}
+
+/* The inverse of limber_session_outcome_to_string(); unknown names give
+ * %LIMBER_SESSION_OUTCOME_NONE. */
+LimberSessionOutcome
+limber_session_outcome_from_string (const char *name)
+{
+  for (LimberSessionOutcome o = LIMBER_SESSION_OUTCOME_COMPLETED;
+       o <= LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN; o++)
+    {
+      if (g_strcmp0 (name, limber_session_outcome_to_string (o)) == 0)
+        return o;
+    }
+
+  return LIMBER_SESSION_OUTCOME_NONE;
 }
 
 /* A stable name for records and exports; never translated. */

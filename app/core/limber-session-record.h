@@ -39,6 +39,13 @@ LimberSessionOutcome  limber_session_record_get_outcome             (LimberSessi
 int                   limber_session_record_get_pain_after          (LimberSessionRecord  *self);
 void                  limber_session_record_set_pain_after          (LimberSessionRecord  *self,
                                                                      int                   pain);
+int                   limber_session_record_get_pain_before         (LimberSessionRecord  *self);
+void                  limber_session_record_set_pain_before         (LimberSessionRecord  *self,
+                                                                     int                   pain);
+gint64                limber_session_record_get_id                  (LimberSessionRecord  *self);
+void                  limber_session_record_set_id                  (LimberSessionRecord  *self,
+                                                                     gint64                id);
 const char           *limber_session_outcome_to_string              (LimberSessionOutcome  outcome);
+LimberSessionOutcome  limber_session_outcome_from_string            (const char           *name);
 
 G_END_DECLS

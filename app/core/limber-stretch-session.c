@@ -789,6 +789,15 @@ limber_stretch_session_get_finished_us (LimberStretchSession *self)
   return self->finished_us;
 }
 
+/* Returns: the plank's hold in this session */
+gint64
+limber_stretch_session_get_plank_hold_us (LimberStretchSession *self)
+{
+  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
+
+  return CLAMP (self->plank_hold_us, LIMBER_PLANK_START_US, LIMBER_PLANK_MAX_US);
+}
+
 /**
  * limber_stretch_session_get_next_plank_hold_us:
  *

@@ -93,6 +93,7 @@ gint64                limber_stretch_session_get_paused_us  (LimberStretchSessio
 LimberSessionOutcome  limber_stretch_session_get_outcome    (LimberStretchSession *self);
 guint                 limber_stretch_session_get_exercises_completed (LimberStretchSession *self);
 gint64                limber_stretch_session_get_finished_us (LimberStretchSession *self);
+gint64                limber_stretch_session_get_plank_hold_us      (LimberStretchSession *self);
 gint64                limber_stretch_session_get_next_plank_hold_us (LimberStretchSession *self);
 LimberSessionRecord  *limber_stretch_session_create_record  (LimberStretchSession *self);
 

@@ -8,6 +8,7 @@
 #include <glib-object.h>
 
 #include "limber-clock.h"
+#include "limber-store.h"
 
 G_BEGIN_DECLS
 
@@ -16,13 +17,11 @@ G_DECLARE_FINAL_TYPE (LimberWaterLog, limber_water_log, LIMBER, WATER_LOG, GObje
 
 LimberWaterLog *limber_water_log_new           (LimberClock     *clock,
                                                 GTimeZone       *time_zone,
-                                                const char      *path);
+                                                LimberStore     *store);
 char           *limber_water_log_default_path  (void);
-gboolean        limber_water_log_load          (LimberWaterLog  *self,
-                                                GError         **error);
 guint           limber_water_log_get_today     (LimberWaterLog  *self);
 gboolean        limber_water_log_add_glass     (LimberWaterLog  *self,
+                                                const char      *source,
                                                 GError         **error);
-const char     *limber_water_log_get_path      (LimberWaterLog  *self);
 
 G_END_DECLS

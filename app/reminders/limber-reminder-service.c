@@ -15,6 +15,8 @@
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
 #include "limber-system-clock.h"
+#include "limber-care-plan.h"
+#include "limber-store.h"
 #include "limber-water-log.h"
 
 #include "limber-reminder-service.h"
@@ -40,6 +42,8 @@ struct _LimberReminderService
   LimberReminderNotifier  *notifier;
   LimberPresenceMonitor   *presence;
   LimberWaterLog          *water;
+  LimberStore             *store;
+  LimberCarePlan          *care_plan;
   LimberReminders1        *skeleton;
 
   gboolean                 logged_no_server;
@@ -65,10 +69,14 @@ apply_kind_settings (LimberReminderService *self,
   else
     enabled = g_settings_get_boolean (self->settings, enabled_key);
 
+  guint minutes = g_settings_get_uint (self->settings, interval_key);
+
+  /* The acute plan asks for a short walk every hour. */
+  if (kind == LIMBER_REMINDER_WALK && self->care_plan != NULL)
+    minutes = limber_care_plan_get_walk_interval (self->care_plan, minutes);
+
   limber_reminder_scheduler_set_interval (self->scheduler, kind,
-                                          (gint64) g_settings_get_uint (self->settings,
-                                                                        interval_key)
-                                          * 60 * G_USEC_PER_SEC);
+                                          (gint64) minutes * 60 * G_USEC_PER_SEC);
   limber_reminder_scheduler_set_enabled (self->scheduler, kind, enabled);
 }
 
@@ -88,6 +96,17 @@ apply_settings (LimberReminderService *self)
                                                                    "active-days"));
   limber_reminders1_set_water_goal (self->skeleton,
                                     g_settings_get_uint (self->settings, "water-goal"));
+}
+
+static void
+on_phase_changed (LimberReminderService *self)
+{
+  g_message ("The care plan is now “%s”; walks every %u minutes",
+             limber_care_phase_to_string (limber_care_plan_get_phase (self->care_plan)),
+             limber_care_plan_get_walk_interval (self->care_plan,
+                                                 g_settings_get_uint (self->settings,
+                                                                      "walk-interval")));
+  apply_kind_settings (self, LIMBER_REMINDER_WALK);
 }
 
 static void
@@ -228,13 +247,29 @@ open_app (LimberReminderService *self,
 
 /* Reminders */
 
+/* Keeps what reminders were shown and what was done with them, for the history. */
 static void
-log_water (LimberReminderService *self)
+record_event (LimberReminderService *self,
+              LimberReminderKind     kind,
+              const char            *action)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!limber_water_log_add_glass (self->water, &error))
-    g_message ("The glass is counted for today but was not saved: %s", error->message);
+  if (limber_store_add_reminder_event (self->store, limber_clock_now_wall_us (self->clock),
+                                       limber_reminder_kind_to_string (kind), action,
+                                       &error) == 0)
+    g_message ("The %s reminder's “%s” was not recorded: %s",
+               limber_reminder_kind_to_string (kind), action, error->message);
+}
+
+static void
+log_water (LimberReminderService *self,
+           const char            *source)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!limber_water_log_add_glass (self->water, source, &error))
+    g_message ("The glass was not recorded: %s", error->message);
 
   limber_reminder_scheduler_restart (self->scheduler, LIMBER_REMINDER_HYDRATION);
 }
@@ -270,6 +305,7 @@ on_due (LimberReminderScheduler *scheduler,
     }
 
   g_debug ("Showed the %s reminder%s", name, caught_up ? " (catching up)" : "");
+  record_event (self, kind, "shown");
   limber_reminders1_emit_reminder_shown (self->skeleton, name);
 }
 
@@ -298,10 +334,12 @@ on_action (LimberReminderNotifier *notifier,
            LimberReminderService  *self)
 {
   g_debug ("Action %s on the %s reminder", action, limber_reminder_kind_to_string (kind));
+  record_event (self, kind, g_strcmp0 (action, "snooze") == 0 ? "snoozed"
+                            : g_strcmp0 (action, "default") == 0 ? "opened" : action);
 
   if (g_strcmp0 (action, "drank") == 0)
     {
-      log_water (self);
+      log_water (self, "reminder");
     }
   else if (g_strcmp0 (action, "snooze") == 0)
     {
@@ -455,7 +493,7 @@ handle_log_water (LimberReminders1      *skeleton,
                   GDBusMethodInvocation *invocation,
                   LimberReminderService *self)
 {
-  log_water (self);
+  log_water (self, "app");
   limber_reminders1_complete_log_water (skeleton, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
@@ -514,9 +552,17 @@ limber_reminder_service_startup (GApplication *application)
 
   self->clock = limber_system_clock_new_from_env ();
   self->scheduler = limber_reminder_scheduler_new (self->clock, NULL);
-  self->water = limber_water_log_new (self->clock, NULL, water_path);
-  if (!limber_water_log_load (self->water, &error))
-    g_message ("Could not read today's glasses of water, counting from 0: %s", error->message);
+
+  /* Shared with the app. If it cannot be saved, reminders still work, counting in memory. */
+  self->store = limber_store_new (self->clock, NULL);
+  if (!limber_store_open (self->store, &error))
+    g_message ("History: %s", error->message);
+  g_clear_error (&error);
+  if (!limber_store_import_water_file (self->store, water_path, NULL, &error))
+    g_message ("History: %s", error->message);
+  self->water = limber_water_log_new (self->clock, NULL, self->store);
+  self->care_plan = limber_care_plan_new (self->store, self->clock, NULL);
+  g_signal_connect_swapped (self->care_plan, "notify::phase", G_CALLBACK (on_phase_changed), self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->gnome_breaks = limber_gnome_break_settings_new ();
@@ -587,6 +633,8 @@ limber_reminder_service_shutdown (GApplication *application)
   g_clear_object (&self->notifier);
   g_clear_object (&self->scheduler);
   g_clear_object (&self->water);
+  g_clear_object (&self->care_plan);
+  g_clear_object (&self->store);
   g_clear_object (&self->notification_settings);
   g_clear_object (&self->gnome_breaks);
   g_clear_object (&self->settings);

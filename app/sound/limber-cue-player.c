@@ -672,6 +672,42 @@ limber_cue_player_follow (LimberCuePlayer      *self,
     tell_sound_problem (self, error->message);
 }
 
+/**
+ * limber_cue_player_announce:
+ * @text: (nullable): what the voice says after the chime, translated
+ *
+ * Plays the "done" chime and says @text, without a session (the end of a cold or heat pack),
+ * then lets the sound finish and stops. Anything playing before is stopped first.
+ */
+void
+limber_cue_player_announce (LimberCuePlayer *self,
+                            const char      *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (LIMBER_IS_CUE_PLAYER (self));
+
+  limber_cue_player_stop (self);
+
+  if (!gst_is_initialized ())
+    gst_init (NULL, NULL);
+
+  self->cancellable = g_cancellable_new ();
+  self->cue_end = GST_CLOCK_TIME_NONE;
+  self->speech_end = GST_CLOCK_TIME_NONE;
+
+  if (!ensure_sounds (&error) || !build_pipeline (self, &error))
+    {
+      tell_sound_problem (self, error->message);
+      return;
+    }
+
+  play_sound (self, SOUND_DONE, LIMBER_CUE_SESSION_DONE, limber_clock_now_monotonic_us (self->clock));
+  limber_cue_player_speak (self, text);
+  /* Longer than after a session: the sentence is still being synthesised. */
+  self->drain_timeout = g_timeout_add_seconds (2 * DRAIN_SECONDS, drain_done, self);
+}
+
 /* Ends the sound at once; the session, if any, is let go. */
 void
 limber_cue_player_stop (LimberCuePlayer *self)

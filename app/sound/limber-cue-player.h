@@ -22,5 +22,7 @@ void             limber_cue_player_stop         (LimberCuePlayer      *self);
 gboolean         limber_cue_player_is_playing   (LimberCuePlayer      *self);
 void             limber_cue_player_speak        (LimberCuePlayer      *self,
                                                  const char           *text);
+void             limber_cue_player_announce     (LimberCuePlayer      *self,
+                                                 const char           *text);
 
 G_END_DECLS

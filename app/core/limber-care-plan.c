@@ -1,0 +1,406 @@
+/* limber-care-plan.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "limber-local-time.h"
+
+#include "limber-care-plan.h"
+
+/*
+ * Which part of the care plan applies now, read from the store: no episode is prevention;
+ * the first 72 hours of an episode are the acute plan (cold, hourly walks, the gentle routine
+ * only); after that, until "I feel better", recovery (heat, the full routines).
+ *
+ * A check that found warning signs sets the whole plan aside (the Today page shows the
+ * warning instead) until a later check finds none: during the episode, or for a week when
+ * there is none.
+ *
+ * It emits "changed" when the store changes and, through one clock timer, when the acute
+ * plan ends or a new day begins, so the Today page and the reminder service follow without
+ * polling.
+ */
+struct _LimberCarePlan
+{
+  GObject        parent_instance;
+
+  LimberStore   *store;
+  LimberClock   *clock;
+  GTimeZone     *time_zone;
+
+  LimberEpisode  *episode;
+  LimberCarePhase phase;     /* as last announced */
+  guint           timer_id;
+};
+
+G_DEFINE_FINAL_TYPE (LimberCarePlan, limber_care_plan, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_PHASE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void refresh (LimberCarePlan *self);
+
+static gint64
+now_us (LimberCarePlan *self)
+{
+  return limber_clock_now_wall_us (self->clock);
+}
+
+static LimberCarePhase
+phase_at (LimberCarePlan *self,
+          gint64          time_us)
+{
+  if (self->episode == NULL)
+    return LIMBER_CARE_PHASE_PREVENTION;
+
+  if (time_us < self->episode->started_us + LIMBER_CARE_ACUTE_US)
+    return LIMBER_CARE_PHASE_ACUTE;
+
+  return LIMBER_CARE_PHASE_RECOVERY;
+}
+
+static void
+on_timer (gpointer user_data)
+{
+  LimberCarePlan *self = LIMBER_CARE_PLAN (user_data);
+
+  self->timer_id = 0;
+  refresh (self);
+}
+
+/* One timer for whichever comes first: the end of the acute plan or midnight. */
+static void
+schedule (LimberCarePlan *self)
+{
+  gint64 now = now_us (self);
+  g_autoptr(GDateTime) midnight = limber_local_time_on_day (self->time_zone, now, 1, 0);
+  gint64 next = g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
+
+  if (phase_at (self, now) == LIMBER_CARE_PHASE_ACUTE)
+    next = MIN (next, self->episode->started_us + LIMBER_CARE_ACUTE_US);
+
+  limber_clock_clear (self->clock, &self->timer_id);
+  self->timer_id = limber_clock_schedule_in (self->clock, MAX (0, next - now), on_timer, self, NULL);
+}
+
+static void
+refresh (LimberCarePlan *self)
+{
+  LimberCarePhase phase;
+
+  g_clear_pointer (&self->episode, limber_episode_free);
+  self->episode = limber_store_get_open_episode (self->store);
+  schedule (self);
+
+  /* Compared with the phase last announced: at the 72-hour timer, time has already moved on. */
+  phase = phase_at (self, now_us (self));
+  if (phase != self->phase)
+    {
+      self->phase = phase;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PHASE]);
+    }
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static void
+limber_care_plan_dispose (GObject *object)
+{
+  LimberCarePlan *self = LIMBER_CARE_PLAN (object);
+
+  if (self->clock != NULL)
+    limber_clock_clear (self->clock, &self->timer_id);
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (limber_care_plan_parent_class)->dispose (object);
+}
+
+static void
+limber_care_plan_finalize (GObject *object)
+{
+  LimberCarePlan *self = LIMBER_CARE_PLAN (object);
+
+  g_clear_pointer (&self->episode, limber_episode_free);
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (limber_care_plan_parent_class)->finalize (object);
+}
+
+static void
+limber_care_plan_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  LimberCarePlan *self = LIMBER_CARE_PLAN (object);
+
+  switch (prop_id)
+    {
+    case PROP_PHASE:
+      g_value_set_int (value, limber_care_plan_get_phase (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_care_plan_class_init (LimberCarePlanClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = limber_care_plan_dispose;
+  object_class->finalize = limber_care_plan_finalize;
+  object_class->get_property = limber_care_plan_get_property;
+
+  /**
+   * LimberCarePlan:phase:
+   *
+   * The #LimberCarePhase that applies now.
+   */
+  properties[PROP_PHASE] =
+    g_param_spec_int ("phase", NULL, NULL, LIMBER_CARE_PHASE_PREVENTION, LIMBER_CARE_PHASE_RECOVERY,
+                      LIMBER_CARE_PHASE_PREVENTION,
+                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * LimberCarePlan::changed:
+   *
+   * The phase, today's progress or the warning may have changed.
+   */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static void
+limber_care_plan_init (LimberCarePlan *self)
+{
+}
+
+/**
+ * limber_care_plan_new:
+ * @time_zone: (nullable): the zone days are counted in, %NULL for the local one
+ *
+ * Returns: (transfer full): the plan, following @store from now on
+ */
+LimberCarePlan *
+limber_care_plan_new (LimberStore *store,
+                      LimberClock *clock,
+                      GTimeZone   *time_zone)
+{
+  LimberCarePlan *self;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIMBER_IS_CLOCK (clock), NULL);
+
+  self = g_object_new (LIMBER_TYPE_CARE_PLAN, NULL);
+  self->store = g_object_ref (store);
+  self->clock = g_object_ref (clock);
+  self->time_zone = time_zone != NULL ? g_time_zone_ref (time_zone) : g_time_zone_new_local ();
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (refresh), self);
+
+  self->episode = limber_store_get_open_episode (store);
+  self->phase = phase_at (self, now_us (self));
+  schedule (self);
+
+  return self;
+}
+
+LimberCarePhase
+limber_care_plan_get_phase (LimberCarePlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), LIMBER_CARE_PHASE_PREVENTION);
+
+  return phase_at (self, now_us (self));
+}
+
+/* Returns: (nullable): the open episode */
+const LimberEpisode *
+limber_care_plan_get_episode (LimberCarePlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), NULL);
+  return self->episode;
+}
+
+/* Returns: when the acute plan of the open episode ends, or 0 without one */
+gint64
+limber_care_plan_get_acute_end_us (LimberCarePlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), 0);
+
+  return self->episode != NULL ? self->episode->started_us + LIMBER_CARE_ACUTE_US : 0;
+}
+
+/* Returns: the day of the open episode, 1 in its first 24 hours, or 0 without one */
+guint
+limber_care_plan_get_day (LimberCarePlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), 0);
+
+  if (self->episode == NULL)
+    return 0;
+
+  return (guint) (MAX (0, now_us (self) - self->episode->started_us) / (24 * G_USEC_PER_SEC * (gint64) 3600)) + 1;
+}
+
+/**
+ * limber_care_plan_get_warning:
+ * @outcome: (out) (optional): the latest check's outcome
+ *
+ * Returns: %TRUE if the latest check found warning signs and still applies: it was made
+ *   during the open episode, or in the last week when there is none
+ */
+gboolean
+limber_care_plan_get_warning (LimberCarePlan      *self,
+                              LimberTriageOutcome *outcome)
+{
+  LimberTriageOutcome last;
+  gint64 time_us;
+
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
+
+  if (!limber_store_get_last_check (self->store, &time_us, &last) ||
+      last == LIMBER_TRIAGE_OUTCOME_SELF_CARE)
+    return FALSE;
+
+  if (self->episode != NULL ? time_us < self->episode->started_us
+                            : now_us (self) - time_us > LIMBER_CARE_WARNING_US)
+    return FALSE;
+
+  if (outcome != NULL)
+    *outcome = last;
+  return TRUE;
+}
+
+/* Fills @progress with what was done since local midnight. */
+void
+limber_care_plan_get_progress (LimberCarePlan     *self,
+                               LimberCareProgress *progress)
+{
+  gint64 now, from, to;
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) tomorrow = NULL;
+  LimberPackKind kind;
+  gint64 started, duration;
+
+  g_return_if_fail (LIMBER_IS_CARE_PLAN (self));
+  g_return_if_fail (progress != NULL);
+
+  now = now_us (self);
+  today = limber_local_time_on_day (self->time_zone, now, 0, 0);
+  tomorrow = limber_local_time_on_day (self->time_zone, now, 1, 0);
+  from = g_date_time_to_unix (today) * G_USEC_PER_SEC;
+  to = g_date_time_to_unix (tomorrow) * G_USEC_PER_SEC;
+
+  memset (progress, 0, sizeof *progress);
+  progress->cold_packs = limber_store_count_packs (self->store, LIMBER_PACK_COLD, from, to);
+  progress->heat_packs = limber_store_count_packs (self->store, LIMBER_PACK_HEAT, from, to);
+  progress->walks = limber_store_count (self->store, LIMBER_STORE_COUNT_WALKS, from, to);
+  progress->sessions = limber_store_count_routine (self->store, NULL, from, to);
+  progress->gentle_sessions = limber_store_count_routine (self->store, "gentle-relief", from, to);
+  progress->glasses = limber_store_count (self->store, LIMBER_STORE_COUNT_GLASSES, from, to);
+
+  if (limber_store_get_last_pack (self->store, &kind, &started, &duration) && started >= from)
+    {
+      progress->last_pack_end_us = started + duration;
+      if (kind == LIMBER_PACK_COLD)
+        progress->next_cold_us = progress->last_pack_end_us + LIMBER_CARE_COLD_EVERY_US;
+    }
+  if (progress->next_cold_us <= now)
+    progress->next_cold_us = 0;
+}
+
+/**
+ * limber_care_plan_get_walk_interval:
+ * @user_minutes: the walk interval the user chose
+ *
+ * Returns: the minutes between walk reminders now: at most an hour during the acute plan
+ */
+guint
+limber_care_plan_get_walk_interval (LimberCarePlan *self,
+                                    guint           user_minutes)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), user_minutes);
+
+  if (limber_care_plan_get_phase (self) == LIMBER_CARE_PHASE_ACUTE)
+    return MIN (user_minutes, LIMBER_CARE_ACUTE_WALK_MINUTES);
+
+  return user_minutes;
+}
+
+/* Returns: cold during the acute plan, heat after it */
+LimberPackKind
+limber_care_plan_get_suggested_pack (LimberCarePlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), LIMBER_PACK_COLD);
+
+  return limber_care_plan_get_phase (self) == LIMBER_CARE_PHASE_ACUTE ? LIMBER_PACK_COLD
+                                                                      : LIMBER_PACK_HEAT;
+}
+
+/* Returns: (nullable): the only routine the plan offers now, or %NULL for all of them */
+const char *
+limber_care_plan_get_routine_id (LimberCarePlan *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), NULL);
+
+  return limber_care_plan_get_phase (self) == LIMBER_CARE_PHASE_ACUTE ? "gentle-relief" : NULL;
+}
+
+/* "I have a back spasm now". Returns: the episode's id, or 0 with @error set */
+gint64
+limber_care_plan_start_episode (LimberCarePlan  *self,
+                                GError         **error)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), 0);
+
+  return limber_store_start_episode (self->store, now_us (self), error);
+}
+
+/* "I feel better": ends the open episode, if any, with @notes. */
+gboolean
+limber_care_plan_end_episode (LimberCarePlan  *self,
+                              const char      *notes,
+                              GError         **error)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
+
+  if (self->episode == NULL)
+    return TRUE;
+
+  return limber_store_end_episode (self->store, self->episode->id, now_us (self), notes, error);
+}
+
+/* A stable name for logs and tests; never translated. */
+const char *
+limber_care_phase_to_string (LimberCarePhase phase)
+{
+  switch (phase)
+    {
+    case LIMBER_CARE_PHASE_ACUTE:
+      return "acute";
+    case LIMBER_CARE_PHASE_RECOVERY:
+      return "recovery";
+    case LIMBER_CARE_PHASE_PREVENTION:
+    default:
+      return "prevention";
+    }
+}

@@ -1,0 +1,29 @@
+/* limber-store-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <sqlite3.h>
+
+#include "limber-store.h"
+
+G_BEGIN_DECLS
+
+/* The open database, for the export code that walks every table. */
+sqlite3       *limber_store_get_db          (LimberStore *self);
+gint64         limber_store_now_us          (LimberStore *self);
+sqlite3_stmt  *limber_store_prepare_read    (LimberStore *self,
+                                             const char  *sql);
+gint64         limber_store_query_int       (sqlite3     *db,
+                                             const char  *sql,
+                                             gint64       fallback);
+
+/* The tables that hold records, in an order that deletes children first. */
+#define LIMBER_STORE_N_RECORD_TABLES 8
+extern const char * const limber_store_record_tables[LIMBER_STORE_N_RECORD_TABLES];
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
+
+G_END_DECLS

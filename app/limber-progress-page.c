@@ -1,0 +1,451 @@
+/* limber-progress-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "limber-chart.h"
+
+#include "limber-progress-page.h"
+
+/*
+ * What the user's records show over time: a streak, pain after sessions (30 days), sessions per
+ * week (12 weeks), glasses per day against the goal (14 days) and the plank hold since the
+ * start. Each chart also writes its numbers out as a text alternative for screen readers.
+ *
+ * The page reads the store when it is shown and again when the store changes while it is
+ * shown, so five years of records cost nothing while another page is open.
+ */
+struct _LimberProgressPage
+{
+  AdwBin       parent_instance;
+
+  /* Template widgets */
+  GtkStack    *stack;
+  GtkLabel    *streak_label;
+  GtkLabel    *summary_label;
+  LimberChart *pain_chart;
+  LimberChart *sessions_chart;
+  LimberChart *water_chart;
+  LimberChart *plank_chart;
+
+  /* Owned */
+  LimberStore *store;
+  LimberClock *clock;
+  GTimeZone   *time_zone;
+  gboolean     dirty;
+};
+
+G_DEFINE_FINAL_TYPE (LimberProgressPage, limber_progress_page, ADW_TYPE_BIN)
+
+#define DAY_S (24 * 3600)
+
+static GDateTime *
+local_time (LimberProgressPage *self,
+            gint64              wall_us)
+{
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (wall_us / G_USEC_PER_SEC);
+
+  return g_date_time_to_timezone (utc, self->time_zone);
+}
+
+static GDateTime *
+local_midnight (GDateTime *time)
+{
+  return g_date_time_new (g_date_time_get_timezone (time), g_date_time_get_year (time),
+                          g_date_time_get_month (time), g_date_time_get_day_of_month (time),
+                          0, 0, 0);
+}
+
+static double
+seconds_of (GDateTime *time)
+{
+  return (double) g_date_time_to_unix (time);
+}
+
+static void
+append_item (GString    *text,
+             const char *item)
+{
+  /* Translators: separates the items of a chart's text alternative. */
+  g_string_append (text, text->len > 0 ? _("; ") : "");
+  g_string_append (text, item);
+}
+
+static void
+update_pain (LimberProgressPage *self,
+             GDateTime          *now)
+{
+  g_autoptr(GDateTime) today = local_midnight (now);
+  g_autoptr(GDateTime) start = g_date_time_add_days (today, -29);
+  g_autoptr(GArray) pain = limber_store_list_pain_after (self->store,
+                                                         g_date_time_to_unix (start) * G_USEC_PER_SEC,
+                                                         G_MAXINT64);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (LimberChartLabel));
+  g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < pain->len; i++)
+    {
+      const LimberStorePoint *p = &g_array_index (pain, LimberStorePoint, i);
+      LimberChartPoint point = { (double) p->time_us / G_USEC_PER_SEC, p->value };
+      g_autoptr(GDateTime) when = local_time (self, p->time_us);
+      g_autofree char *day = g_date_time_format (when, _("%-d %b %H:%M"));
+      g_autofree char *item = g_strdup_printf (_("%s: %d"), g_strstrip (day), p->value);
+
+      g_array_append_val (points, point);
+      append_item (text, item);
+    }
+
+  for (int d = 0; d < 30; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (start, d);
+      char *day_text = g_date_time_format (day, _("%-d %b"));
+      LimberChartLabel label = { seconds_of (day), g_strstrip (day_text) };
+
+      g_ptr_array_add (label_texts, day_text);
+      g_array_append_val (labels, label);
+    }
+
+  limber_chart_set_points (self->pain_chart, (LimberChartPoint *) points->data, points->len);
+  limber_chart_set_x_range (self->pain_chart, seconds_of (start), seconds_of (now));
+  limber_chart_set_y_range (self->pain_chart, 0, 10);
+  limber_chart_set_x_labels (self->pain_chart, (LimberChartLabel *) labels->data, labels->len);
+
+  if (pain->len == 0)
+    g_string_assign (text, _("No pain ratings after sessions in the last 30 days"));
+  else
+    g_string_prepend (text, _("Pain after sessions, 0 to 10: "));
+  limber_chart_set_description (self->pain_chart, text->str);
+}
+
+static void
+update_sessions (LimberProgressPage *self,
+                 GDateTime          *now)
+{
+  g_autoptr(GDateTime) today = local_midnight (now);
+  g_autoptr(GDateTime) monday = g_date_time_add_days (today, 1 - g_date_time_get_day_of_week (today));
+  g_autoptr(GDateTime) first = g_date_time_add_weeks (monday, -11);
+  guint days[12 * 7];
+  LimberChartPoint points[12];
+  LimberChartLabel labels[12];
+  g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  limber_store_count_per_day (self->store, LIMBER_STORE_COUNT_SESSIONS, first, G_N_ELEMENTS (days),
+                              days);
+
+  for (guint w = 0; w < 12; w++)
+    {
+      g_autoptr(GDateTime) week = g_date_time_add_weeks (first, w);
+      char *week_text = g_date_time_format (week, _("%-d %b"));
+      g_autofree char *item = NULL;
+      guint count = 0;
+
+      for (guint d = 0; d < 7; d++)
+        count += days[w * 7 + d];
+
+      points[w] = (LimberChartPoint) { w, count };
+      labels[w] = (LimberChartLabel) { w, g_strstrip (week_text) };
+      g_ptr_array_add (label_texts, week_text);
+      item = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "week of %s: %u session",
+                                           "week of %s: %u sessions", count),
+                              labels[w].text, count);
+      append_item (text, item);
+    }
+
+  limber_chart_set_points (self->sessions_chart, points, G_N_ELEMENTS (points));
+  limber_chart_set_x_range (self->sessions_chart, -0.5, 11.5);
+  limber_chart_set_y_range (self->sessions_chart, 0, -1);
+  limber_chart_set_x_labels (self->sessions_chart, labels, G_N_ELEMENTS (labels));
+  limber_chart_set_description (self->sessions_chart, text->str);
+}
+
+static void
+update_water (LimberProgressPage *self,
+              GDateTime          *now)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  guint goal = g_settings_get_uint (settings, "water-goal");
+  g_autoptr(GDateTime) today = local_midnight (now);
+  g_autoptr(GDateTime) first = g_date_time_add_days (today, -13);
+  guint days[14];
+  LimberChartPoint points[14];
+  LimberChartLabel labels[14];
+  g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  limber_store_count_per_day (self->store, LIMBER_STORE_COUNT_GLASSES, first, 14, days);
+
+  for (guint d = 0; d < 14; d++)
+    {
+      g_autoptr(GDateTime) day = g_date_time_add_days (first, d);
+      char *day_text = g_date_time_format (day, _("%a %-d"));
+      g_autofree char *item = NULL;
+
+      points[d] = (LimberChartPoint) { d, days[d] };
+      labels[d] = (LimberChartLabel) { d, day_text };
+      g_ptr_array_add (label_texts, day_text);
+      item = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u glass",
+                                           "%s: %u of %u glasses", goal),
+                              day_text, days[d], goal);
+      append_item (text, item);
+    }
+
+  limber_chart_set_points (self->water_chart, points, G_N_ELEMENTS (points));
+  limber_chart_set_x_range (self->water_chart, -0.5, 13.5);
+  limber_chart_set_y_range (self->water_chart, 0, -1);
+  limber_chart_set_goal (self->water_chart, goal);
+  limber_chart_set_x_labels (self->water_chart, labels, G_N_ELEMENTS (labels));
+  limber_chart_set_description (self->water_chart, text->str);
+}
+
+static void
+update_plank (LimberProgressPage *self)
+{
+  g_autoptr(GArray) holds = limber_store_list_plank_holds (self->store);
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (LimberChartLabel));
+  g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  int best = 0;
+
+  for (guint i = 0; i < holds->len; i++)
+    {
+      const LimberStorePoint *p = &g_array_index (holds, LimberStorePoint, i);
+      LimberChartPoint point = { (double) p->time_us / G_USEC_PER_SEC, p->value };
+
+      best = MAX (best, p->value);
+      g_array_append_val (points, point);
+    }
+
+  if (holds->len > 0)
+    {
+      const LimberStorePoint *first = &g_array_index (holds, LimberStorePoint, 0);
+      const LimberStorePoint *last = &g_array_index (holds, LimberStorePoint, holds->len - 1);
+      g_autoptr(GDateTime) start = local_time (self, first->time_us);
+      g_autoptr(GDateTime) end = local_time (self, last->time_us);
+      gboolean years = g_date_time_difference (end, start) > (GTimeSpan) 400 * DAY_S * G_USEC_PER_SEC;
+      g_autofree char *since = g_date_time_format (start, _("%-d %b %Y"));
+      g_autofree char *latest = g_date_time_format (end, _("%-d %b %Y"));
+
+      /* A label on each month, or each year when the records span years. */
+      for (g_autoptr(GDateTime) mark = g_date_time_new (self->time_zone,
+                                                          g_date_time_get_year (start),
+                                                          years ? 1 : g_date_time_get_month (start),
+                                                          1, 0, 0, 0);
+           g_date_time_compare (mark, end) <= 0;)
+        {
+          GDateTime *next = years ? g_date_time_add_years (mark, 1) : g_date_time_add_months (mark, 1);
+          char *mark_text = g_date_time_format (mark, years ? "%Y" : _("%b %Y"));
+          LimberChartLabel label = { seconds_of (mark), mark_text };
+
+          g_ptr_array_add (label_texts, mark_text);
+          g_array_append_val (labels, label);
+          g_date_time_unref (mark);
+          mark = next;
+        }
+
+      text = g_strdup_printf (_("Plank hold: %d seconds on %s, now %d seconds since %s; the "
+                                "longest %d seconds"),
+                              first->value, g_strstrip (since), last->value, g_strstrip (latest),
+                              best);
+    }
+  else
+    text = g_strdup (_("No plank hold recorded yet"));
+
+  limber_chart_set_points (self->plank_chart, (LimberChartPoint *) points->data, points->len);
+  limber_chart_set_x_range (self->plank_chart, NAN, NAN);
+  limber_chart_set_y_range (self->plank_chart, 0, -1);
+  limber_chart_set_x_labels (self->plank_chart, (LimberChartLabel *) labels->data, labels->len);
+  limber_chart_set_description (self->plank_chart, text);
+}
+
+static void
+update_streak (LimberProgressPage *self,
+               GDateTime          *now)
+{
+  guint streak = limber_store_get_streak (self->store, now);
+  g_autoptr(GDateTime) today = local_midnight (now);
+  g_autoptr(GDateTime) month_ago = g_date_time_add_days (today, -29);
+  guint sessions = limber_store_count (self->store, LIMBER_STORE_COUNT_SESSIONS,
+                                       g_date_time_to_unix (month_ago) * G_USEC_PER_SEC, G_MAXINT64);
+  g_autofree char *title = NULL;
+  g_autofree char *summary = NULL;
+
+  if (streak == 0)
+    title = g_strdup (_("Start a Streak Today"));
+  else
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u Day in a Row", "%u Days in a Row",
+                                          streak), streak);
+  summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u stretch session in the last 30 days",
+                                          "%u stretch sessions in the last 30 days", sessions),
+                             sessions);
+
+  gtk_label_set_label (self->streak_label, title);
+  gtk_label_set_label (self->summary_label, summary);
+}
+
+static void
+refresh (LimberProgressPage *self)
+{
+  g_autoptr(GDateTime) now = NULL;
+
+  self->dirty = FALSE;
+  if (self->store == NULL)
+    return;
+
+  if (limber_store_is_empty (self->store))
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  now = local_time (self, limber_clock_now_wall_us (self->clock));
+  update_streak (self, now);
+  update_pain (self, now);
+  update_sessions (self, now);
+  update_water (self, now);
+  update_plank (self);
+  gtk_stack_set_visible_child_name (self->stack, "charts");
+}
+
+static void
+on_store_changed (LimberProgressPage *self)
+{
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    refresh (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+limber_progress_page_map (GtkWidget *widget)
+{
+  LimberProgressPage *self = LIMBER_PROGRESS_PAGE (widget);
+
+  /* Also catches a new day since the page was last shown. */
+  refresh (self);
+
+  GTK_WIDGET_CLASS (limber_progress_page_parent_class)->map (widget);
+}
+
+static void
+limber_progress_page_dispose (GObject *object)
+{
+  LimberProgressPage *self = LIMBER_PROGRESS_PAGE (object);
+
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
+  /* The stack is both the bin's child and a template child; let the bin go of it first, so it
+   * is not unparented twice. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_PROGRESS_PAGE);
+
+  G_OBJECT_CLASS (limber_progress_page_parent_class)->dispose (object);
+}
+
+static void
+limber_progress_page_finalize (GObject *object)
+{
+  LimberProgressPage *self = LIMBER_PROGRESS_PAGE (object);
+
+  g_clear_pointer (&self->time_zone, g_time_zone_unref);
+
+  G_OBJECT_CLASS (limber_progress_page_parent_class)->finalize (object);
+}
+
+static void
+limber_progress_page_class_init (LimberProgressPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = limber_progress_page_dispose;
+  object_class->finalize = limber_progress_page_finalize;
+  widget_class->map = limber_progress_page_map;
+
+  g_type_ensure (LIMBER_TYPE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/limber-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberProgressPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberProgressPage, streak_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberProgressPage, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberProgressPage, pain_chart);
+  gtk_widget_class_bind_template_child (widget_class, LimberProgressPage, sessions_chart);
+  gtk_widget_class_bind_template_child (widget_class, LimberProgressPage, water_chart);
+  gtk_widget_class_bind_template_child (widget_class, LimberProgressPage, plank_chart);
+}
+
+static void
+limber_progress_page_init (LimberProgressPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->time_zone = g_time_zone_new_local ();
+  limber_chart_set_title (self->pain_chart, _("Pain after stretching"));
+  limber_chart_set_title (self->sessions_chart, _("Sessions per week"));
+  limber_chart_set_title (self->water_chart, _("Glasses of water per day"));
+  limber_chart_set_title (self->plank_chart, _("Plank hold"));
+}
+
+/**
+ * limber_progress_page_set_store:
+ * @clock: the clock "today" is read from
+ *
+ * Shows @store's records, following its changes.
+ */
+void
+limber_progress_page_set_store (LimberProgressPage *self,
+                                LimberStore        *store,
+                                LimberClock        *clock)
+{
+  g_return_if_fail (LIMBER_IS_PROGRESS_PAGE (self));
+  g_return_if_fail (LIMBER_IS_STORE (store));
+  g_return_if_fail (LIMBER_IS_CLOCK (clock));
+  g_return_if_fail (self->store == NULL);
+
+  self->store = g_object_ref (store);
+  self->clock = g_object_ref (clock);
+  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
+  on_store_changed (self);
+}
+
+/* Returns: "empty" or "charts" */
+const char *
+limber_progress_page_get_screen (LimberProgressPage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_PROGRESS_PAGE (self), NULL);
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/* Returns: (transfer none): one of the charts, in page order (0 to 3), for tests */
+LimberChart *
+limber_progress_page_get_chart (LimberProgressPage *self,
+                                guint               index)
+{
+  LimberChart *charts[] = { self->pain_chart, self->sessions_chart, self->water_chart,
+                            self->plank_chart };
+
+  g_return_val_if_fail (LIMBER_IS_PROGRESS_PAGE (self), NULL);
+  g_return_val_if_fail (index < G_N_ELEMENTS (charts), NULL);
+
+  return charts[index];
+}
+
+/* Reads the store again now, whether shown or not; for tests and the benchmark. */
+void
+limber_progress_page_refresh (LimberProgressPage *self)
+{
+  g_return_if_fail (LIMBER_IS_PROGRESS_PAGE (self));
+  refresh (self);
+}

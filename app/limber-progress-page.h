@@ -1,0 +1,27 @@
+/* limber-progress-page.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+#include "limber-chart.h"
+#include "limber-clock.h"
+#include "limber-store.h"
+
+G_BEGIN_DECLS
+
+#define LIMBER_TYPE_PROGRESS_PAGE (limber_progress_page_get_type ())
+G_DECLARE_FINAL_TYPE (LimberProgressPage, limber_progress_page, LIMBER, PROGRESS_PAGE, AdwBin)
+
+void         limber_progress_page_set_store  (LimberProgressPage *self,
+                                              LimberStore        *store,
+                                              LimberClock        *clock);
+const char  *limber_progress_page_get_screen (LimberProgressPage *self);
+LimberChart *limber_progress_page_get_chart  (LimberProgressPage *self,
+                                              guint               index);
+void         limber_progress_page_refresh    (LimberProgressPage *self);
+
+G_END_DECLS

@@ -1,0 +1,634 @@
+/* limber-today-page.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "limber-application.h"
+#include "limber-triage.h"
+#include "limber-window.h"
+
+#include "limber-today-page.h"
+
+/*
+ * The first page: where the user is in the care plan, and today's checklist for it. The plan
+ * itself (phase, warning, what was done today) comes from LimberCarePlan; this only shows it.
+ *
+ * A check that found warning signs hides the plan and the pack timer's start, so the page
+ * never offers self-care in place of getting help.
+ */
+struct _LimberTodayPage
+{
+  AdwBin           parent_instance;
+
+  /* Template widgets */
+  GtkWidget       *warning_box;
+  GtkLabel        *warning_title;
+  GtkLabel        *warning_label;
+  GtkLabel        *phase_title;
+  GtkLabel        *phase_label;
+  GtkLabel        *episode_label;
+  GtkWidget       *plan_group;
+  GtkListBox      *plan_list;
+  GtkWidget       *pack_group;
+  GtkStack        *pack_stack;
+  GtkToggleButton *cold_button;
+  GtkToggleButton *heat_button;
+  GtkAdjustment   *minutes_adjustment;
+  GtkLabel        *pack_countdown;
+  GtkLabel        *pack_label;
+  GtkLabel        *disclaimer_label;
+
+  /* Owned */
+  LimberApplication *app;
+  LimberCarePlan  *care_plan;
+  LimberPackTimer *pack_timer;
+  guint            tick_id;
+  gboolean         warned;
+};
+
+G_DEFINE_FINAL_TYPE (LimberTodayPage, limber_today_page, ADW_TYPE_BIN)
+
+static LimberClock *
+get_clock (LimberTodayPage *self)
+{
+  return limber_application_get_clock (self->app);
+}
+
+static char *
+format_clock_time (gint64 wall_us)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (wall_us / G_USEC_PER_SEC);
+
+  return g_date_time_format (time, "%H:%M");
+}
+
+static char *
+format_countdown (gint64 remaining_us)
+{
+  gint64 seconds = (remaining_us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+
+  return g_strdup_printf ("%02d:%02d", (int) (seconds / 60), (int) (seconds % 60));
+}
+
+/* A checklist row: done ones carry a check mark and say so in words for screen readers. */
+static void
+add_plan_row (LimberTodayPage *self,
+              const char      *id,
+              const char      *title,
+              const char      *subtitle,
+              gboolean         done,
+              const char      *button_label,
+              const char      *button_a11y_label,
+              const char      *action_name,
+              GVariant        *target)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *mark = gtk_image_new_from_icon_name (done ? "emblem-ok-symbolic" : NULL);
+
+  gtk_widget_set_name (row, id);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (done)
+    {
+      g_autofree char *with_done = g_strdup_printf (_("Done. %s"), subtitle);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), with_done);
+      gtk_widget_add_css_class (mark, "success");
+    }
+  else
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  gtk_image_set_pixel_size (GTK_IMAGE (mark), 16);
+  gtk_widget_set_size_request (mark, 16, 16);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (mark), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  done ? _("Done") : _("Not done yet"), -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), mark);
+
+  if (button_label != NULL)
+    {
+      GtkWidget *button = gtk_button_new_with_label (button_label);
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+      if (target != NULL)
+        gtk_actionable_set_action_target_value (GTK_ACTIONABLE (button), target);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      button_a11y_label, -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+    }
+  else if (target != NULL)
+    g_variant_unref (g_variant_ref_sink (target));
+
+  gtk_list_box_append (self->plan_list, row);
+}
+
+static void
+clear_plan (LimberTodayPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plan_list))) != NULL)
+    gtk_list_box_remove (self->plan_list, child);
+}
+
+static void
+add_walk_row (LimberTodayPage          *self,
+              const LimberCareProgress *progress,
+              gboolean                  acute)
+{
+  g_autofree char *walks = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u walk today.",
+                                                         "%u walks today.", progress->walks),
+                                            progress->walks);
+  g_autofree char *subtitle = g_strconcat (walks, " ",
+                                           acute ? _("A few minutes is enough; lying down for "
+                                                     "long makes it worse.")
+                                                 : _("Work up to 20 minutes a day."),
+                                           NULL);
+
+  add_plan_row (self, "walk",
+                acute ? _("A Short Walk Every Hour") : _("A Walk"),
+                subtitle, progress->walks > 0, _("I Walked"), _("I walked just now"),
+                "today.log-walk", NULL);
+}
+
+static void
+fill_acute_plan (LimberTodayPage          *self,
+                 const LimberCareProgress *progress)
+{
+  const LimberEpisode *episode = limber_care_plan_get_episode (self->care_plan);
+  LimberStore *store = limber_application_get_store (self->app);
+  gint64 checked_us = 0;
+  g_autofree char *cold = NULL;
+
+  limber_store_get_last_check (store, &checked_us, NULL);
+  add_plan_row (self, "check", _("Check for Warning Signs"),
+                _("Some back pain needs a doctor. The check takes a minute."),
+                episode != NULL && checked_us >= episode->started_us,
+                _("Check"), _("Check your symptoms"), "app.check", NULL);
+
+  if (progress->cold_packs == 0)
+    cold = g_strdup (_("15 to 20 minutes, wrapped in a towel. Due now."));
+  else if (progress->next_cold_us == 0)
+    cold = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u today. The next one is due now.",
+                                         "%u today. The next one is due now.",
+                                         progress->cold_packs), progress->cold_packs);
+  else
+    {
+      g_autofree char *next = format_clock_time (progress->next_cold_us);
+
+      cold = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%u today. Next one at about %s.",
+                                           "%u today. Next one at about %s.",
+                                           progress->cold_packs), progress->cold_packs, next);
+    }
+  add_plan_row (self, "cold", _("Cold Pack About Every 2 Hours"), cold,
+                progress->cold_packs > 0 && progress->next_cold_us != 0,
+                _("Start"), _("Start a 15-minute cold pack"), "today.quick-pack",
+                g_variant_new_string ("cold"));
+
+  add_walk_row (self, progress, TRUE);
+
+  add_plan_row (self, "relief", _("Pain Relief If You Need It"),
+                _("Over-the-counter pain relief, as the label or a pharmacist says. Muscle "
+                  "relaxants only if a doctor prescribed them; they make you drowsy."),
+                FALSE, NULL, NULL, NULL, NULL);
+
+  add_plan_row (self, "gentle", _("The Gentle Relief Routine"),
+                _("The only routine for now. Move only as far as is comfortable, and stop at "
+                  "once if it hurts."),
+                progress->gentle_sessions > 0, _("Start"), _("Start the gentle relief routine"),
+                "app.start-routine", g_variant_new_string ("gentle-relief"));
+}
+
+static void
+fill_recovery_plan (LimberTodayPage          *self,
+                    const LimberCareProgress *progress)
+{
+  g_autofree char *heat = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                        "%u today. A warm compress or a warm "
+                                                        "bath loosens the muscles.",
+                                                        "%u today. A warm compress or a warm "
+                                                        "bath loosens the muscles.",
+                                                        progress->heat_packs),
+                                           progress->heat_packs);
+
+  add_plan_row (self, "heat", _("Heat, Up to 20 Minutes"), heat, progress->heat_packs > 0,
+                _("Start"), _("Start a 20-minute heat pack"), "today.quick-pack",
+                g_variant_new_string ("heat"));
+  add_walk_row (self, progress, FALSE);
+  add_plan_row (self, "routine", _("A Stretch Routine"),
+                _("All routines are open again. Stretch only to a comfortable point."),
+                progress->sessions > 0, _("Choose"), _("Choose a stretch routine"),
+                "app.show-page", g_variant_new_string ("stretch"));
+}
+
+static void
+fill_prevention_plan (LimberTodayPage          *self,
+                      const LimberCareProgress *progress)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  guint goal = g_settings_get_uint (settings, "water-goal");
+  g_autofree char *water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                         "%u of %u glass",
+                                                         "%u of %u glasses", goal),
+                                            progress->glasses, goal);
+
+  add_plan_row (self, "routine", _("A Stretch Routine"),
+                _("Regular stretching and a strong core help keep spasms away."),
+                progress->sessions > 0, _("Choose"), _("Choose a stretch routine"),
+                "app.show-page", g_variant_new_string ("stretch"));
+  add_plan_row (self, "water", _("Water"), water, progress->glasses >= goal,
+                _("+1 Glass"), _("I drank a glass of water"), "today.add-glass", NULL);
+  add_walk_row (self, progress, FALSE);
+}
+
+static void
+update_pack (LimberTodayPage *self)
+{
+  gboolean running = limber_pack_timer_get_running (self->pack_timer);
+
+  limber_clock_clear (get_clock (self), &self->tick_id);
+
+  if (running)
+    {
+      gint64 remaining = limber_pack_timer_get_remaining_us (self->pack_timer);
+      g_autofree char *countdown = format_countdown (remaining);
+      g_autofree char *ends = format_clock_time (limber_clock_now_wall_us (get_clock (self))
+                                                 + remaining);
+      g_autofree char *text = g_strdup_printf (limber_pack_timer_get_kind (self->pack_timer)
+                                               == LIMBER_PACK_HEAT
+                                               ? _("Heat pack on until %s")
+                                               : _("Cold pack on until %s"), ends);
+
+      gtk_label_set_label (self->pack_countdown, countdown);
+      gtk_label_set_label (self->pack_label, text);
+      gtk_stack_set_visible_child_name (self->pack_stack, "running");
+
+      /* Ticks only while someone can see it. */
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        {
+          gint64 to_next_second = remaining % G_USEC_PER_SEC;
+
+          self->tick_id = limber_clock_schedule_in (get_clock (self),
+                                                    to_next_second > 0 ? to_next_second
+                                                                       : G_USEC_PER_SEC,
+                                                    (LimberClockFunc) update_pack, self, NULL);
+        }
+    }
+  else
+    gtk_stack_set_visible_child_name (self->pack_stack, "idle");
+}
+
+static void
+refresh (LimberTodayPage *self)
+{
+  LimberCarePhase phase = limber_care_plan_get_phase (self->care_plan);
+  LimberTriageOutcome outcome = LIMBER_TRIAGE_OUTCOME_SELF_CARE;
+  gboolean warning = limber_care_plan_get_warning (self->care_plan, &outcome);
+  LimberCareProgress progress;
+  g_autofree char *title = NULL;
+  const char *description;
+
+  limber_care_plan_get_progress (self->care_plan, &progress);
+
+  /* Warning signs come first, always. */
+  gtk_widget_set_visible (self->warning_box, warning);
+  gtk_widget_remove_css_class (self->warning_box, "limber-emergency");
+  gtk_widget_remove_css_class (self->warning_box, "limber-doctor");
+  if (warning)
+    {
+      gboolean emergency = outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY;
+
+      gtk_widget_add_css_class (self->warning_box, emergency ? "limber-emergency" : "limber-doctor");
+      gtk_label_set_label (self->warning_title, limber_triage_outcome_get_title (outcome));
+      gtk_label_set_label (self->warning_label,
+                           emergency
+                           ? _("Your last check found signs that need help now. Call your "
+                               "local emergency number or go to an emergency department. "
+                               "Limber’s plan is set aside until a check finds no warning signs.")
+                           : _("Your last check found signs a doctor should look at in the "
+                               "next few days. Book an appointment. Limber’s plan is set aside "
+                               "until a check finds no warning signs."));
+    }
+
+  switch (phase)
+    {
+    case LIMBER_CARE_PHASE_ACUTE:
+      title = g_strdup_printf (_("Day %u of the First 3 Days"),
+                               limber_care_plan_get_day (self->care_plan));
+      description = _("Cold, gentle movement and rest from strain. Most spasms ease within a "
+                      "few days.");
+      gtk_label_set_label (self->episode_label, _("I _Feel Better"));
+      break;
+
+    case LIMBER_CARE_PHASE_RECOVERY:
+      title = g_strdup (_("Loosening Up"));
+      description = _("After three days, heat and the full routines help the muscles relax. "
+                      "If the pain is not getting better, see a doctor.");
+      gtk_label_set_label (self->episode_label, _("I _Feel Better"));
+      break;
+
+    case LIMBER_CARE_PHASE_PREVENTION:
+    default:
+      title = g_strdup (_("Keeping Spasms Away"));
+      description = _("Stretch regularly, drink water, and get up from your chair now and "
+                      "then. If your back seizes up, start the plan for the first days.");
+      gtk_label_set_label (self->episode_label, _("I Have a Back _Spasm Now"));
+      break;
+    }
+
+  gtk_label_set_label (self->phase_title, title);
+  gtk_label_set_label (self->phase_label, description);
+  gtk_widget_set_css_classes (gtk_widget_get_parent (GTK_WIDGET (self->episode_label)),
+                              (const char *[]) { "pill",
+                                                 phase == LIMBER_CARE_PHASE_PREVENTION
+                                                 ? "destructive-action" : "suggested-action",
+                                                 NULL });
+
+  clear_plan (self);
+  if (phase == LIMBER_CARE_PHASE_ACUTE)
+    fill_acute_plan (self, &progress);
+  else if (phase == LIMBER_CARE_PHASE_RECOVERY)
+    fill_recovery_plan (self, &progress);
+  else
+    fill_prevention_plan (self, &progress);
+
+  gtk_widget_set_visible (self->plan_group, !warning);
+  gtk_widget_set_visible (self->pack_group,
+                          limber_pack_timer_get_running (self->pack_timer) ||
+                          (!warning && phase != LIMBER_CARE_PHASE_PREVENTION));
+
+  /* Suggest the pack the phase calls for, unless one is counting down. */
+  if (!limber_pack_timer_get_running (self->pack_timer))
+    {
+      gboolean heat = limber_care_plan_get_suggested_pack (self->care_plan) == LIMBER_PACK_HEAT;
+
+      gtk_toggle_button_set_active (heat ? self->heat_button : self->cold_button, TRUE);
+    }
+
+  update_pack (self);
+}
+
+/* Actions */
+
+static void
+start_pack (LimberTodayPage *self,
+            LimberPackKind   kind,
+            gint64           duration_us)
+{
+  gint64 real = limber_pack_timer_start (self->pack_timer, kind, duration_us);
+
+  g_debug ("A %s pack for %" G_GINT64_FORMAT " s", limber_pack_kind_to_string (kind),
+           real / G_USEC_PER_SEC);
+  refresh (self);
+}
+
+static void
+start_pack_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
+  LimberPackKind kind = gtk_toggle_button_get_active (self->heat_button) ? LIMBER_PACK_HEAT
+                                                                          : LIMBER_PACK_COLD;
+
+  start_pack (self, kind,
+              (gint64) gtk_adjustment_get_value (self->minutes_adjustment) * 60 * G_USEC_PER_SEC);
+}
+
+static void
+quick_pack_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
+  gboolean heat = g_strcmp0 (g_variant_get_string (parameter, NULL), "heat") == 0;
+
+  start_pack (self, heat ? LIMBER_PACK_HEAT : LIMBER_PACK_COLD,
+              (gint64) (heat ? 20 : 15) * 60 * G_USEC_PER_SEC);
+}
+
+static void
+stop_pack_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
+
+  limber_pack_timer_stop (self->pack_timer);
+  refresh (self);
+}
+
+static void
+tell (LimberTodayPage *self,
+      const char      *message)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (LIMBER_IS_WINDOW (root))
+    limber_window_add_toast (LIMBER_WINDOW (root), message);
+}
+
+static void
+log_walk_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (limber_store_add_reminder_event (limber_application_get_store (self->app),
+                                       limber_clock_now_wall_us (get_clock (self)),
+                                       "walk", "done", &error) == 0)
+    limber_application_tell_store_problem (self->app, error->message);
+}
+
+static void
+add_glass_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (limber_store_add_glass (limber_application_get_store (self->app),
+                              limber_clock_now_wall_us (get_clock (self)), "app", &error) == 0)
+    limber_application_tell_store_problem (self->app, error->message);
+}
+
+static void
+on_better_response (AdwMessageDialog *dialog,
+                    const char       *response,
+                    LimberTodayPage  *self)
+{
+  GtkEditable *notes = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "end") != 0)
+    return;
+
+  if (!limber_care_plan_end_episode (self->care_plan, gtk_editable_get_text (notes), &error))
+    limber_application_tell_store_problem (self->app, error->message);
+  else
+    tell (self, _("Glad it is better. Keep stretching to keep it that way."));
+}
+
+static void
+toggle_episode_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog, *notes;
+
+  if (limber_care_plan_get_episode (self->care_plan) == NULL)
+    {
+      if (limber_care_plan_start_episode (self->care_plan, &error) == 0)
+        limber_application_tell_store_problem (self->app, error->message);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                   _("Feeling Better?"),
+                                   _("This ends the plan for the first days and goes back to "
+                                     "keeping spasms away. You can add a note for your "
+                                     "records, such as what set it off."));
+  notes = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (notes), _("Notes (optional)"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (notes), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Notes about this episode"), -1);
+  gtk_entry_set_activates_default (GTK_ENTRY (notes), TRUE);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), notes);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "end", _("_End the Plan"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "end",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "end");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_better_response), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* GObject */
+
+static void
+limber_today_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (limber_today_page_parent_class)->map (widget);
+
+  if (LIMBER_TODAY_PAGE (widget)->care_plan != NULL)
+    refresh (LIMBER_TODAY_PAGE (widget));
+}
+
+static void
+limber_today_page_unmap (GtkWidget *widget)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
+
+  if (self->app != NULL)
+    limber_clock_clear (get_clock (self), &self->tick_id);
+
+  GTK_WIDGET_CLASS (limber_today_page_parent_class)->unmap (widget);
+}
+
+static void
+limber_today_page_dispose (GObject *object)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (object);
+
+  if (self->app != NULL)
+    limber_clock_clear (get_clock (self), &self->tick_id);
+  if (self->care_plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->care_plan, self);
+  if (self->pack_timer != NULL)
+    g_signal_handlers_disconnect_by_data (self->pack_timer, self);
+  g_clear_object (&self->care_plan);
+  g_clear_object (&self->pack_timer);
+  g_clear_object (&self->app);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_TODAY_PAGE);
+
+  G_OBJECT_CLASS (limber_today_page_parent_class)->dispose (object);
+}
+
+static void
+limber_today_page_class_init (LimberTodayPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = limber_today_page_dispose;
+  widget_class->map = limber_today_page_map;
+  widget_class->unmap = limber_today_page_unmap;
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/limber-today-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, warning_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, warning_title);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, phase_title);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, episode_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, plan_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, plan_list);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_group);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, cold_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, heat_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, minutes_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_countdown);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, disclaimer_label);
+
+  gtk_widget_class_install_action (widget_class, "today.toggle-episode", NULL,
+                                   toggle_episode_action);
+  gtk_widget_class_install_action (widget_class, "today.start-pack", NULL, start_pack_action);
+  gtk_widget_class_install_action (widget_class, "today.quick-pack", "s", quick_pack_action);
+  gtk_widget_class_install_action (widget_class, "today.stop-pack", NULL, stop_pack_action);
+  gtk_widget_class_install_action (widget_class, "today.log-walk", NULL, log_walk_action);
+  gtk_widget_class_install_action (widget_class, "today.add-glass", NULL, add_glass_action);
+}
+
+static void
+limber_today_page_init (LimberTodayPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_label_set_label (self->disclaimer_label, limber_triage_get_disclaimer ());
+}
+
+/**
+ * limber_today_page_set_application:
+ *
+ * Connects the page to the app's care plan and pack timer; until then it is empty.
+ */
+void
+limber_today_page_set_application (LimberTodayPage   *self,
+                                   LimberApplication *app)
+{
+  g_return_if_fail (LIMBER_IS_TODAY_PAGE (self));
+  g_return_if_fail (LIMBER_IS_APPLICATION (app));
+  g_return_if_fail (self->app == NULL);
+
+  self->app = g_object_ref (app);
+  self->care_plan = g_object_ref (limber_application_get_care_plan (app));
+  self->pack_timer = g_object_ref (limber_application_get_pack_timer (app));
+  g_signal_connect_swapped (self->care_plan, "changed", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (self->pack_timer, "notify::running", G_CALLBACK (refresh), self);
+  refresh (self);
+}
+
+/* Returns: the remaining time as the page shows it, for tests */
+const char *
+limber_today_page_get_countdown (LimberTodayPage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_TODAY_PAGE (self), NULL);
+  return gtk_label_get_label (self->pack_countdown);
+}

@@ -1,0 +1,245 @@
+/* test-progress-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Progress page in the real window, on a history store of its own: empty at first, a
+ * routine finished in the player appears in it with its pain rating, five years of daily
+ * records render (light, dark, 360 px) with text alternatives, and "Delete all my data" asks
+ * first and leaves an empty, working store. The app's clock runs 100 times faster so a whole
+ * routine takes seconds. Screenshots go to tests/screenshots/ in the build directory.
+ */
+
+#include "config.h"
+
+#include "limber-application.h"
+#include "limber-history-fixture.h"
+#include "limber-system-clock.h"
+#include "limber-ui-test.h"
+#include "limber-window.h"
+
+#define NARROW 360
+#define YEARS_OF_DAYS (5 * 365)
+
+static LimberApplication *app;
+static LimberWindow *window;
+
+static LimberProgressPage *
+page (void)
+{
+  return limber_window_get_progress_page (window);
+}
+
+static LimberStore *
+store (void)
+{
+  return limber_application_get_store (app);
+}
+
+static gboolean
+screen_is (gpointer name)
+{
+  return g_strcmp0 (limber_progress_page_get_screen (page ()), name) == 0;
+}
+
+static gboolean
+player_screen_is (gpointer name)
+{
+  LimberStretchPlayer *player = limber_stretch_page_get_player (limber_window_get_stretch_page (window));
+
+  return g_strcmp0 (limber_stretch_player_get_screen (player), name) == 0;
+}
+
+static void
+test_empty (void)
+{
+  limber_window_show_page (window, "progress");
+  g_assert_true (limber_ui_test_spin_until (screen_is, "empty", 2000));
+  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()), "No Records Yet"));
+  g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (page ()), "Choose a Routine"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-empty");
+}
+
+/* A routine run to its end in the player, rated 4, shows on the Progress page. */
+static void
+test_finished_routine (void)
+{
+  LimberChart *pain, *sessions;
+  GtkWidget *scale;
+  const char *description;
+
+  GtkWidget *pain_before;
+  g_autoptr(GPtrArray) sessions_kept = NULL;
+  LimberSessionRecord *record;
+
+  /* Pain 6 before: the seventh item, after "Not rated" and 0 to 5. */
+  limber_window_show_page (window, "stretch");
+  pain_before = limber_ui_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW);
+  g_assert_nonnull (pain_before);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (pain_before), 7);
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string ("gentle-relief"));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "session", 2000));
+  /* The whole routine, at 100 times speed. */
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 60000));
+
+  scale = limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_SCALE);
+  gtk_range_set_value (GTK_RANGE (scale), 4);
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Save Rating"));
+  limber_ui_test_spin_for (500);
+
+  /* Kept with both ratings, and the combo is back to "Not rated" for the next session. */
+  sessions_kept = limber_store_list_sessions (store (), 0, G_MAXINT64);
+  g_assert_cmpuint (sessions_kept->len, ==, 1);
+  record = g_ptr_array_index (sessions_kept, 0);
+  g_assert_cmpstr (limber_session_record_get_routine_id (record), ==, "gentle-relief");
+  g_assert_cmpint (limber_session_record_get_outcome (record), ==, LIMBER_SESSION_OUTCOME_COMPLETED);
+  g_assert_cmpint (limber_session_record_get_pain_before (record), ==, 6);
+  g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 4);
+  g_assert_cmpuint (limber_session_record_get_exercises_completed (record), ==,
+                    limber_session_record_get_n_exercises (record));
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (pain_before)), ==, 0);
+
+  limber_window_show_page (window, "progress");
+  g_assert_true (limber_ui_test_spin_until (screen_is, "charts", 2000));
+  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()), "1 Day in a Row"));
+  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()),
+                                               "1 stretch session in the last 30 days"));
+
+  pain = limber_progress_page_get_chart (page (), 0);
+  g_assert_cmpuint (limber_chart_get_n_points (pain), ==, 1);
+  description = limber_chart_get_description (pain);
+  g_test_message ("pain: %s", description);
+  g_assert_nonnull (strstr (description, ": 4"));
+
+  sessions = limber_progress_page_get_chart (page (), 1);
+  description = limber_chart_get_description (sessions);
+  g_assert_true (g_str_has_suffix (description, ": 1 session"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-first");
+}
+
+static gboolean
+plank_points_at_least (gpointer data)
+{
+  return limber_chart_get_n_points (limber_progress_page_get_chart (page (), 3))
+         >= GPOINTER_TO_UINT (data);
+}
+
+/* Five years of daily records, written by another connection in one go. */
+static void
+test_five_years (void)
+{
+  LimberChart *water;
+  guint rows;
+  gint64 start;
+  double ms;
+
+  limber_window_show_page (window, "today");
+  rows = limber_history_fixture_fill (limber_store_get_path (store ()), g_get_real_time (),
+                                      YEARS_OF_DAYS);
+  g_test_message ("%u synthetic rows", rows);
+  g_assert_cmpuint (rows, >, 20000);
+
+  start = g_get_monotonic_time ();
+  limber_window_show_page (window, "progress");
+  g_assert_true (limber_ui_test_spin_until (plank_points_at_least,
+                                            GUINT_TO_POINTER (YEARS_OF_DAYS / 7), 5000));
+  ms = (g_get_monotonic_time () - start) / 1000.0;
+  g_test_message ("Progress shown with five years in %.1f ms (measured in build-aux/bench-history)",
+                  ms);
+
+  /* The pain chart keeps to its 30 days; the water chart has its 14 days and the goal. */
+  g_assert_cmpuint (limber_chart_get_n_points (limber_progress_page_get_chart (page (), 0)), <=, 31);
+  g_assert_cmpuint (limber_chart_get_n_points (limber_progress_page_get_chart (page (), 0)), >=, 29);
+  water = limber_progress_page_get_chart (page (), 2);
+  g_assert_cmpuint (limber_chart_get_n_points (water), ==, 14);
+  g_assert_cmpfloat (limber_chart_get_goal (water), ==, 8);
+
+  /* Every chart has its numbers in words. */
+  for (guint i = 0; i < 4; i++)
+    {
+      LimberChart *chart = limber_progress_page_get_chart (page (), i);
+
+      g_test_message ("%s: %.120s…", limber_chart_get_title (chart),
+                      limber_chart_get_description (chart));
+      g_assert_nonnull (limber_chart_get_title (chart));
+      g_assert_true (g_regex_match_simple ("[0-9]", limber_chart_get_description (chart), 0, 0));
+    }
+  g_assert_nonnull (strstr (limber_chart_get_description (water), "of 8 glasses"));
+  g_assert_cmpuint (limber_store_get_streak (store (), g_date_time_new_now_local ()), >=,
+                    YEARS_OF_DAYS);
+
+  /* Without the "Pain rating saved" toast, for the store listing. */
+  limber_ui_test_spin_for (5000);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  limber_ui_test_spin_for (300);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+
+  limber_ui_test_set_width (window, NARROW);
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-narrow");
+  limber_ui_test_set_width (window, 720);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* "Delete all my data" asks; Cancel keeps everything, Delete All leaves an empty, working
+ * store. */
+static void
+test_delete_all (void)
+{
+  AdwMessageDialog *dialog;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "delete-data", NULL);
+  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
+  dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  limber_ui_test_save_screenshot (GTK_WINDOW (dialog), "delete-confirmation");
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_false (limber_store_is_empty (store ()));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "delete-data", NULL);
+  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
+  dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "delete");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (limber_store_is_empty (store ()));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "empty", 2000));
+  g_assert_true (limber_store_get_saving (store ()));
+
+  /* Still working: a glass brings the charts back. */
+  g_assert_cmpint (limber_store_add_glass (store (), g_get_real_time (), "app", NULL), >, 0);
+  g_assert_true (limber_ui_test_spin_until (screen_is, "charts", 2000));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_setenv (LIMBER_TIME_SCALE_ENV, "100", TRUE);
+  limber_ui_test_init (&argc, &argv);
+  window = limber_ui_test_start_app (&app);
+
+  g_test_add_func ("/progress-ui/empty", test_empty);
+  g_test_add_func ("/progress-ui/finished-routine", test_finished_routine);
+  g_test_add_func ("/progress-ui/five-years", test_five_years);
+  g_test_add_func ("/progress-ui/delete-all", test_delete_all);
+
+  status = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}

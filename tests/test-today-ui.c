@@ -1,0 +1,336 @@
+/* test-today-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The Today page in the real window, on a history store of its own: the page follows the care
+ * plan from prevention to the acute plan and back, the pack timer counts down and is recorded,
+ * a check with warning signs sets the plan aside, and everything fits at 360 px. Screenshots
+ * of Today and of the timer go to tests/screenshots/ in the build directory.
+ */
+
+#include "config.h"
+
+#include "limber-application.h"
+#include "limber-ui-test.h"
+#include "limber-window.h"
+
+#define NARROW 360
+
+static LimberApplication *app;
+static LimberWindow *window;
+
+static GtkWidget *
+page (void)
+{
+  return GTK_WIDGET (limber_window_get_today_page (window));
+}
+
+static LimberStore *
+store (void)
+{
+  return limber_application_get_store (app);
+}
+
+static AdwActionRow *
+find_row (const char *name)
+{
+  GtkWidget *root = page ();
+
+  for (GtkWidget *child = root; child != NULL;)
+    {
+      if (ADW_IS_ACTION_ROW (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0 &&
+          gtk_widget_get_mapped (child))
+        return ADW_ACTION_ROW (child);
+
+      if (gtk_widget_get_first_child (child) != NULL)
+        {
+          child = gtk_widget_get_first_child (child);
+          continue;
+        }
+      while (child != root && gtk_widget_get_next_sibling (child) == NULL)
+        child = gtk_widget_get_parent (child);
+      if (child == root)
+        break;
+      child = gtk_widget_get_next_sibling (child);
+    }
+
+  return NULL;
+}
+
+typedef struct
+{
+  LimberStoreCount what;
+  guint            count;
+} Expected;
+
+static gboolean
+count_reached (gpointer data)
+{
+  Expected *expected = data;
+
+  return limber_store_count (store (), expected->what, 0, G_MAXINT64) == expected->count;
+}
+
+/* Buttons activated from the keyboard click after a short animation, so wait for the record. */
+static void
+assert_count_soon (LimberStoreCount what,
+                   guint            count)
+{
+  Expected expected = { what, count };
+
+  if (!limber_ui_test_spin_until (count_reached, &expected, 2000))
+    g_error ("The store counts %u, not %u", limber_store_count (store (), what, 0, G_MAXINT64),
+             count);
+}
+
+static gboolean
+has_row (gpointer name)
+{
+  return find_row (name) != NULL;
+}
+
+static gboolean
+has_label (gpointer text)
+{
+  return limber_ui_test_find_label (page (), text) != NULL;
+}
+
+static void
+assert_label_soon (const char *text)
+{
+  if (!limber_ui_test_spin_until (has_label, (gpointer) text, 5000))
+    g_error ("The Today page never showed “%s”", text);
+}
+
+static gboolean
+pack_running (gpointer data)
+{
+  return limber_pack_timer_get_running (limber_application_get_pack_timer (app))
+         == GPOINTER_TO_INT (data);
+}
+
+static void
+assert_plan_rows (const char * const *expected)
+{
+  for (guint i = 0; expected[i] != NULL; i++)
+    {
+      if (find_row (expected[i]) == NULL)
+        g_error ("Today's plan has no “%s” row", expected[i]);
+    }
+}
+
+/* A new user: no episode, the prevention plan, no pack timer. */
+static void
+test_prevention (void)
+{
+  static const char * const rows[] = { "routine", "water", "walk", NULL };
+
+  limber_window_show_page (window, "today");
+  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
+  assert_label_soon ("Keeping Spasms Away");
+  assert_plan_rows (rows);
+  g_assert_null (find_row ("cold"));
+  g_assert_null (limber_ui_test_find_button (page (), "Start Timer"));
+  g_assert_nonnull (limber_ui_test_find_control (page (), "Check Your Symptoms"));
+
+  /* +1 Glass is recorded in the store and shown. */
+  limber_ui_test_activate (limber_ui_test_find_control (page (), "I drank a glass of water"));
+  assert_count_soon (LIMBER_STORE_COUNT_GLASSES, 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row ("water")), "1 of 8"));
+
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-prevention");
+}
+
+/* "I have a back spasm now" starts an episode and the acute checklist. */
+static void
+test_start_episode (void)
+{
+  static const char * const rows[] = { "check", "cold", "walk", "relief", "gentle", NULL };
+  g_autoptr(LimberEpisode) episode = NULL;
+
+  limber_ui_test_activate (limber_ui_test_find_button (page (), "I Have a Back Spasm Now"));
+  assert_label_soon ("Day 1 of the First 3 Days");
+
+  episode = limber_store_get_open_episode (store ());
+  g_assert_nonnull (episode);
+  assert_plan_rows (rows);
+  g_assert_null (find_row ("heat"));
+  g_assert_null (find_row ("routine"));
+  g_assert_nonnull (limber_ui_test_find_button (page (), "I Feel Better"));
+
+  /* The acute plan suggests cold. */
+  g_assert_nonnull (limber_ui_test_find_button (page (), "Start Timer"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (
+    limber_ui_test_find_button (page (), "Cold"))));
+
+  /* A walk is counted. */
+  limber_ui_test_activate (limber_ui_test_find_control (page (), "I walked just now"));
+  assert_count_soon (LIMBER_STORE_COUNT_WALKS, 1);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row ("walk")), "1 walk today"));
+
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "today");
+}
+
+/* The cold pack from the checklist: a countdown, stopped early, recorded with its real time. */
+static void
+test_pack_timer (void)
+{
+  LimberPackTimer *timer = limber_application_get_pack_timer (app);
+  gint64 started;
+  gint64 duration;
+  LimberPackKind kind;
+  const char *countdown;
+
+  limber_ui_test_activate (limber_ui_test_find_control (page (), "Start a 15-minute cold pack"));
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 2000));
+  g_assert_cmpint (limber_pack_timer_get_duration_us (timer), ==, 15 * 60 * G_USEC_PER_SEC);
+
+  limber_ui_test_spin_for (1200);
+  countdown = limber_today_page_get_countdown (limber_window_get_today_page (window));
+  g_test_message ("countdown %s", countdown);
+  g_assert_true (g_str_equal (countdown, "14:59") || g_str_equal (countdown, "14:58"));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (page (), "Cold pack on until"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-timer");
+
+  limber_ui_test_activate (limber_ui_test_find_button (page (), "Take It Off Now"));
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 2000));
+  g_assert_true (limber_store_get_last_pack (store (), &kind, &started, &duration));
+  g_assert_cmpint (kind, ==, LIMBER_PACK_COLD);
+  g_assert_cmpint (duration, >=, 1 * G_USEC_PER_SEC);
+  g_assert_cmpint (duration, <=, 3 * G_USEC_PER_SEC);
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row ("cold")), "Next one at about"));
+}
+
+/* Asking for more than 20 minutes gives 20: neither the spin button nor the timer allows more. */
+static void
+test_pack_cap (void)
+{
+  LimberPackTimer *timer = limber_application_get_pack_timer (app);
+  GtkWidget *spin = limber_ui_test_find_control (page (), "Minutes the pack stays on, up to 20");
+
+  g_assert_nonnull (spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 45);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 20);
+
+  limber_ui_test_activate (limber_ui_test_find_button (page (), "Start Timer"));
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 2000));
+  g_assert_cmpint (limber_pack_timer_get_duration_us (timer), ==, LIMBER_PACK_MAX_US);
+
+  /* Through the API too. */
+  g_assert_cmpint (limber_pack_timer_start (timer, LIMBER_PACK_HEAT, (gint64) 3600 * G_USEC_PER_SEC), ==,
+                   LIMBER_PACK_MAX_US);
+  limber_pack_timer_stop (timer);
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 2000));
+  g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==, 2);
+  g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_HEAT, 0, G_MAXINT64), ==, 1);
+}
+
+/* A check with warning signs sets the plan aside; a check without brings it back. */
+static void
+test_warning_overrides (void)
+{
+  LimberTriageAnswer *answers = g_new0 (LimberTriageAnswer, limber_triage_get_n_questions ());
+  g_autoptr(GError) error = NULL;
+  gint64 now = g_get_real_time ();
+
+  answers[0] = LIMBER_TRIAGE_ANSWER_YES;
+  g_assert_cmpint (limber_store_add_check (store (), now, LIMBER_TRIAGE_OUTCOME_EMERGENCY,
+                                           answers, &error), >, 0);
+  g_assert_no_error (error);
+
+  assert_label_soon ("Emergency: get medical help now");
+  g_assert_null (find_row ("gentle"));
+  g_assert_null (find_row ("cold"));
+  g_assert_null (limber_ui_test_find_button (page (), "Start Timer"));
+  g_assert_nonnull (limber_ui_test_find_button (page (), "Check Again"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-warning");
+
+  for (guint i = 0; i < limber_triage_get_n_questions (); i++)
+    answers[i] = LIMBER_TRIAGE_ANSWER_NO;
+  g_assert_cmpint (limber_store_add_check (store (), now + 1, LIMBER_TRIAGE_OUTCOME_SELF_CARE,
+                                           answers, &error), >, 0);
+  g_assert_true (limber_ui_test_spin_until (has_row, (gpointer) "gentle", 5000));
+  g_assert_null (limber_ui_test_find_button (page (), "Check Again"));
+  /* The check made during the episode ticks the first item. */
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row ("check")), "Done"));
+  g_free (answers);
+}
+
+static gboolean
+has_message_dialog (gpointer data)
+{
+  return limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* "I feel better" asks first, keeps the note, and goes back to prevention. */
+static void
+test_feel_better (void)
+{
+  AdwMessageDialog *dialog;
+  g_autoptr(GPtrArray) episodes = NULL;
+  LimberEpisode *episode;
+
+  limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
+  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
+  dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+  /* Cancel changes nothing. */
+  adw_message_dialog_response (dialog, "cancel");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_nonnull (limber_store_get_open_episode (store ()));
+
+  limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
+  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
+  dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
+                         "Lifted a heavy box, \"carefully\"");
+  adw_message_dialog_response (dialog, "end");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  assert_label_soon ("Keeping Spasms Away");
+  g_assert_null (limber_store_get_open_episode (store ()));
+  episodes = limber_store_list_episodes (store ());
+  g_assert_cmpuint (episodes->len, ==, 1);
+  episode = g_ptr_array_index (episodes, 0);
+  g_assert_cmpint (episode->ended_us, >, episode->started_us);
+  g_assert_cmpstr (episode->notes, ==, "Lifted a heavy box, \"carefully\"");
+}
+
+/* At phone width every control of the acute plan and the timer is named and inside. */
+static void
+test_narrow (void)
+{
+  limber_ui_test_activate (limber_ui_test_find_button (page (), "I Have a Back Spasm Now"));
+  assert_label_soon ("Day 1 of the First 3 Days");
+
+  limber_ui_test_set_width (window, NARROW);
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-narrow");
+  limber_ui_test_set_width (window, 720);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  limber_ui_test_init (&argc, &argv);
+  window = limber_ui_test_start_app (&app);
+
+  g_test_add_func ("/today-ui/prevention", test_prevention);
+  g_test_add_func ("/today-ui/start-episode", test_start_episode);
+  g_test_add_func ("/today-ui/pack-timer", test_pack_timer);
+  g_test_add_func ("/today-ui/pack-cap", test_pack_cap);
+  g_test_add_func ("/today-ui/warning-overrides", test_warning_overrides);
+  g_test_add_func ("/today-ui/feel-better", test_feel_better);
+  g_test_add_func ("/today-ui/narrow", test_narrow);
+
+  status = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}

@@ -7,7 +7,9 @@
 
 #include "limber-preferences-window.h"
 
-/* Every control is bound straight to GSettings, so changes apply at once, even mid-session. */
+/* Every control is bound straight to GSettings, so changes apply at once, even mid-session,
+ * except the plank hold: its progression lives in the history store, so a value set here is
+ * recorded there once, when the window goes. */
 
 struct _LimberPreferencesWindow
 {
@@ -19,6 +21,9 @@ struct _LimberPreferencesWindow
   GtkAdjustment        *plank_adjustment;
 
   GSettings            *settings;
+  LimberStore          *store;
+  LimberClock          *clock;
+  guint                 plank_before;
 };
 
 G_DEFINE_FINAL_TYPE (LimberPreferencesWindow, limber_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -28,6 +33,19 @@ limber_preferences_window_dispose (GObject *object)
 {
   LimberPreferencesWindow *self = LIMBER_PREFERENCES_WINDOW (object);
 
+  if (self->store != NULL)
+    {
+      guint plank = (guint) gtk_adjustment_get_value (self->plank_adjustment);
+      g_autoptr(GError) error = NULL;
+
+      if (plank != self->plank_before &&
+          limber_store_add_plank_hold (self->store, limber_clock_now_wall_us (self->clock), plank,
+                                       &error) == 0)
+        g_message ("The plank hold was not recorded: %s", error->message);
+    }
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->clock);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (limber_preferences_window_parent_class)->dispose (object);
@@ -60,12 +78,29 @@ limber_preferences_window_init (LimberPreferencesWindow *self)
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "volume", self->volume_adjustment, "value",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "plank-hold-seconds", self->plank_adjustment, "value",
-                   G_SETTINGS_BIND_DEFAULT);
 }
 
+/**
+ * limber_preferences_window_new:
+ * @store: where the plank hold is read from and a new one recorded
+ * @clock: the clock for that record's time
+ */
 LimberPreferencesWindow *
-limber_preferences_window_new (void)
+limber_preferences_window_new (LimberStore *store,
+                               LimberClock *clock)
 {
-  return g_object_new (LIMBER_TYPE_PREFERENCES_WINDOW, NULL);
+  LimberPreferencesWindow *self;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIMBER_IS_CLOCK (clock), NULL);
+
+  self = g_object_new (LIMBER_TYPE_PREFERENCES_WINDOW, NULL);
+  self->store = g_object_ref (store);
+  self->clock = g_object_ref (clock);
+  self->plank_before = limber_store_get_plank_hold (store,
+                                                    g_settings_get_uint (self->settings,
+                                                                         "plank-hold-seconds"));
+  gtk_adjustment_set_value (self->plank_adjustment, self->plank_before);
+
+  return self;
 }

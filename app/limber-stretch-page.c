@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-application.h"
+
 #include "limber-stretch-page.h"
 
 /*
@@ -56,13 +58,22 @@ static void
 add_routine_row (LimberStretchPage *self,
                  LimberRoutine     *routine)
 {
-  gint64 plank_us = (gint64) g_settings_get_uint (self->settings, "plank-hold-seconds") * G_USEC_PER_SEC;
-  g_autofree char *minutes = format_minutes (limber_routine_get_duration_us (routine, plank_us));
+  GApplication *app = g_application_get_default ();
+  guint plank_s = g_settings_get_uint (self->settings, "plank-hold-seconds");
+  gint64 plank_us;
+  g_autofree char *minutes = NULL;
   g_autofree char *summary = limber_routine_dup_summary (routine);
   g_autofree char *subtitle = NULL;
   g_autofree char *button_label = NULL;
   const char *description = limber_routine_get_description (routine);
   GtkWidget *row, *button;
+
+  /* The plank's current hold is in the history store; the setting only seeds it. */
+  if (LIMBER_IS_APPLICATION (app))
+    plank_s = limber_store_get_plank_hold (limber_application_get_store (LIMBER_APPLICATION (app)),
+                                           plank_s);
+  plank_us = (gint64) plank_s * G_USEC_PER_SEC;
+  minutes = format_minutes (limber_routine_get_duration_us (routine, plank_us));
 
   /* Translators: a routine's length and exercises, as in "6 min · Bridge, Plank". */
   subtitle = g_strdup_printf (_("%s · %s"), minutes, summary);

@@ -168,7 +168,7 @@ fill_acute_plan (LimberTodayPage          *self,
   add_plan_row (self, "check", _("Check for Warning Signs"),
                 _("Some back pain needs a doctor. The check takes a minute."),
                 episode != NULL && checked_us >= episode->started_us,
-                _("Check"), _("Check your symptoms"), "app.check", NULL);
+                _("Check Now"), _("Check your symptoms"), "app.check", NULL);
 
   if (progress->cold_packs == 0)
     cold = g_strdup (_("15 to 20 minutes, wrapped in a towel. Due now."));

@@ -90,8 +90,8 @@ def press(app, name):
 
 
 def show_page(app, name):
-    """Switches pages the way a screen reader user does: the page switcher's toggle button."""
-    button = wait_for(app, Atspi.Role.TOGGLE_BUTTON, lambda text: text == name)
+    """Switches pages the way a screen reader user does: the page switcher's tab."""
+    button = wait_for(app, Atspi.Role.PAGE_TAB, lambda text: text == name)
     action = button.get_action_iface() if button is not None else None
     return action is not None and action.do_action(0)
 

@@ -823,11 +823,27 @@ test_preferences (void)
   switch_wait = (SwitchWait) { voice, !voice_on };
   g_assert_true (limber_ui_test_spin_until (switch_is, &switch_wait, 2000));
 
+  /* The plank hold shown is the store's, and one set here is recorded there when it closes. */
+  {
+    GtkWidget *plank = limber_ui_test_find_of_type (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON);
+    guint hold = limber_store_get_plank_hold (limber_application_get_store (app), 20);
+
+    g_assert_nonnull (plank);
+    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (plank)), ==, hold);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (plank), hold + 10);
+  }
+
   g_settings_set_boolean (settings, "cue-sounds", sounds_on);
   g_settings_set_boolean (settings, "voice-guidance", voice_on);
-  gtk_window_close (preferences);
-  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+  {
+    guint hold = limber_store_get_plank_hold (limber_application_get_store (app), 20);
+
+    gtk_window_close (preferences);
+    g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                              GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+    g_assert_cmpuint (limber_store_get_plank_hold (limber_application_get_store (app), 20), ==,
+                      hold + 10);
+  }
 }
 
 int

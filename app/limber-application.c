@@ -380,7 +380,12 @@ limber_application_startup (GApplication *app)
 static void
 limber_application_shutdown (GApplication *app)
 {
+  LimberApplication *self = LIMBER_APPLICATION (app);
   GList *windows;
+
+  /* Quit with a pack on: it is recorded with the time it was on so far, not lost. */
+  if (self->pack_timer != NULL)
+    limber_pack_timer_stop (self->pack_timer);
 
   /* Close the windows first, so a running session is stopped and recorded and its sound
    * pipeline ends cleanly, rather than being cut off at exit. */

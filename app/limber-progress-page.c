@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-chart.h"
+#include "limber-local-time.h"
 
 #include "limber-progress-page.h"
 
@@ -53,12 +54,12 @@ local_time (LimberProgressPage *self,
   return g_date_time_to_timezone (utc, self->time_zone);
 }
 
+/* The start of @time's local day, stepped the DST-safe way the reminders use. */
 static GDateTime *
 local_midnight (GDateTime *time)
 {
-  return g_date_time_new (g_date_time_get_timezone (time), g_date_time_get_year (time),
-                          g_date_time_get_month (time), g_date_time_get_day_of_month (time),
-                          0, 0, 0);
+  return limber_local_time_on_day (g_date_time_get_timezone (time),
+                                   g_date_time_to_unix (time) * G_USEC_PER_SEC, 0, 0);
 }
 
 static double

@@ -133,6 +133,35 @@ add_problem_row (LimberStretchPage          *self,
   g_ptr_array_add (self->rows, row);
 }
 
+/* In the first 3 days of an episode the care plan offers the gentle routine only; say so where
+ * the routines are chosen. */
+static void
+update_advice (LimberStretchPage *self)
+{
+  GApplication *app = g_application_get_default ();
+  gboolean acute = FALSE;
+
+  if (LIMBER_IS_APPLICATION (app))
+    acute = limber_care_plan_get_phase (limber_application_get_care_plan (LIMBER_APPLICATION (app)))
+            == LIMBER_CARE_PHASE_ACUTE;
+
+  adw_preferences_group_set_description (self->routines_group,
+                                         acute
+                                         ? _("In the first 3 days of a back spasm, use only "
+                                             "Gentle relief, and stop at once if it hurts. The "
+                                             "other routines are for after that.")
+                                         : _("Lie on a mat or carpet. Sounds and a voice guide "
+                                             "you, so you need not watch the screen."));
+}
+
+static void
+limber_stretch_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (limber_stretch_page_parent_class)->map (widget);
+
+  update_advice (LIMBER_STRETCH_PAGE (widget));
+}
+
 static void
 on_player_done (LimberStretchPage *self)
 {
@@ -168,6 +197,7 @@ limber_stretch_page_class_init (LimberStretchPageClass *klass)
 
   object_class->dispose = limber_stretch_page_dispose;
   object_class->finalize = limber_stretch_page_finalize;
+  widget_class->map = limber_stretch_page_map;
 
   g_type_ensure (LIMBER_TYPE_STRETCH_PLAYER);
 

@@ -312,6 +312,8 @@ limber_window_set_store (LimberWindow *self,
   g_return_if_fail (LIMBER_IS_WINDOW (self));
   g_return_if_fail (LIMBER_IS_STORE (store));
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_set_object (&self->store, store);
   g_signal_connect_swapped (store, "notify::problem", G_CALLBACK (update_store_banner), self);
   update_store_banner (self);

@@ -221,6 +221,56 @@ test_delete_all (void)
   g_assert_true (limber_ui_test_spin_until (screen_is, "charts", 2000));
 }
 
+static gboolean
+pack_stopped (gpointer data)
+{
+  return !limber_pack_timer_get_running (limber_application_get_pack_timer (app));
+}
+
+static char *
+run (const char *command)
+{
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_assert_true (g_spawn_command_line_sync (command, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+dunst_has (gpointer summary)
+{
+  g_autofree char *closed = run ("dunstctl close-all");
+  g_autofree char *history = run ("dunstctl history");
+
+  return strstr (history, summary) != NULL;
+}
+
+/* The pack's end is told with the window closed: the app stays until the pack is off, and the
+ * notification reaches the desktop's notification server (dunst here). */
+static void
+test_pack_end_notification (void)
+{
+  LimberPackTimer *timer = limber_application_get_pack_timer (app);
+  GtkWindow *closed = GTK_WINDOW (window);
+
+  limber_pack_timer_start (timer, LIMBER_PACK_COLD, 60 * G_USEC_PER_SEC);
+  gtk_window_destroy (closed);
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+
+  /* One minute at 100 times speed. */
+  g_assert_true (limber_ui_test_spin_until (pack_stopped, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (dunst_has, (gpointer) "Take the Cold Pack Off", 5000));
+  g_assert_true (limber_store_get_last_pack (store (), NULL, NULL, NULL));
+
+  /* Back for whatever comes after. */
+  g_application_activate (G_APPLICATION (app));
+  window = LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +285,7 @@ main (int   argc,
   g_test_add_func ("/progress-ui/finished-routine", test_finished_routine);
   g_test_add_func ("/progress-ui/five-years", test_five_years);
   g_test_add_func ("/progress-ui/delete-all", test_delete_all);
+  g_test_add_func ("/progress-ui/pack-end-notification", test_pack_end_notification);
 
   status = g_test_run ();
 

@@ -84,6 +84,12 @@ assert_count_soon (LimberStoreCount what,
 }
 
 static gboolean
+window_says (gpointer text)
+{
+  return limber_ui_test_find_label_containing (GTK_WIDGET (window), text) != NULL;
+}
+
+static gboolean
 has_row (gpointer name)
 {
   return find_row (name) != NULL;
@@ -169,6 +175,12 @@ test_start_episode (void)
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row ("walk")), "1 walk today"));
 
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "today");
+
+  /* Where routines are chosen, the plan's advice too. */
+  limber_window_show_page (window, "stretch");
+  g_assert_true (limber_ui_test_spin_until (window_says,
+                                            (gpointer) "use only Gentle relief", 2000));
+  limber_window_show_page (window, "today");
 }
 
 /* The cold pack from the checklist: a countdown, stopped early, recorded with its real time. */
@@ -310,6 +322,67 @@ test_narrow (void)
   limber_ui_test_set_width (window, 720);
 }
 
+static gboolean
+banner_says (gpointer text)
+{
+  return limber_ui_test_find_label_containing (GTK_WIDGET (window), text) != NULL;
+}
+
+static gboolean
+banner_gone (gpointer text)
+{
+  return !banner_says (text);
+}
+
+/* The window's banner says where a damaged file went, and that nothing is saved when the file
+ * cannot be written; Dismiss hides it. */
+static void
+test_store_banner (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("limber-banner-XXXXXX", NULL);
+  g_autofree char *damaged = g_build_filename (dir, "limber.db", NULL);
+  g_autofree char *blocker = g_build_filename (dir, "file", NULL);
+  g_autofree char *unwritable = g_build_filename (blocker, "limber.db", NULL);
+  g_autoptr(LimberStore) moved = NULL;
+  g_autoptr(LimberStore) memory = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (damaged, "not a database, not at all, no", -1, NULL));
+  moved = limber_store_new (limber_application_get_clock (app), damaged);
+  g_assert_true (limber_store_open (moved, NULL));
+  g_assert_nonnull (limber_store_get_moved_aside_path (moved));
+  limber_window_set_store (window, moved);
+  g_assert_true (limber_ui_test_spin_until (banner_says,
+                                            (gpointer) limber_store_get_moved_aside_path (moved),
+                                            2000));
+  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (window),
+                                                          "history file was damaged"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "store-moved-aside");
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Dismiss"));
+  g_assert_true (limber_ui_test_spin_until (banner_gone,
+                                            (gpointer) limber_store_get_moved_aside_path (moved),
+                                            2000));
+
+  /* A folder that cannot be made: a file stands where it should be. */
+  g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
+  memory = limber_store_new (limber_application_get_clock (app), unwritable);
+  g_assert_false (limber_store_open (memory, &error));
+  g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING);
+  limber_window_set_store (window, memory);
+  g_assert_true (limber_ui_test_spin_until (banner_says, (gpointer) "cannot save", 2000));
+  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (window), unwritable));
+  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (window),
+                                                          "kept only until Limber closes"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "store-not-saving");
+
+  /* Still working, in memory. */
+  g_assert_cmpint (limber_store_add_glass (memory, g_get_real_time (), "app", NULL), >, 0);
+  g_assert_cmpuint (limber_store_count (memory, LIMBER_STORE_COUNT_GLASSES, 0, G_MAXINT64), ==, 1);
+
+  limber_window_set_store (window, store ());
+  g_assert_true (limber_ui_test_spin_until (banner_gone, (gpointer) "cannot save", 2000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +399,7 @@ main (int   argc,
   g_test_add_func ("/today-ui/warning-overrides", test_warning_overrides);
   g_test_add_func ("/today-ui/feel-better", test_feel_better);
   g_test_add_func ("/today-ui/narrow", test_narrow);
+  g_test_add_func ("/today-ui/store-banner", test_store_banner);
 
   status = g_test_run ();
 

@@ -162,8 +162,10 @@ preferences_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   LimberApplication *self = LIMBER_APPLICATION (user_data);
-  GtkWindow *preferences = GTK_WINDOW (limber_preferences_window_new (limber_application_get_store (self),
-                                                                      limber_application_get_clock (self)));
+  GtkWindow *preferences;
+
+  preferences = GTK_WINDOW (limber_preferences_window_new (limber_application_get_store (self),
+                                                           limber_application_get_clock (self)));
 
   gtk_window_set_transient_for (preferences, GTK_WINDOW (get_main_window (self)));
   gtk_window_present (preferences);

@@ -83,9 +83,8 @@ update_pain (LimberProgressPage *self,
 {
   g_autoptr(GDateTime) today = local_midnight (now);
   g_autoptr(GDateTime) start = g_date_time_add_days (today, -29);
-  g_autoptr(GArray) pain = limber_store_list_pain_after (self->store,
-                                                         g_date_time_to_unix (start) * G_USEC_PER_SEC,
-                                                         G_MAXINT64);
+  gint64 start_us = g_date_time_to_unix (start) * G_USEC_PER_SEC;
+  g_autoptr(GArray) pain = limber_store_list_pain_after (self->store, start_us, G_MAXINT64);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (LimberChartLabel));
   g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
@@ -130,7 +129,8 @@ update_sessions (LimberProgressPage *self,
                  GDateTime          *now)
 {
   g_autoptr(GDateTime) today = local_midnight (now);
-  g_autoptr(GDateTime) monday = g_date_time_add_days (today, 1 - g_date_time_get_day_of_week (today));
+  g_autoptr(GDateTime) monday = g_date_time_add_days (today,
+                                                      1 - g_date_time_get_day_of_week (today));
   g_autoptr(GDateTime) first = g_date_time_add_weeks (monday, -11);
   guint days[12 * 7];
   LimberChartPoint points[12];
@@ -231,7 +231,8 @@ update_plank (LimberProgressPage *self)
       const LimberStorePoint *last = &g_array_index (holds, LimberStorePoint, holds->len - 1);
       g_autoptr(GDateTime) start = local_time (self, first->time_us);
       g_autoptr(GDateTime) end = local_time (self, last->time_us);
-      gboolean years = g_date_time_difference (end, start) > (GTimeSpan) 400 * DAY_S * G_USEC_PER_SEC;
+      gboolean years = g_date_time_difference (end, start)
+                       > (GTimeSpan) 400 * DAY_S * G_USEC_PER_SEC;
       g_autofree char *since = g_date_time_format (start, _("%-d %b %Y"));
       g_autofree char *latest = g_date_time_format (end, _("%-d %b %Y"));
 
@@ -242,7 +243,8 @@ update_plank (LimberProgressPage *self)
                                                           1, 0, 0, 0);
            g_date_time_compare (mark, end) <= 0;)
         {
-          GDateTime *next = years ? g_date_time_add_years (mark, 1) : g_date_time_add_months (mark, 1);
+          GDateTime *next = years ? g_date_time_add_years (mark, 1)
+                                  : g_date_time_add_months (mark, 1);
           char *mark_text = g_date_time_format (mark, years ? "%Y" : _("%b %Y"));
           LimberChartLabel label = { seconds_of (mark), mark_text };
 
@@ -275,7 +277,8 @@ update_streak (LimberProgressPage *self,
   g_autoptr(GDateTime) today = local_midnight (now);
   g_autoptr(GDateTime) month_ago = g_date_time_add_days (today, -29);
   guint sessions = limber_store_count (self->store, LIMBER_STORE_COUNT_SESSIONS,
-                                       g_date_time_to_unix (month_ago) * G_USEC_PER_SEC, G_MAXINT64);
+                                       g_date_time_to_unix (month_ago) * G_USEC_PER_SEC,
+                                       G_MAXINT64);
   g_autofree char *title = NULL;
   g_autofree char *summary = NULL;
 

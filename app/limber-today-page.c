@@ -304,7 +304,8 @@ refresh (LimberTodayPage *self)
     {
       gboolean emergency = outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY;
 
-      gtk_widget_add_css_class (self->warning_box, emergency ? "limber-emergency" : "limber-doctor");
+      gtk_widget_add_css_class (self->warning_box,
+                                emergency ? "limber-emergency" : "limber-doctor");
       gtk_label_set_label (self->warning_title, limber_triage_outcome_get_title (outcome));
       gtk_label_set_label (self->warning_label,
                            emergency

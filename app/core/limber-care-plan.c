@@ -94,7 +94,8 @@ schedule (LimberCarePlan *self)
     next = MIN (next, self->episode->started_us + LIMBER_CARE_ACUTE_US);
 
   limber_clock_clear (self->clock, &self->timer_id);
-  self->timer_id = limber_clock_schedule_in (self->clock, MAX (0, next - now), on_timer, self, NULL);
+  self->timer_id = limber_clock_schedule_in (self->clock, MAX (0, next - now), on_timer, self,
+                                             NULL);
 }
 
 static void
@@ -258,7 +259,7 @@ limber_care_plan_get_day (LimberCarePlan *self)
   if (self->episode == NULL)
     return 0;
 
-  return (guint) (MAX (0, now_us (self) - self->episode->started_us) / (24 * G_USEC_PER_SEC * (gint64) 3600)) + 1;
+  return (guint) (MAX (0, now_us (self) - self->episode->started_us) / LIMBER_CARE_DAY_US) + 1;
 }
 
 /**

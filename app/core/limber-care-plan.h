@@ -12,6 +12,8 @@
 
 G_BEGIN_DECLS
 
+#define LIMBER_CARE_DAY_US ((gint64) 24 * G_USEC_PER_SEC * 3600)
+
 /* How long the acute plan lasts after "I have a back spasm now". */
 #define LIMBER_CARE_ACUTE_US ((gint64) 72 * G_USEC_PER_SEC * 3600)
 /* The walk interval during the acute plan, in minutes. */

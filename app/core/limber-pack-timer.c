@@ -49,8 +49,8 @@ finish (LimberPackTimer *self,
         gboolean         completed)
 {
   g_autoptr(GError) error = NULL;
-  gint64 on_us = completed ? self->duration_us
-                           : limber_clock_now_monotonic_us (self->clock) - self->started_monotonic_us;
+  gint64 now = limber_clock_now_monotonic_us (self->clock);
+  gint64 on_us = completed ? self->duration_us : now - self->started_monotonic_us;
 
   on_us = CLAMP (on_us, 0, self->duration_us);
   self->running = FALSE;

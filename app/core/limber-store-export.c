@@ -37,7 +37,8 @@ static const ExportTable tables[] = {
   { "glass", "glasses",
     "SELECT id, time_us AS time, source FROM glasses ORDER BY time_us, id" },
   { "episode", "episodes",
-    "SELECT id, started_us AS start, ended_us AS end, notes FROM episodes ORDER BY started_us, id" },
+      "SELECT id, started_us AS start, ended_us AS end, notes FROM episodes"
+    " ORDER BY started_us, id" },
   { "pack", "packs",
     "SELECT id, started_us AS start, kind, duration_s AS duration_seconds FROM packs"
     " ORDER BY started_us, id" },

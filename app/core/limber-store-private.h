@@ -14,6 +14,27 @@ G_BEGIN_DECLS
 /* The open database, for the export code that walks every table. */
 sqlite3       *limber_store_get_db          (LimberStore *self);
 gint64         limber_store_now_us          (LimberStore *self);
+gboolean       limber_store_exec            (LimberStore *self,
+                                             const char  *sql,
+                                             GError     **error);
+sqlite3_stmt  *limber_store_prepare         (LimberStore *self,
+                                             const char  *sql,
+                                             GError     **error);
+gboolean       limber_store_set_sql_error   (LimberStore *self,
+                                             sqlite3     *db,
+                                             int          rc,
+                                             GError     **error);
+
+/* A write's body, run inside a transaction by limber_store_write(); sets @id to a new row. */
+typedef gboolean (*LimberStoreWriteFunc) (LimberStore  *self,
+                                          gpointer      data,
+                                          gint64       *id,
+                                          GError      **error);
+
+gint64         limber_store_write           (LimberStore          *self,
+                                             LimberStoreWriteFunc  func,
+                                             gpointer              data,
+                                             GError              **error);
 sqlite3_stmt  *limber_store_prepare_read    (LimberStore *self,
                                              const char  *sql);
 gint64         limber_store_query_int       (sqlite3     *db,

@@ -31,7 +31,8 @@ limber_store_is_empty (LimberStore *self)
 
   for (guint i = 0; i < LIMBER_STORE_N_RECORD_TABLES; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)", limber_store_record_tables[i]);
+      g_autofree char *sql = g_strdup_printf ("SELECT EXISTS (SELECT 1 FROM %s)",
+                                              limber_store_record_tables[i]);
 
       if (limber_store_query_int (limber_store_get_db (self), sql, 0) != 0)
         return FALSE;
@@ -150,8 +151,8 @@ limber_store_count_routine (LimberStore *self,
   g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
 
   stmt = limber_store_prepare_read (self,
-                       "SELECT count(*) FROM sessions WHERE exercises_completed > 0"
-                       " AND (?1 IS NULL OR routine_id = ?1) AND started_us >= ?2 AND started_us < ?3");
+      "SELECT count(*) FROM sessions WHERE exercises_completed > 0"
+      " AND (?1 IS NULL OR routine_id = ?1) AND started_us >= ?2 AND started_us < ?3");
   if (stmt == NULL)
     return 0;
 
@@ -220,8 +221,8 @@ limber_store_get_plank_hold (LimberStore *self,
   g_return_val_if_fail (LIMBER_IS_STORE (self), fallback);
 
   return (guint) limber_store_query_int (limber_store_get_db (self),
-                            "SELECT seconds FROM plank_holds ORDER BY time_us DESC, id DESC LIMIT 1",
-                            fallback);
+      "SELECT seconds FROM plank_holds ORDER BY time_us DESC, id DESC LIMIT 1",
+      fallback);
 }
 
 /* Returns: (transfer full) (element-type LimberSessionRecord): sessions started in the range */
@@ -236,10 +237,10 @@ limber_store_list_sessions (LimberStore *self,
   g_return_val_if_fail (LIMBER_IS_STORE (self), sessions);
 
   stmt = limber_store_prepare_read (self,
-                       "SELECT id, routine_id, routine_name, started_us, ended_us,"
-                       " exercises_completed, exercises_total, outcome, pain_before, pain_after"
-                       " FROM sessions WHERE started_us >= ? AND started_us < ?"
-                       " ORDER BY started_us, id");
+      "SELECT id, routine_id, routine_name, started_us, ended_us,"
+      " exercises_completed, exercises_total, outcome, pain_before, pain_after"
+      " FROM sessions WHERE started_us >= ? AND started_us < ?"
+      " ORDER BY started_us, id");
   if (stmt == NULL)
     return sessions;
 
@@ -254,7 +255,8 @@ limber_store_list_sessions (LimberStore *self,
                                    sqlite3_column_int64 (stmt, 4),
                                    sqlite3_column_int (stmt, 5),
                                    sqlite3_column_int (stmt, 6),
-                                   limber_session_outcome_from_string ((const char *) sqlite3_column_text (stmt, 7)));
+                                   limber_session_outcome_from_string (
+                                     (const char *) sqlite3_column_text (stmt, 7)));
 
       limber_session_record_set_id (record, sqlite3_column_int64 (stmt, 0));
       if (sqlite3_column_type (stmt, 8) != SQLITE_NULL)
@@ -305,8 +307,8 @@ limber_store_get_streak (LimberStore *self,
   expected = day_number (zone, g_date_time_to_unix (today) * G_USEC_PER_SEC);
 
   stmt = limber_store_prepare_read (self,
-                       "SELECT started_us FROM sessions WHERE exercises_completed > 0"
-                       " AND started_us < ? ORDER BY started_us DESC");
+                                    "SELECT started_us FROM sessions WHERE exercises_completed > 0"
+                                    " AND started_us < ? ORDER BY started_us DESC");
   if (stmt == NULL)
     return 0;
 
@@ -358,8 +360,8 @@ limber_store_get_open_episode (LimberStore *self)
   g_return_val_if_fail (LIMBER_IS_STORE (self), NULL);
 
   stmt = limber_store_prepare_read (self,
-                       "SELECT id, started_us, ended_us, notes FROM episodes"
-                       " WHERE ended_us IS NULL ORDER BY started_us DESC LIMIT 1");
+                                    "SELECT id, started_us, ended_us, notes FROM episodes"
+                                    " WHERE ended_us IS NULL ORDER BY started_us DESC LIMIT 1");
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return NULL;
 
@@ -376,7 +378,7 @@ limber_store_list_episodes (LimberStore *self)
   g_return_val_if_fail (LIMBER_IS_STORE (self), episodes);
 
   stmt = limber_store_prepare_read (self, "SELECT id, started_us, ended_us, notes FROM episodes"
-                             " ORDER BY started_us, id");
+                                    " ORDER BY started_us, id");
   while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
     g_ptr_array_add (episodes, episode_from_row (stmt));
 
@@ -395,7 +397,7 @@ limber_store_get_last_check (LimberStore         *self,
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
 
   stmt = limber_store_prepare_read (self, "SELECT time_us, outcome FROM checks"
-                             " ORDER BY time_us DESC, id DESC LIMIT 1");
+                                    " ORDER BY time_us DESC, id DESC LIMIT 1");
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
 
@@ -429,7 +431,7 @@ limber_store_get_last_pack (LimberStore    *self,
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
 
   stmt = limber_store_prepare_read (self, "SELECT kind, started_us, duration_s FROM packs"
-                             " ORDER BY started_us DESC, id DESC LIMIT 1");
+                                    " ORDER BY started_us DESC, id DESC LIMIT 1");
   if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
     return FALSE;
 
@@ -456,7 +458,7 @@ limber_store_count_packs (LimberStore    *self,
   g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
 
   stmt = limber_store_prepare_read (self, "SELECT count(*) FROM packs"
-                             " WHERE kind = ? AND started_us >= ? AND started_us < ?");
+                                    " WHERE kind = ? AND started_us >= ? AND started_us < ?");
   if (stmt == NULL)
     return 0;
 

@@ -247,6 +247,18 @@ fill_prevention_plan (LimberTodayPage          *self,
   add_walk_row (self, progress, FALSE);
 }
 
+static void update_pack (LimberTodayPage *self);
+
+static void
+on_tick (gpointer user_data)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (user_data);
+
+  /* Fired, so there is nothing left to cancel. */
+  self->tick_id = 0;
+  update_pack (self);
+}
+
 static void
 update_pack (LimberTodayPage *self)
 {
@@ -277,7 +289,7 @@ update_pack (LimberTodayPage *self)
           self->tick_id = limber_clock_schedule_in (get_clock (self),
                                                     to_next_second > 0 ? to_next_second
                                                                        : G_USEC_PER_SEC,
-                                                    (LimberClockFunc) update_pack, self, NULL);
+                                                    on_tick, self, NULL);
         }
     }
   else

@@ -396,9 +396,9 @@ start_pack (LimberTodayPage *self,
 {
   gint64 real = limber_pack_timer_start (self->pack_timer, kind, duration_us);
 
+  /* The page follows through the timer's notify::running. */
   g_debug ("A %s pack for %" G_GINT64_FORMAT " s", limber_pack_kind_to_string (kind),
            real / G_USEC_PER_SEC);
-  refresh (self);
 }
 
 static void
@@ -434,7 +434,6 @@ stop_pack_action (GtkWidget  *widget,
   LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
 
   limber_pack_timer_stop (self->pack_timer);
-  refresh (self);
 }
 
 static void

@@ -31,30 +31,20 @@ store (void)
   return limber_application_get_store (app);
 }
 
+/* The plan's rows carry their item's id as widget name. */
+static gboolean
+is_row_named (GtkWidget  *widget,
+              const char *name)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (gtk_widget_get_name (widget), name) == 0;
+}
+
 static AdwActionRow *
 find_row (const char *name)
 {
-  GtkWidget *root = page ();
+  GtkWidget *row = limber_ui_test_find_mapped (page (), is_row_named, name);
 
-  for (GtkWidget *child = root; child != NULL;)
-    {
-      if (ADW_IS_ACTION_ROW (child) && g_strcmp0 (gtk_widget_get_name (child), name) == 0 &&
-          gtk_widget_get_mapped (child))
-        return ADW_ACTION_ROW (child);
-
-      if (gtk_widget_get_first_child (child) != NULL)
-        {
-          child = gtk_widget_get_first_child (child);
-          continue;
-        }
-      while (child != root && gtk_widget_get_next_sibling (child) == NULL)
-        child = gtk_widget_get_parent (child);
-      if (child == root)
-        break;
-      child = gtk_widget_get_next_sibling (child);
-    }
-
-  return NULL;
+  return row != NULL ? ADW_ACTION_ROW (row) : NULL;
 }
 
 typedef struct

@@ -87,8 +87,9 @@ static void
 schedule (LimberCarePlan *self)
 {
   gint64 now = now_us (self);
-  g_autoptr(GDateTime) midnight = limber_local_time_on_day (self->time_zone, now, 1, 0);
-  gint64 next = g_date_time_to_unix (midnight) * G_USEC_PER_SEC;
+  gint64 next;
+
+  limber_local_time_day_range (self->time_zone, now, NULL, &next);
 
   if (phase_at (self, now) == LIMBER_CARE_PHASE_ACUTE)
     next = MIN (next, self->episode->started_us + LIMBER_CARE_ACUTE_US);
@@ -297,8 +298,6 @@ limber_care_plan_get_progress (LimberCarePlan     *self,
                                LimberCareProgress *progress)
 {
   gint64 now, from, to;
-  g_autoptr(GDateTime) today = NULL;
-  g_autoptr(GDateTime) tomorrow = NULL;
   LimberPackKind kind;
   gint64 started, duration;
 
@@ -306,10 +305,7 @@ limber_care_plan_get_progress (LimberCarePlan     *self,
   g_return_if_fail (progress != NULL);
 
   now = now_us (self);
-  today = limber_local_time_on_day (self->time_zone, now, 0, 0);
-  tomorrow = limber_local_time_on_day (self->time_zone, now, 1, 0);
-  from = g_date_time_to_unix (today) * G_USEC_PER_SEC;
-  to = g_date_time_to_unix (tomorrow) * G_USEC_PER_SEC;
+  limber_local_time_day_range (self->time_zone, now, &from, &to);
 
   memset (progress, 0, sizeof *progress);
   progress->cold_packs = limber_store_count_packs (self->store, LIMBER_PACK_COLD, from, to);

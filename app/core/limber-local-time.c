@@ -42,3 +42,26 @@ limber_local_time_on_day (GTimeZone *time_zone,
                           g_date_time_get_year (day), g_date_time_get_month (day),
                           g_date_time_get_day_of_month (day), minute / 60, minute % 60, 0);
 }
+
+/**
+ * limber_local_time_day_range:
+ * @start_us: (out) (optional): local midnight starting the day of @wall_us
+ * @end_us: (out) (optional): the next local midnight, where that day ends
+ *
+ * The local day @wall_us falls in, as a half-open range of wall-clock microseconds; 23 or 25
+ * hours long on a daylight saving change.
+ */
+void
+limber_local_time_day_range (GTimeZone *time_zone,
+                             gint64     wall_us,
+                             gint64    *start_us,
+                             gint64    *end_us)
+{
+  g_autoptr(GDateTime) start = limber_local_time_on_day (time_zone, wall_us, 0, 0);
+  g_autoptr(GDateTime) end = limber_local_time_on_day (time_zone, wall_us, 1, 0);
+
+  if (start_us != NULL)
+    *start_us = g_date_time_to_unix (start) * G_USEC_PER_SEC;
+  if (end_us != NULL)
+    *end_us = g_date_time_to_unix (end) * G_USEC_PER_SEC;
+}

@@ -13,5 +13,9 @@ GDateTime *limber_local_time_on_day (GTimeZone *time_zone,
                                      gint64     wall_us,
                                      int        day_offset,
                                      guint      minute);
+void       limber_local_time_day_range (GTimeZone *time_zone,
+                                        gint64     wall_us,
+                                        gint64    *start_us,
+                                        gint64    *end_us);
 
 G_END_DECLS

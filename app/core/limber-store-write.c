@@ -33,6 +33,28 @@ step_done (LimberStore   *self,
   return TRUE;
 }
 
+/* Runs an UPDATE of one row by id; no row changed means the id names nothing, which is said as
+ * "there is no @what @id". */
+static gboolean
+step_updated (LimberStore   *self,
+              sqlite3_stmt  *stmt,
+              const char    *what,
+              gint64         id,
+              GError       **error)
+{
+  if (!step_done (self, stmt, NULL, error))
+    return FALSE;
+
+  if (sqlite3_changes (limber_store_get_db (self)) == 0)
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_INVALID,
+                   "%s: there is no %s %" G_GINT64_FORMAT, limber_store_get_path (self), what, id);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
 static void
 bind_pain (sqlite3_stmt *stmt,
            int           column,
@@ -122,17 +144,8 @@ update_pain_after (LimberStore  *self,
 
   bind_pain (stmt, 1, update->pain);
   sqlite3_bind_int64 (stmt, 2, update->id);
-  if (!step_done (self, stmt, NULL, error))
-    return FALSE;
 
-  if (sqlite3_changes (limber_store_get_db (self)) == 0)
-    {
-      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_INVALID,
-          "%s: there is no session %" G_GINT64_FORMAT, limber_store_get_path (self), update->id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return step_updated (self, stmt, "session", update->id, error);
 }
 
 gboolean
@@ -328,17 +341,7 @@ update_episode_end (LimberStore  *self,
     sqlite3_bind_null (stmt, 2);
   sqlite3_bind_int64 (stmt, 3, end->id);
 
-  if (!step_done (self, stmt, NULL, error))
-    return FALSE;
-
-  if (sqlite3_changes (limber_store_get_db (self)) == 0)
-    {
-      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_INVALID,
-          "%s: there is no open episode %" G_GINT64_FORMAT, limber_store_get_path (self), end->id);
-      return FALSE;
-    }
-
-  return TRUE;
+  return step_updated (self, stmt, "open episode", end->id, error);
 }
 
 gboolean

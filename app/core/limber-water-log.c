@@ -42,12 +42,12 @@ static void schedule_midnight (LimberWaterLog *self);
 static void
 recount (LimberWaterLog *self)
 {
-  gint64 now = limber_clock_now_wall_us (self->clock);
-  g_autoptr(GDateTime) today = limber_local_time_on_day (self->time_zone, now, 0, 0);
-  g_autoptr(GDateTime) tomorrow = limber_local_time_on_day (self->time_zone, now, 1, 0);
-  guint glasses = limber_store_count (self->store, LIMBER_STORE_COUNT_GLASSES,
-                                      g_date_time_to_unix (today) * G_USEC_PER_SEC,
-                                      g_date_time_to_unix (tomorrow) * G_USEC_PER_SEC);
+  gint64 from, to;
+  guint glasses;
+
+  limber_local_time_day_range (self->time_zone, limber_clock_now_wall_us (self->clock), &from,
+                               &to);
+  glasses = limber_store_count (self->store, LIMBER_STORE_COUNT_GLASSES, from, to);
 
   if (glasses == self->glasses)
     return;
@@ -70,8 +70,11 @@ static void
 schedule_midnight (LimberWaterLog *self)
 {
   gint64 now = limber_clock_now_wall_us (self->clock);
-  g_autoptr(GDateTime) midnight = limber_local_time_on_day (self->time_zone, now, 1, 0);
-  gint64 delay = MAX (0, g_date_time_to_unix (midnight) * G_USEC_PER_SEC - now);
+  gint64 midnight;
+  gint64 delay;
+
+  limber_local_time_day_range (self->time_zone, now, NULL, &midnight);
+  delay = MAX (0, midnight - now);
 
   limber_clock_clear (self->clock, &self->midnight_id);
   self->midnight_id = limber_clock_schedule_in (self->clock, delay, on_midnight, self, NULL);

@@ -15,6 +15,12 @@
 #include "limber-water-log.h"
 #include "limber-window.h"
 
+/*
+ * The application builds the collaborators once (the clock, the journal of the user's records,
+ * the catalog of routines, the care plan, the pack timer and the desktop's time format) and
+ * hands them to the window, which hands them to its pages. Nothing below asks for them back.
+ */
+
 #include "limber-application.h"
 
 struct _LimberApplication
@@ -23,9 +29,9 @@ struct _LimberApplication
 
   LimberClock     *clock;
   LimberCatalog   *catalog;
-  GListStore      *session_records;
-  LimberStore     *store;
+  LimberJournal   *journal;
   LimberCarePlan  *care_plan;
+  LimberTimeFormat *time_format;
   LimberPackTimer *pack_timer;
   LimberCuePlayer *pack_sound;
   gboolean         pack_hold;
@@ -37,7 +43,6 @@ static LimberWindow *
 get_main_window (LimberApplication *self)
 {
   GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
-  LimberWindow *window;
 
   if (LIMBER_IS_WINDOW (active))
     return LIMBER_WINDOW (active);
@@ -48,15 +53,13 @@ get_main_window (LimberApplication *self)
         return LIMBER_WINDOW (l->data);
     }
 
-  window = limber_window_new (ADW_APPLICATION (self));
-  limber_stretch_page_set_catalog (limber_window_get_stretch_page (window),
-                                   limber_application_get_catalog (self));
-  limber_today_page_set_application (limber_window_get_today_page (window), self);
-  limber_window_set_store (window, limber_application_get_store (self));
-  limber_progress_page_set_store (limber_window_get_progress_page (window),
-                                  limber_application_get_store (self),
-                                  limber_application_get_clock (self));
-  return window;
+  return limber_window_new (ADW_APPLICATION (self),
+                            limber_application_get_clock (self),
+                            limber_application_get_journal (self),
+                            limber_application_get_catalog (self),
+                            limber_application_get_care_plan (self),
+                            limber_application_get_pack_timer (self),
+                            limber_application_get_time_format (self));
 }
 
 static void
@@ -82,8 +85,8 @@ limber_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "export", "^&ay", &export_path))
     {
-      /* Runs here, without a window or the primary instance: the store is safe to share. */
-      if (!limber_store_export (limber_application_get_store (self), export_path, &error))
+      /* Runs here, without a window or the primary instance: the journal is safe to share. */
+      if (!limber_journal_export (limber_application_get_journal (self), export_path, &error))
         {
           g_printerr ("%s\n", error->message);
           return EXIT_FAILURE;
@@ -94,12 +97,23 @@ limber_application_handle_local_options (GApplication *app,
 
   if (g_variant_dict_lookup (options, "routine", "&s", &routine_id))
     {
+      LimberRoutine *routine = limber_catalog_find_routine (limber_application_get_catalog (self),
+                                                            routine_id);
+
       /* Checked here, so a typo is answered on the command line rather than in a window. */
-      if (limber_catalog_find_routine (limber_application_get_catalog (self), routine_id) == NULL)
+      if (routine == NULL)
         {
           g_autofree char *ids = limber_catalog_dup_routine_ids (limber_application_get_catalog (self));
 
           g_printerr (_("Unknown routine “%s”. The routines are: %s\n"), routine_id, ids);
+          return EXIT_FAILURE;
+        }
+
+      /* So is a routine the care plan does not allow now. */
+      if (!limber_care_plan_allows_routine (limber_application_get_care_plan (self), routine,
+                                            &error))
+        {
+          g_printerr (_("Not starting “%s”: %s\n"), routine_id, error->message);
           return EXIT_FAILURE;
         }
 
@@ -140,6 +154,8 @@ start_routine_action (GSimpleAction *action,
   const char *id = g_variant_get_string (parameter, NULL);
   LimberRoutine *routine = limber_catalog_find_routine (limber_application_get_catalog (self), id);
 
+  g_autoptr(GError) error = NULL;
+
   limber_window_show_page (window, "stretch");
   gtk_window_present (GTK_WINDOW (window));
 
@@ -152,8 +168,14 @@ start_routine_action (GSimpleAction *action,
       return;
     }
 
-  limber_stretch_page_start (limber_window_get_stretch_page (window), routine,
-                             limber_application_get_clock (self));
+  /* Every way in (a button, --routine, a notification's Stretch Now) asks the care plan. */
+  if (!limber_stretch_page_start (limber_window_get_stretch_page (window), routine, &error))
+    {
+      g_message ("Not starting %s: %s", id, error->message);
+      limber_window_add_toast (window, error->message);
+      if (g_error_matches (error, LIMBER_CARE_PLAN_ERROR, LIMBER_CARE_PLAN_ERROR_WARNING))
+        limber_window_show_page (window, "today");
+    }
 }
 
 static void
@@ -164,8 +186,7 @@ preferences_action (GSimpleAction *action,
   LimberApplication *self = LIMBER_APPLICATION (user_data);
   GtkWindow *preferences;
 
-  preferences = GTK_WINDOW (limber_preferences_window_new (limber_application_get_store (self),
-                                                           limber_application_get_clock (self)));
+  preferences = GTK_WINDOW (limber_preferences_window_new (limber_application_get_journal (self)));
 
   gtk_window_set_transient_for (preferences, GTK_WINDOW (get_main_window (self)));
   gtk_window_present (preferences);
@@ -255,7 +276,7 @@ on_export_response (GtkNativeDialog   *dialog,
       path = with_ext;
     }
 
-  if (limber_store_export (limber_application_get_store (self), path, &error))
+  if (limber_journal_export (limber_application_get_journal (self), path, &error))
     {
       g_autofree char *name = g_path_get_basename (path);
 
@@ -313,7 +334,7 @@ on_delete_response (AdwMessageDialog  *dialog,
   if (g_strcmp0 (response, "delete") != 0)
     return;
 
-  if (limber_store_delete_all (limber_application_get_store (self), &error))
+  if (limber_journal_delete_all (limber_application_get_journal (self), &error))
     limber_window_add_toast (window, _("All your records were deleted"));
   else
     {
@@ -407,10 +428,10 @@ limber_application_dispose (GObject *object)
   g_clear_object (&self->pack_timer);
   g_clear_object (&self->pack_sound);
   g_clear_object (&self->care_plan);
-  g_clear_object (&self->store);
+  g_clear_object (&self->journal);
   g_clear_object (&self->clock);
   g_clear_object (&self->catalog);
-  g_clear_object (&self->session_records);
+  g_clear_object (&self->time_format);
 
   G_OBJECT_CLASS (limber_application_parent_class)->dispose (object);
 }
@@ -441,7 +462,6 @@ limber_application_init (LimberApplication *self)
     { NULL }
   };
 
-  self->session_records = g_list_store_new (LIMBER_TYPE_SESSION_RECORD);
   g_application_add_main_option_entries (G_APPLICATION (self), options);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Check back spasm symptoms, stretch with "
@@ -512,71 +532,28 @@ limber_application_get_catalog (LimberApplication *self)
   return self->catalog;
 }
 
-/* Keeps the record of a finished session in the history store, and in the list of this run. */
-void
-limber_application_add_session_record (LimberApplication   *self,
-                                       LimberSessionRecord *record)
-{
-  g_autoptr(GError) error = NULL;
-
-  g_return_if_fail (LIMBER_IS_APPLICATION (self));
-  g_return_if_fail (LIMBER_IS_SESSION_RECORD (record));
-
-  g_list_store_append (self->session_records, record);
-  if (limber_store_add_session (limber_application_get_store (self), record, &error) == 0)
-    limber_application_tell_store_problem (self, error->message);
-}
-
 /**
- * limber_application_tell_store_problem:
- * @message: what could not be recorded and why
+ * limber_application_get_journal:
  *
- * Shows a failed write in the window, so no record is lost without the user knowing.
+ * The journal of the user's records, opened on first use. Records from before it existed
+ * (today's glasses, the plank hold) are brought in once. If the file cannot be used the journal
+ * works in memory and says why in its #LimberJournal:problem, which the window shows.
+ *
+ * Returns: (transfer none): the journal
  */
-void
-limber_application_tell_store_problem (LimberApplication *self,
-                                       const char        *message)
-{
-  GtkWindow *window;
-  g_autofree char *text = NULL;
-
-  g_return_if_fail (LIMBER_IS_APPLICATION (self));
-
-  g_message ("Not recorded: %s", message);
-  window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  text = g_strdup_printf (_("Not recorded: %s"), message);
-  if (LIMBER_IS_WINDOW (window))
-    limber_window_add_toast (LIMBER_WINDOW (window), text);
-}
-
-/**
- * limber_application_get_store:
- *
- * The history store, opened on first use. Records from before it existed (today's glasses,
- * the plank hold) are brought in once. If the file cannot be used the store works in memory
- * and says why in its #LimberStore:problem, which the window shows.
- *
- * Returns: (transfer none): the history store
- */
-LimberStore *
-limber_application_get_store (LimberApplication *self)
+LimberJournal *
+limber_application_get_journal (LimberApplication *self)
 {
   g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
 
-  if (self->store == NULL)
+  if (self->journal == NULL)
     {
       g_autoptr(GError) error = NULL;
       g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
       g_autoptr(GVariant) plank_default = NULL;
       g_autofree char *water_path = limber_water_log_default_path ();
 
-      self->store = limber_store_new (limber_application_get_clock (self), NULL);
-      if (!limber_store_open (self->store, &error))
-        g_message ("History: %s", error->message);
-      else if (limber_store_get_moved_aside_path (self->store) != NULL)
-        g_message ("History: the damaged file was moved to %s",
-                   limber_store_get_moved_aside_path (self->store));
-      g_clear_error (&error);
+      self->journal = limber_journal_new (limber_application_get_clock (self), NULL);
 
       {
         g_autoptr(GSettingsSchema) schema = NULL;
@@ -586,23 +563,23 @@ limber_application_get_store (LimberApplication *self)
         key = g_settings_schema_get_key (schema, "plank-hold-seconds");
         plank_default = g_settings_schema_key_get_default_value (key);
       }
-      if (!limber_store_import_plank_hold (self->store,
+      if (!limber_journal_import_plank_hold (self->journal,
                                            g_settings_get_uint (settings, "plank-hold-seconds"),
                                            g_variant_get_uint32 (plank_default), &error))
         g_message ("History: the plank hold was not imported: %s", error->message);
       g_clear_error (&error);
 
-      if (!limber_store_import_water_file (self->store, water_path, NULL, &error))
+      if (!limber_journal_import_water_file (self->journal, water_path, &error))
         g_message ("History: %s", error->message);
     }
 
-  return self->store;
+  return self->journal;
 }
 
 /**
  * limber_application_get_care_plan:
  *
- * Returns: (transfer none): the care plan, following the store
+ * Returns: (transfer none): the care plan, following the journal
  */
 LimberCarePlan *
 limber_application_get_care_plan (LimberApplication *self)
@@ -610,8 +587,7 @@ limber_application_get_care_plan (LimberApplication *self)
   g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
 
   if (self->care_plan == NULL)
-    self->care_plan = limber_care_plan_new (limber_application_get_store (self),
-                                            limber_application_get_clock (self), NULL);
+    self->care_plan = limber_care_plan_new (limber_application_get_journal (self), NULL);
 
   return self->care_plan;
 }
@@ -682,7 +658,7 @@ limber_application_get_pack_timer (LimberApplication *self)
   if (self->pack_timer == NULL)
     {
       self->pack_timer = limber_pack_timer_new (limber_application_get_clock (self),
-                                                limber_application_get_store (self));
+                                                limber_application_get_journal (self));
       g_signal_connect_swapped (self->pack_timer, "notify::running",
                                 G_CALLBACK (on_pack_running), self);
       g_signal_connect_swapped (self->pack_timer, "finished",
@@ -693,13 +669,17 @@ limber_application_get_pack_timer (LimberApplication *self)
 }
 
 /**
- * limber_application_get_session_records:
+ * limber_application_get_time_format:
  *
- * Returns: (transfer none): the sessions finished in this run, oldest first
+ * Returns: (transfer none): the desktop's 12- or 24-hour time format, followed as it changes
  */
-GListModel *
-limber_application_get_session_records (LimberApplication *self)
+LimberTimeFormat *
+limber_application_get_time_format (LimberApplication *self)
 {
   g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
-  return G_LIST_MODEL (self->session_records);
+
+  if (self->time_format == NULL)
+    self->time_format = limber_time_format_new ();
+
+  return self->time_format;
 }

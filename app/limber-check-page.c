@@ -7,8 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-application.h"
-
 #include "limber-check-page.h"
 
 /*
@@ -36,6 +34,9 @@ struct _LimberCheckPage
   GtkLabel           *help_label;
   GtkLabel           *disclaimer_label;
 
+  /* Collaborators */
+  LimberJournal      *journal;
+
   /* Owned */
   LimberTriageAnswer *answers;
   int                 question;   /* on screen, or -1 */
@@ -47,6 +48,7 @@ G_DEFINE_FINAL_TYPE (LimberCheckPage, limber_check_page, ADW_TYPE_BIN)
 enum {
   PROP_0,
   PROP_SCREEN,
+  PROP_JOURNAL,
   N_PROPS
 };
 
@@ -140,18 +142,8 @@ remove_all_rows (GtkListBox *list)
 static void
 record_check (LimberCheckPage *self)
 {
-  GApplication *app = g_application_get_default ();
-  g_autoptr(GError) error = NULL;
-  LimberApplication *limber_app;
-
-  if (!LIMBER_IS_APPLICATION (app))
-    return;
-
-  limber_app = LIMBER_APPLICATION (app);
-  if (limber_store_add_check (limber_application_get_store (limber_app),
-                              limber_clock_now_wall_us (limber_application_get_clock (limber_app)),
-                              self->result->outcome, self->answers, &error) == 0)
-    limber_application_tell_store_problem (limber_app, error->message);
+  /* A failed write is shown by the window, through the journal. */
+  limber_journal_add_check (self->journal, self->result->outcome, self->answers, NULL);
 }
 
 static void
@@ -290,6 +282,41 @@ limber_check_page_get_property (GObject    *object,
 }
 
 static void
+limber_check_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LimberCheckPage *self = LIMBER_CHECK_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_check_page_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (limber_check_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LIMBER_IS_JOURNAL (LIMBER_CHECK_PAGE (object)->journal));
+}
+
+static void
+limber_check_page_dispose (GObject *object)
+{
+  g_clear_object (&LIMBER_CHECK_PAGE (object)->journal);
+
+  G_OBJECT_CLASS (limber_check_page_parent_class)->dispose (object);
+}
+
+static void
 limber_check_page_finalize (GObject *object)
 {
   LimberCheckPage *self = LIMBER_CHECK_PAGE (object);
@@ -306,10 +333,13 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  /* No dispose: AdwBin releases its child, the template's stack, itself; disposing the
-   * template as well would unparent it twice. */
+  /* Dispose leaves the template alone: AdwBin releases its child, the template's stack,
+   * itself; disposing the template as well would unparent it twice. */
+  object_class->dispose = limber_check_page_dispose;
   object_class->finalize = limber_check_page_finalize;
   object_class->get_property = limber_check_page_get_property;
+  object_class->set_property = limber_check_page_set_property;
+  object_class->constructed = limber_check_page_constructed;
 
   /**
    * LimberCheckPage:screen:
@@ -319,6 +349,11 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   properties[PROP_SCREEN] =
     g_param_spec_string ("screen", NULL, NULL, "start",
                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+
+  /* Where each finished check is recorded. */
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, LIMBER_TYPE_JOURNAL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -360,6 +395,18 @@ limber_check_page_init (LimberCheckPage *self)
   self->question = -1;
 
   update_actions (self);
+}
+
+/**
+ * limber_check_page_new:
+ * @journal: where each finished check is recorded
+ *
+ * Returns: (transfer full): the symptom check page
+ */
+LimberCheckPage *
+limber_check_page_new (LimberJournal *journal)
+{
+  return g_object_new (LIMBER_TYPE_CHECK_PAGE, "journal", journal, NULL);
 }
 
 /**

@@ -7,6 +7,7 @@
 
 #include <adwaita.h>
 
+#include "limber-journal.h"
 #include "limber-triage.h"
 
 G_BEGIN_DECLS
@@ -14,6 +15,7 @@ G_BEGIN_DECLS
 #define LIMBER_TYPE_CHECK_PAGE (limber_check_page_get_type ())
 G_DECLARE_FINAL_TYPE (LimberCheckPage, limber_check_page, LIMBER, CHECK_PAGE, AdwBin)
 
+LimberCheckPage *limber_check_page_new     (LimberJournal   *journal);
 const char *limber_check_page_get_screen   (LimberCheckPage *self);
 int         limber_check_page_get_question (LimberCheckPage *self);
 gboolean    limber_check_page_get_outcome  (LimberCheckPage     *self,

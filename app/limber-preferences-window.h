@@ -7,15 +7,13 @@
 
 #include <adwaita.h>
 
-#include "limber-clock.h"
-#include "limber-store.h"
+#include "limber-journal.h"
 
 G_BEGIN_DECLS
 
 #define LIMBER_TYPE_PREFERENCES_WINDOW (limber_preferences_window_get_type ())
 G_DECLARE_FINAL_TYPE (LimberPreferencesWindow, limber_preferences_window, LIMBER, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-LimberPreferencesWindow *limber_preferences_window_new (LimberStore *store,
-                                                        LimberClock *clock);
+LimberPreferencesWindow *limber_preferences_window_new (LimberJournal *journal);
 
 G_END_DECLS

@@ -18,7 +18,7 @@
  * week (12 weeks), glasses per day against the goal (14 days) and the plank hold since the
  * start. Each chart also writes its numbers out as a text alternative for screen readers.
  *
- * The page reads the store when it is shown and again when the store changes while it is
+ * The page reads the journal when it is shown and again when the journal changes while it is
  * shown, so five years of records cost nothing while another page is open.
  */
 struct _LimberProgressPage
@@ -35,13 +35,22 @@ struct _LimberProgressPage
   LimberChart *plank_chart;
 
   /* Owned */
-  LimberStore *store;
-  LimberClock *clock;
+  LimberJournal *journal;
+  LimberClock   *clock;
   GTimeZone   *time_zone;
   gboolean     dirty;
 };
 
 G_DEFINE_FINAL_TYPE (LimberProgressPage, limber_progress_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_JOURNAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 #define DAY_S (24 * 3600)
 
@@ -84,7 +93,7 @@ update_pain (LimberProgressPage *self,
   g_autoptr(GDateTime) today = local_midnight (now);
   g_autoptr(GDateTime) start = g_date_time_add_days (today, -29);
   gint64 start_us = g_date_time_to_unix (start) * G_USEC_PER_SEC;
-  g_autoptr(GArray) pain = limber_store_list_pain_after (self->store, start_us, G_MAXINT64);
+  g_autoptr(GArray) pain = limber_journal_list_pain_after (self->journal, start_us, G_MAXINT64);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (LimberChartLabel));
   g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
@@ -138,7 +147,7 @@ update_sessions (LimberProgressPage *self,
   g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  limber_store_count_per_day (self->store, LIMBER_STORE_COUNT_SESSIONS, first, G_N_ELEMENTS (days),
+  limber_journal_count_per_day (self->journal, LIMBER_STORE_COUNT_SESSIONS, first, G_N_ELEMENTS (days),
                               days);
 
   for (guint w = 0; w < 12; w++)
@@ -181,7 +190,7 @@ update_water (LimberProgressPage *self,
   g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  limber_store_count_per_day (self->store, LIMBER_STORE_COUNT_GLASSES, first, 14, days);
+  limber_journal_count_per_day (self->journal, LIMBER_STORE_COUNT_GLASSES, first, 14, days);
 
   for (guint d = 0; d < 14; d++)
     {
@@ -209,7 +218,7 @@ update_water (LimberProgressPage *self,
 static void
 update_plank (LimberProgressPage *self)
 {
-  g_autoptr(GArray) holds = limber_store_list_plank_holds (self->store);
+  g_autoptr(GArray) holds = limber_journal_list_plank_holds (self->journal);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (LimberChartLabel));
   g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
@@ -273,10 +282,10 @@ static void
 update_streak (LimberProgressPage *self,
                GDateTime          *now)
 {
-  guint streak = limber_store_get_streak (self->store, now);
+  guint streak = limber_journal_get_streak (self->journal, now);
   g_autoptr(GDateTime) today = local_midnight (now);
   g_autoptr(GDateTime) month_ago = g_date_time_add_days (today, -29);
-  guint sessions = limber_store_count (self->store, LIMBER_STORE_COUNT_SESSIONS,
+  guint sessions = limber_journal_count (self->journal, LIMBER_STORE_COUNT_SESSIONS,
                                        g_date_time_to_unix (month_ago) * G_USEC_PER_SEC,
                                        G_MAXINT64);
   g_autofree char *title = NULL;
@@ -302,10 +311,8 @@ refresh (LimberProgressPage *self)
   g_autoptr(GDateTime) now = NULL;
 
   self->dirty = FALSE;
-  if (self->store == NULL)
-    return;
 
-  if (limber_store_is_empty (self->store))
+  if (limber_journal_is_empty (self->journal))
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
@@ -321,7 +328,7 @@ refresh (LimberProgressPage *self)
 }
 
 static void
-on_store_changed (LimberProgressPage *self)
+on_journal_changed (LimberProgressPage *self)
 {
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     refresh (self);
@@ -345,9 +352,9 @@ limber_progress_page_dispose (GObject *object)
 {
   LimberProgressPage *self = LIMBER_PROGRESS_PAGE (object);
 
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
+  g_clear_object (&self->journal);
   g_clear_object (&self->clock);
   /* The stack is both the bin's child and a template child; let the bin go of it first, so it
    * is not unparented twice. */
@@ -368,6 +375,44 @@ limber_progress_page_finalize (GObject *object)
 }
 
 static void
+limber_progress_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  LimberProgressPage *self = LIMBER_PROGRESS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_progress_page_constructed (GObject *object)
+{
+  LimberProgressPage *self = LIMBER_PROGRESS_PAGE (object);
+
+  G_OBJECT_CLASS (limber_progress_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LIMBER_IS_CLOCK (self->clock));
+  g_return_if_fail (LIMBER_IS_JOURNAL (self->journal));
+
+  /* Every record counts here, whichever process wrote it. */
+  g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
+  on_journal_changed (self);
+}
+
+static void
 limber_progress_page_class_init (LimberProgressPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -375,6 +420,16 @@ limber_progress_page_class_init (LimberProgressPageClass *klass)
 
   object_class->dispose = limber_progress_page_dispose;
   object_class->finalize = limber_progress_page_finalize;
+  object_class->set_property = limber_progress_page_set_property;
+  object_class->constructed = limber_progress_page_constructed;
+
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, LIMBER_TYPE_CLOCK,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, LIMBER_TYPE_JOURNAL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = limber_progress_page_map;
 
   g_type_ensure (LIMBER_TYPE_CHART);
@@ -403,25 +458,17 @@ limber_progress_page_init (LimberProgressPage *self)
 }
 
 /**
- * limber_progress_page_set_store:
+ * limber_progress_page_new:
  * @clock: the clock "today" is read from
+ * @journal: the records shown
  *
- * Shows @store's records, following its changes.
+ * Returns: (transfer full): the Progress page, following @journal's changes
  */
-void
-limber_progress_page_set_store (LimberProgressPage *self,
-                                LimberStore        *store,
-                                LimberClock        *clock)
+LimberProgressPage *
+limber_progress_page_new (LimberClock   *clock,
+                          LimberJournal *journal)
 {
-  g_return_if_fail (LIMBER_IS_PROGRESS_PAGE (self));
-  g_return_if_fail (LIMBER_IS_STORE (store));
-  g_return_if_fail (LIMBER_IS_CLOCK (clock));
-  g_return_if_fail (self->store == NULL);
-
-  self->store = g_object_ref (store);
-  self->clock = g_object_ref (clock);
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (on_store_changed), self);
-  on_store_changed (self);
+  return g_object_new (LIMBER_TYPE_PROGRESS_PAGE, "clock", clock, "journal", journal, NULL);
 }
 
 /* Returns: "empty" or "charts" */

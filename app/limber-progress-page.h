@@ -9,16 +9,15 @@
 
 #include "limber-chart.h"
 #include "limber-clock.h"
-#include "limber-store.h"
+#include "limber-journal.h"
 
 G_BEGIN_DECLS
 
 #define LIMBER_TYPE_PROGRESS_PAGE (limber_progress_page_get_type ())
 G_DECLARE_FINAL_TYPE (LimberProgressPage, limber_progress_page, LIMBER, PROGRESS_PAGE, AdwBin)
 
-void         limber_progress_page_set_store  (LimberProgressPage *self,
-                                              LimberStore        *store,
-                                              LimberClock        *clock);
+LimberProgressPage *limber_progress_page_new (LimberClock        *clock,
+                                              LimberJournal      *journal);
 const char  *limber_progress_page_get_screen (LimberProgressPage *self);
 LimberChart *limber_progress_page_get_chart  (LimberProgressPage *self,
                                               guint               index);

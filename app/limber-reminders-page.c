@@ -11,13 +11,14 @@
 #include "limber-program.h"
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
-#include "limber-window.h"
 
 #include "limber-reminders-page.h"
 
 /*
  * The Reminders page: the settings of the reminder service, bound to GSettings, and what the
- * running service says over D-Bus: each kind's next due time, today's glasses, a pause. The
+ * running service says over D-Bus: each kind's next due time and a pause. Today's glasses come
+ * from the journal, so they show whether the service runs or not, and a glass added here is
+ * recorded there (the service, seeing it, starts the water interval over). The
  * page never starts the service by merely looking at it (the proxy does not auto-start); it
  * starts it once when the app opens with reminders on, and from its Start button.
  */
@@ -52,7 +53,6 @@ struct _LimberRemindersPage
   /* Owned */
   GSettings        *settings;
   GSettings        *gnome_breaks;
-  GSettings        *interface_settings;
   LimberReminders1 *proxy;
   GCancellable     *cancellable;
   GtkToggleButton  *day_buttons[7];
@@ -60,18 +60,32 @@ struct _LimberRemindersPage
   gboolean          held[LIMBER_N_REMINDER_KINDS];
   gboolean          tried_start;
   gboolean          start_asked;    /* by the Start button: failures are shown */
+
+  /* Collaborators */
+  LimberClock      *clock;
+  LimberJournal    *journal;
+  LimberCarePlan   *care_plan;
+  LimberTimeFormat *time_format;
 };
 
 G_DEFINE_FINAL_TYPE (LimberRemindersPage, limber_reminders_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_JOURNAL,
+  PROP_CARE_PLAN,
+  PROP_TIME_FORMAT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 show_toast (LimberRemindersPage *self,
             const char          *text)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LIMBER_IS_WINDOW (root))
-    limber_window_add_toast (LIMBER_WINDOW (root), text);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", text);
 }
 
 static gboolean
@@ -92,46 +106,18 @@ static char *
 format_clock (LimberRemindersPage *self,
               GDateTime           *time)
 {
-  g_autofree char *clock_format = NULL;
-  char *text;
-
-  if (self->interface_settings != NULL)
-    clock_format = g_settings_get_string (self->interface_settings, "clock-format");
-
-  /* Translators: a time of day in 12-hour format, see strftime(3) */
-  if (g_strcmp0 (clock_format, "12h") == 0)
-    text = g_date_time_format (time, _("%l:%M %p"));
-  else
-    /* Translators: a time of day in 24-hour format, see strftime(3) */
-    text = g_date_time_format (time, _("%H:%M"));
-
-  /* %l pads the hour with a space. */
-  return g_strstrip (text);
+  return limber_time_format_time (self->time_format, time);
 }
 
 static char *
 format_next (LimberRemindersPage *self,
              gint64               due_seconds)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now =
+    g_date_time_new_from_unix_local (limber_clock_now_wall_us (self->clock) / G_USEC_PER_SEC);
   g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (due_seconds);
-  g_autofree char *clock = format_clock (self, due);
-  int days = g_date_time_get_day_of_year (due) - g_date_time_get_day_of_year (now);
 
-  if (g_date_time_get_year (due) != g_date_time_get_year (now))
-    days = 2;
-
-  if (days <= 0)
-    return g_strdup_printf (_("Next at %s"), clock);
-  if (days == 1)
-    return g_strdup_printf (_("Next tomorrow at %s"), clock);
-  else
-    {
-      g_autofree char *weekday = g_date_time_format (due, "%A");
-
-      /* Translators: the first %s is a day of the week, the second a time */
-      return g_strdup_printf (_("Next on %s at %s"), weekday, clock);
-    }
+  return limber_time_format_next (self->time_format, now, due);
 }
 
 static gboolean
@@ -205,6 +191,28 @@ update_kind_rows (LimberRemindersPage *self)
       else
         subtitle = format_next (self, self->next_due[kind]);
 
+      /* The walks the service makes: hourly in the first days of a spasm. */
+      if (kind == LIMBER_REMINDER_WALK)
+        {
+          guint user = g_settings_get_uint (self->settings, "walk-interval");
+          guint used = limber_care_plan_get_walk_interval (self->care_plan, user);
+
+          if (used != user)
+            {
+              g_autofree char *every = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                                     "every %u minute in the "
+                                                                     "first days of a spasm",
+                                                                     "every %u minutes in the "
+                                                                     "first days of a spasm",
+                                                                     used), used);
+              /* Translators: "Next at 15:00 · every 60 minutes in the first days…" */
+              g_autofree char *both = g_strdup_printf (_("%s · %s"), subtitle, every);
+
+              g_free (subtitle);
+              subtitle = g_steal_pointer (&both);
+            }
+        }
+
       adw_action_row_set_subtitle (rows[kind], subtitle);
     }
 }
@@ -266,7 +274,7 @@ update_status (LimberRemindersPage *self)
 {
   gboolean running = is_running (self);
   guint goal = g_settings_get_uint (self->settings, "water-goal");
-  guint today = running ? limber_reminders1_get_water_today (self->proxy) : 0;
+  guint today = limber_journal_count_today (self->journal, LIMBER_STORE_COUNT_GLASSES, NULL);
   gint64 paused_until = running ? limber_reminders1_get_paused_until (self->proxy) : 0;
   g_autofree char *water = NULL;
 
@@ -275,15 +283,10 @@ update_status (LimberRemindersPage *self)
                                        : _("Not running: no reminders until it is started"));
   gtk_widget_set_visible (self->start_button, !running);
 
-  if (running)
-    /* Translators: glasses of water drunk today against the daily goal */
-    water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u glass today",
-                                          "%u of %u glasses today", goal),
-                             today, goal);
-  else
-    water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Goal: %u glass a day",
-                                          "Goal: %u glasses a day", goal),
-                             goal);
+  /* Translators: glasses of water drunk today against the daily goal */
+  water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u glass today",
+                                        "%u of %u glasses today", goal),
+                           today, goal);
   adw_action_row_set_subtitle (self->water_row, water);
   gtk_level_bar_set_max_value (self->water_level, goal);
   gtk_level_bar_set_value (self->water_level, MIN (today, goal));
@@ -304,7 +307,6 @@ update_status (LimberRemindersPage *self)
   gtk_widget_set_visible (self->pause_button, paused_until == 0);
   gtk_widget_set_visible (self->resume_button, paused_until != 0);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.log-water", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.pause", running);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "reminders.resume", running);
 
@@ -393,8 +395,6 @@ proxy_ready (GObject      *source,
   self->proxy = proxy;
   g_signal_connect_object (proxy, "notify::g-name-owner", G_CALLBACK (on_name_owner_changed),
                            self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (proxy, "notify::water-today", G_CALLBACK (update_status), self,
-                           G_CONNECT_SWAPPED);
   g_signal_connect_object (proxy, "notify::paused-until", G_CALLBACK (update_status), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (proxy, "schedule-changed", G_CALLBACK (refresh_schedule), self,
@@ -546,12 +546,13 @@ start_service_action (GtkWidget  *widget,
   start_service (self);
 }
 
+/* Recorded in the journal, with or without the service; the page follows the journal. */
 static void
 log_water_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  call_service (LIMBER_REMINDERS_PAGE (widget), "LogWater", NULL);
+  limber_journal_add_glass (LIMBER_REMINDERS_PAGE (widget)->journal, LIMBER_GLASS_FROM_APP, NULL);
 }
 
 static void
@@ -578,16 +579,58 @@ limber_reminders_page_dispose (GObject *object)
   LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (object);
 
   g_cancellable_cancel (self->cancellable);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
+  if (self->care_plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->care_plan, self);
+  if (self->time_format != NULL)
+    g_signal_handlers_disconnect_by_data (self->time_format, self);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->proxy);
   g_clear_object (&self->settings);
   g_clear_object (&self->gnome_breaks);
-  g_clear_object (&self->interface_settings);
+  g_clear_object (&self->time_format);
+  g_clear_object (&self->care_plan);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->clock);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_REMINDERS_PAGE);
 
   G_OBJECT_CLASS (limber_reminders_page_parent_class)->dispose (object);
 }
+
+static void
+limber_reminders_page_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    case PROP_CARE_PLAN:
+      self->care_plan = g_value_dup_object (value);
+      break;
+
+    case PROP_TIME_FORMAT:
+      self->time_format = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void limber_reminders_page_constructed (GObject *object);
 
 static void
 limber_reminders_page_class_init (LimberRemindersPageClass *klass)
@@ -596,6 +639,22 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = limber_reminders_page_dispose;
+  object_class->set_property = limber_reminders_page_set_property;
+  object_class->constructed = limber_reminders_page_constructed;
+
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, LIMBER_TYPE_CLOCK,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, LIMBER_TYPE_JOURNAL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CARE_PLAN] =
+    g_param_spec_object ("care-plan", NULL, NULL, LIMBER_TYPE_CARE_PLAN,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_FORMAT] =
+    g_param_spec_object ("time-format", NULL, NULL, LIMBER_TYPE_TIME_FORMAT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-reminders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, service_row);
@@ -631,10 +690,33 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
 static void
 limber_reminders_page_init (LimberRemindersPage *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) interface_schema = NULL;
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APPLICATION_ID);
+  self->gnome_breaks = limber_gnome_break_settings_new ();
+}
+
+static void
+on_journal_changed (LimberRemindersPage *self,
+                    LimberRecordKind     kind)
+{
+  if (kind == LIMBER_RECORD_GLASS)
+    update_status (self);
+}
+
+static void
+on_time_format_changed (LimberRemindersPage *self)
+{
+  on_time_output (self->start_spin, self);
+  on_time_output (self->end_spin, self);
+  update_status (self);
+}
+
+static void
+limber_reminders_page_constructed (GObject *object)
+{
+  LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (object);
   const struct { const char *key; gpointer widget; const char *property; } bindings[] = {
     { "hydration-enabled", self->hydration_switch, "active" },
     { "walk-enabled", self->walk_switch, "active" },
@@ -647,15 +729,12 @@ limber_reminders_page_init (LimberRemindersPage *self)
     { "snooze-minutes", self->snooze_spin, "value" },
   };
 
+  G_OBJECT_CLASS (limber_reminders_page_parent_class)->constructed (object);
 
-  self->cancellable = g_cancellable_new ();
-  self->settings = g_settings_new (APPLICATION_ID);
-  self->gnome_breaks = limber_gnome_break_settings_new ();
-
-  interface_schema = g_settings_schema_source_lookup (source, "org.gnome.desktop.interface",
-                                                      TRUE);
-  if (interface_schema != NULL && g_settings_schema_has_key (interface_schema, "clock-format"))
-    self->interface_settings = g_settings_new_full (interface_schema, NULL, NULL);
+  g_return_if_fail (LIMBER_IS_CLOCK (self->clock));
+  g_return_if_fail (LIMBER_IS_JOURNAL (self->journal));
+  g_return_if_fail (LIMBER_IS_CARE_PLAN (self->care_plan));
+  g_return_if_fail (LIMBER_IS_TIME_FORMAT (self->time_format));
 
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     g_settings_bind (self->settings, bindings[i].key, bindings[i].widget, bindings[i].property,
@@ -677,6 +756,12 @@ limber_reminders_page_init (LimberRemindersPage *self)
   if (self->gnome_breaks != NULL)
     g_signal_connect_object (self->gnome_breaks, "changed::selected-breaks",
                              G_CALLBACK (update_posture), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal, "changed", G_CALLBACK (on_journal_changed), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->care_plan, "notify::phase", G_CALLBACK (update_kind_rows), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->time_format, "notify::twelve-hour",
+                           G_CALLBACK (on_time_format_changed), self, G_CONNECT_SWAPPED);
 
   update_status (self);
 
@@ -684,6 +769,25 @@ limber_reminders_page_init (LimberRemindersPage *self)
                                        APPLICATION_ID ".Reminders",
                                        "/io/github/limber/Limber/Reminders",
                                        self->cancellable, proxy_ready, self);
+}
+
+/**
+ * limber_reminders_page_new:
+ *
+ * Returns: (transfer full): the Reminders page
+ */
+LimberRemindersPage *
+limber_reminders_page_new (LimberClock      *clock,
+                           LimberJournal    *journal,
+                           LimberCarePlan   *care_plan,
+                           LimberTimeFormat *time_format)
+{
+  return g_object_new (LIMBER_TYPE_REMINDERS_PAGE,
+                       "clock", clock,
+                       "journal", journal,
+                       "care-plan", care_plan,
+                       "time-format", time_format,
+                       NULL);
 }
 
 /**

@@ -7,13 +7,13 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-application.h"
-
 #include "limber-stretch-page.h"
 
 /*
- * The Stretch page: the routines with a Start button each, the routine files that could not be
- * loaded (file, line and what is wrong), and the player while a session runs.
+ * The Stretch page: the routines the care plan offers now, with a Start button each, the
+ * routine files that could not be loaded (file, line and what is wrong), and the player while a
+ * session runs. In the first days of a spasm only "first-days" routines are listed; while a
+ * check's warning signs stand, none is.
  */
 
 struct _LimberStretchPage
@@ -27,11 +27,27 @@ struct _LimberStretchPage
   LimberStretchPlayer *player;
 
   GPtrArray           *rows;
-  LimberCatalog       *catalog;
   GSettings           *settings;
+
+  /* Collaborators */
+  LimberClock         *clock;
+  LimberJournal       *journal;
+  LimberCatalog       *catalog;
+  LimberCarePlan      *care_plan;
 };
 
 G_DEFINE_FINAL_TYPE (LimberStretchPage, limber_stretch_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_JOURNAL,
+  PROP_CATALOG,
+  PROP_CARE_PLAN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static char *
 format_minutes (gint64 duration_us)
@@ -58,7 +74,6 @@ static void
 add_routine_row (LimberStretchPage *self,
                  LimberRoutine     *routine)
 {
-  GApplication *app = g_application_get_default ();
   guint plank_s = g_settings_get_uint (self->settings, "plank-hold-seconds");
   gint64 plank_us;
   g_autofree char *minutes = NULL;
@@ -68,10 +83,8 @@ add_routine_row (LimberStretchPage *self,
   const char *description = limber_routine_get_description (routine);
   GtkWidget *row, *button;
 
-  /* The plank's current hold is in the history store; the setting only seeds it. */
-  if (LIMBER_IS_APPLICATION (app))
-    plank_s = limber_store_get_plank_hold (limber_application_get_store (LIMBER_APPLICATION (app)),
-                                           plank_s);
+  /* The plank's current hold is in the journal; the setting only seeds it. */
+  plank_s = limber_journal_get_plank_hold (self->journal, plank_s);
   plank_us = (gint64) plank_s * G_USEC_PER_SEC;
   minutes = format_minutes (limber_routine_get_duration_us (routine, plank_us));
 
@@ -133,23 +146,46 @@ add_problem_row (LimberStretchPage          *self,
   g_ptr_array_add (self->rows, row);
 }
 
-/* In the first 3 days of an episode the care plan offers the gentle routine only; say so where
- * the routines are chosen. */
+/* Lists what the care plan offers now, and says why where it holds some back. */
 static void
-update_advice (LimberStretchPage *self)
+refresh (LimberStretchPage *self)
 {
-  GApplication *app = g_application_get_default ();
-  gboolean acute = FALSE;
+  GListModel *routines = limber_catalog_get_routines (self->catalog);
+  GPtrArray *problems = limber_catalog_get_problems (self->catalog);
+  gboolean warning = limber_care_plan_get_warning (self->care_plan, NULL);
+  gboolean acute = limber_care_plan_get_phase (self->care_plan) == LIMBER_CARE_PHASE_ACUTE;
 
-  if (LIMBER_IS_APPLICATION (app))
-    acute = limber_care_plan_get_phase (limber_application_get_care_plan (LIMBER_APPLICATION (app)))
-            == LIMBER_CARE_PHASE_ACUTE;
+  remove_rows (self);
+
+  for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
+    {
+      g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
+
+      if (limber_care_plan_allows_routine (self->care_plan, routine, NULL))
+        add_routine_row (self, routine);
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    add_problem_row (self, g_ptr_array_index (problems, i));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
+  if (problems->len > 0)
+    {
+      g_autofree char *dir = limber_catalog_get_user_dir ();
+      g_autofree char *description = g_strdup_printf (_("These files in %s were skipped. Fix "
+                                                        "them and restart Limber."), dir);
+      adw_preferences_group_set_description (self->problems_group, description);
+    }
 
   adw_preferences_group_set_description (self->routines_group,
-                                         acute
-                                         ? _("In the first 3 days of a back spasm, use only "
-                                             "Gentle relief, and stop at once if it hurts. The "
-                                             "other routines are for after that.")
+                                         warning
+                                         ? _("Your last symptom check found warning signs. "
+                                             "Get help first; stretches can wait until a "
+                                             "check finds none.")
+                                         : acute
+                                         ? _("In the first 3 days of a back spasm, only the "
+                                             "gentlest routines, and stop at once if it hurts. "
+                                             "The others come back after that.")
                                          : _("Lie on a mat or carpet. Sounds and a voice guide "
                                              "you, so you need not watch the screen."));
 }
@@ -159,7 +195,7 @@ limber_stretch_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (limber_stretch_page_parent_class)->map (widget);
 
-  update_advice (LIMBER_STRETCH_PAGE (widget));
+  refresh (LIMBER_STRETCH_PAGE (widget));
 }
 
 static void
@@ -173,10 +209,69 @@ limber_stretch_page_dispose (GObject *object)
 {
   LimberStretchPage *self = LIMBER_STRETCH_PAGE (object);
 
-  g_clear_object (&self->catalog);
+  /* The player, going with the page, records a running session: stop following first. */
+  if (self->care_plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->care_plan, self);
   g_clear_object (&self->settings);
+  g_clear_object (&self->care_plan);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (limber_stretch_page_parent_class)->dispose (object);
+}
+
+static void
+limber_stretch_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  LimberStretchPage *self = LIMBER_STRETCH_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+
+    case PROP_CARE_PLAN:
+      self->care_plan = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_stretch_page_constructed (GObject *object)
+{
+  LimberStretchPage *self = LIMBER_STRETCH_PAGE (object);
+
+  G_OBJECT_CLASS (limber_stretch_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LIMBER_IS_CLOCK (self->clock));
+  g_return_if_fail (LIMBER_IS_JOURNAL (self->journal));
+  g_return_if_fail (LIMBER_IS_CATALOG (self->catalog));
+  g_return_if_fail (LIMBER_IS_CARE_PLAN (self->care_plan));
+
+  /* Made here, so the player gets the clock and journal when it is built. */
+  self->player = limber_stretch_player_new (self->clock, self->journal);
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->player), "player");
+  g_signal_connect_swapped (self->player, "done", G_CALLBACK (on_player_done), self);
+
+  g_signal_connect_object (self->care_plan, "changed", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+  refresh (self);
 }
 
 static void
@@ -197,16 +292,29 @@ limber_stretch_page_class_init (LimberStretchPageClass *klass)
 
   object_class->dispose = limber_stretch_page_dispose;
   object_class->finalize = limber_stretch_page_finalize;
+  object_class->set_property = limber_stretch_page_set_property;
+  object_class->constructed = limber_stretch_page_constructed;
   widget_class->map = limber_stretch_page_map;
 
-  g_type_ensure (LIMBER_TYPE_STRETCH_PLAYER);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, LIMBER_TYPE_CLOCK,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, LIMBER_TYPE_JOURNAL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, LIMBER_TYPE_CATALOG,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CARE_PLAN] =
+    g_param_spec_object ("care-plan", NULL, NULL, LIMBER_TYPE_CARE_PLAN,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-stretch-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, pain_row);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, routines_group);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, problems_group);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, player);
 }
 
 static void
@@ -216,58 +324,54 @@ limber_stretch_page_init (LimberStretchPage *self)
 
   self->rows = g_ptr_array_new ();
   self->settings = g_settings_new (APPLICATION_ID);
-  g_signal_connect_swapped (self->player, "done", G_CALLBACK (on_player_done), self);
 }
 
-/* Shows @catalog's routines, and its problems if any file could not be loaded. */
-void
-limber_stretch_page_set_catalog (LimberStretchPage *self,
-                                 LimberCatalog     *catalog)
+/**
+ * limber_stretch_page_new:
+ *
+ * Returns: (transfer full): the Stretch page, offering @catalog's routines as @care_plan allows
+ */
+LimberStretchPage *
+limber_stretch_page_new (LimberClock    *clock,
+                         LimberJournal  *journal,
+                         LimberCatalog  *catalog,
+                         LimberCarePlan *care_plan)
 {
-  GListModel *routines;
-  GPtrArray *problems;
-
-  g_return_if_fail (LIMBER_IS_STRETCH_PAGE (self));
-  g_return_if_fail (LIMBER_IS_CATALOG (catalog));
-
-  g_set_object (&self->catalog, catalog);
-  remove_rows (self);
-
-  routines = limber_catalog_get_routines (catalog);
-  for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
-    {
-      g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
-      add_routine_row (self, routine);
-    }
-
-  problems = limber_catalog_get_problems (catalog);
-  for (guint i = 0; i < problems->len; i++)
-    add_problem_row (self, g_ptr_array_index (problems, i));
-
-  gtk_widget_set_visible (GTK_WIDGET (self->problems_group), problems->len > 0);
-  if (problems->len > 0)
-    {
-      g_autofree char *dir = limber_catalog_get_user_dir ();
-      g_autofree char *description = g_strdup_printf (_("These files in %s were skipped. Fix "
-                                                        "them and restart Limber."), dir);
-      adw_preferences_group_set_description (self->problems_group, description);
-    }
+  return g_object_new (LIMBER_TYPE_STRETCH_PAGE,
+                       "clock", clock,
+                       "journal", journal,
+                       "catalog", catalog,
+                       "care-plan", care_plan,
+                       NULL);
 }
 
-void
-limber_stretch_page_start (LimberStretchPage *self,
-                           LimberRoutine     *routine,
-                           LimberClock       *clock)
+/**
+ * limber_stretch_page_start:
+ * @error: (optional): why the care plan does not allow @routine now
+ *
+ * Starts @routine in the player, if the care plan allows it now.
+ *
+ * Returns: %TRUE if the session started
+ */
+gboolean
+limber_stretch_page_start (LimberStretchPage  *self,
+                           LimberRoutine      *routine,
+                           GError            **error)
 {
-  g_return_if_fail (LIMBER_IS_STRETCH_PAGE (self));
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), FALSE);
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (routine), FALSE);
+
+  if (!limber_care_plan_allows_routine (self->care_plan, routine, error))
+    return FALSE;
 
   gtk_stack_set_visible_child_name (self->stack, "player");
-  limber_stretch_player_start (self->player, routine, clock);
+  limber_stretch_player_start (self->player, routine);
 
   /* Item 0 is "Not rated", then 0 to 10. The rating belongs to this session only. */
   limber_stretch_player_set_pain_before (self->player,
                                          (int) adw_combo_row_get_selected (self->pain_row) - 1);
   adw_combo_row_set_selected (self->pain_row, 0);
+  return TRUE;
 }
 
 LimberStretchPlayer *

@@ -7,8 +7,10 @@
 
 #include <adwaita.h>
 
+#include "limber-care-plan.h"
 #include "limber-catalog.h"
 #include "limber-clock.h"
+#include "limber-journal.h"
 #include "limber-stretch-player.h"
 
 G_BEGIN_DECLS
@@ -16,11 +18,13 @@ G_BEGIN_DECLS
 #define LIMBER_TYPE_STRETCH_PAGE (limber_stretch_page_get_type ())
 G_DECLARE_FINAL_TYPE (LimberStretchPage, limber_stretch_page, LIMBER, STRETCH_PAGE, AdwBin)
 
-void                 limber_stretch_page_set_catalog (LimberStretchPage *self,
-                                                      LimberCatalog     *catalog);
-void                 limber_stretch_page_start       (LimberStretchPage *self,
+LimberStretchPage   *limber_stretch_page_new         (LimberClock       *clock,
+                                                      LimberJournal     *journal,
+                                                      LimberCatalog     *catalog,
+                                                      LimberCarePlan    *care_plan);
+gboolean             limber_stretch_page_start       (LimberStretchPage *self,
                                                       LimberRoutine     *routine,
-                                                      LimberClock       *clock);
+                                                      GError           **error);
 LimberStretchPlayer *limber_stretch_page_get_player  (LimberStretchPage *self);
 const char          *limber_stretch_page_get_screen  (LimberStretchPage *self);
 

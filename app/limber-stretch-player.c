@@ -7,9 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-application.h"
 #include "limber-cue-player.h"
-#include "limber-window.h"
 
 #include "limber-stretch-player.h"
 
@@ -48,8 +46,13 @@ struct _LimberStretchPlayer
   GSettings            *settings;
   guint                 refresh;
   guint                 inhibit_cookie;
-  /* Kept from the start, as the window may be gone when a running session is let go. */
-  LimberApplication    *app;
+  /* The window's GtkApplication, kept from the start: the window may be gone when a running
+   * session is let go, and the inhibition must still be lifted. */
+  GtkApplication       *inhibit_app;
+
+  /* Collaborators */
+  LimberClock          *clock;
+  LimberJournal        *journal;
 };
 
 G_DEFINE_FINAL_TYPE (LimberStretchPlayer, limber_stretch_player, ADW_TYPE_BIN)
@@ -61,14 +64,20 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_JOURNAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static void
 add_toast (LimberStretchPlayer *self,
            const char          *title)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LIMBER_IS_WINDOW (root))
-    limber_window_add_toast (LIMBER_WINDOW (root), title);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", title);
 }
 
 static void
@@ -79,19 +88,21 @@ set_inhibit (LimberStretchPlayer *self,
     {
       GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
-      if (self->app == NULL || !GTK_IS_WINDOW (root))
+      if (!GTK_IS_WINDOW (root) || gtk_window_get_application (GTK_WINDOW (root)) == NULL)
         return;
 
       /* Someone lying on the floor cannot touch the screen to keep it on. */
-      self->inhibit_cookie = gtk_application_inhibit (GTK_APPLICATION (self->app),
+      g_set_object (&self->inhibit_app, gtk_window_get_application (GTK_WINDOW (root)));
+      self->inhibit_cookie = gtk_application_inhibit (self->inhibit_app,
                                                       GTK_WINDOW (root),
                                                       GTK_APPLICATION_INHIBIT_IDLE,
                                                       _("A guided stretch session is running"));
     }
   else if (!inhibit && self->inhibit_cookie != 0)
     {
-      gtk_application_uninhibit (GTK_APPLICATION (self->app), self->inhibit_cookie);
+      gtk_application_uninhibit (self->inhibit_app, self->inhibit_cookie);
       self->inhibit_cookie = 0;
+      g_clear_object (&self->inhibit_app);
     }
 }
 
@@ -105,28 +116,31 @@ update_countdown (LimberStretchPlayer *self)
                              phase->duration_us);
 }
 
-static gboolean refresh_cb (gpointer user_data);
+static void refresh_cb (gpointer user_data);
 
-/* Next refresh: at the latest in REFRESH_MS, or just after the seconds shown change. */
+/* Next refresh, on the session's clock: at the latest in REFRESH_MS, or just after the seconds
+ * shown change. */
 static void
 schedule_refresh (LimberStretchPlayer *self)
 {
   gint64 remaining_us = limber_stretch_session_get_phase_remaining_us (self->session);
-  guint to_next_second_ms = (guint) (((remaining_us + G_USEC_PER_SEC - 1) % G_USEC_PER_SEC) / 1000) + 1;
+  gint64 to_next_second_us = (remaining_us + G_USEC_PER_SEC - 1) % G_USEC_PER_SEC + 1000;
 
-  g_clear_handle_id (&self->refresh, g_source_remove);
-  self->refresh = g_timeout_add (MIN (REFRESH_MS, to_next_second_ms), refresh_cb, self);
+  limber_clock_clear (self->clock, &self->refresh);
+  self->refresh = limber_clock_schedule_in (self->clock,
+                                            MIN ((gint64) REFRESH_MS * 1000, to_next_second_us),
+                                            refresh_cb, self, NULL);
 }
 
-static gboolean
+static void
 refresh_cb (gpointer user_data)
 {
   LimberStretchPlayer *self = user_data;
 
+  /* Fired, so there is nothing left to cancel. */
   self->refresh = 0;
   update_countdown (self);
   schedule_refresh (self);
-  return G_SOURCE_REMOVE;
 }
 
 static char *
@@ -158,8 +172,7 @@ describe_position (LimberStretchSession *session)
   return g_strjoinv (_(" · "), (char **) parts->pdata);
 }
 
-/* Hands the finished session's record to the app, which keeps the records of this run for the
- * history store. */
+/* Records the finished session in the journal; a failed write is shown by the window. */
 static void
 record_session (LimberStretchPlayer *self)
 {
@@ -167,25 +180,15 @@ record_session (LimberStretchPlayer *self)
   self->record = limber_stretch_session_create_record (self->session);
   limber_session_record_set_pain_before (self->record, self->pain_before);
 
-  if (self->app != NULL)
-    limber_application_add_session_record (self->app, self->record);
+  limber_journal_add_session (self->journal, self->record, NULL);
 }
 
-/* The plank's progression lives in the history store; the setting only seeds its first value. */
+/* The plank's progression lives in the journal; the setting only seeds its first value. */
 static void
 record_plank_hold (LimberStretchPlayer *self,
                    guint                hold_s)
 {
-  g_autoptr(GError) error = NULL;
-  LimberStore *store;
-
-  if (self->app == NULL)
-    return;
-
-  store = limber_application_get_store (self->app);
-  if (limber_store_add_plank_hold (store, limber_session_record_get_ended_wall_us (self->record),
-                                   hold_s, &error) == 0)
-    limber_application_tell_store_problem (self->app, error->message);
+  limber_journal_add_plank_hold (self->journal, hold_s, NULL);
 }
 
 static void
@@ -288,7 +291,7 @@ update (LimberStretchPlayer *self)
   if (running)
     schedule_refresh (self);
   else
-    g_clear_handle_id (&self->refresh, g_source_remove);
+    limber_clock_clear (self->clock, &self->refresh);
 
   if (state == LIMBER_SESSION_STATE_FINISHED)
     {
@@ -390,7 +393,8 @@ on_cue_player_problem (LimberCuePlayer     *cue_player,
 static void
 release_session (LimberStretchPlayer *self)
 {
-  g_clear_handle_id (&self->refresh, g_source_remove);
+  if (self->clock != NULL)
+    limber_clock_clear (self->clock, &self->refresh);
   set_inhibit (self, FALSE);
 
   if (self->session != NULL)
@@ -478,18 +482,10 @@ save_rating_action (GtkWidget  *widget,
     return;
 
   limber_session_record_set_pain_after (self->record, pain);
-  if (self->app != NULL && limber_session_record_get_id (self->record) != 0)
-    {
-      g_autoptr(GError) error = NULL;
-
-      if (!limber_store_set_session_pain_after (limber_application_get_store (self->app),
-                                                limber_session_record_get_id (self->record),
-                                                pain, &error))
-        {
-          limber_application_tell_store_problem (self->app, error->message);
-          return;
-        }
-    }
+  if (limber_session_record_get_id (self->record) != 0 &&
+      !limber_journal_set_pain_after (self->journal, limber_session_record_get_id (self->record),
+                                      pain, NULL))
+    return;
   gtk_widget_set_sensitive (self->save_button, FALSE);
   saved = g_strdup_printf (_("Pain rating %d saved"), pain);
   add_toast (self, saved);
@@ -515,9 +511,45 @@ limber_stretch_player_dispose (GObject *object)
   g_clear_object (&self->cue_player);
   g_clear_object (&self->record);
   g_clear_object (&self->settings);
-  g_clear_object (&self->app);
+  g_clear_object (&self->inhibit_app);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (limber_stretch_player_parent_class)->dispose (object);
+}
+
+static void
+limber_stretch_player_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  LimberStretchPlayer *self = LIMBER_STRETCH_PLAYER (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_stretch_player_constructed (GObject *object)
+{
+  LimberStretchPlayer *self = LIMBER_STRETCH_PLAYER (object);
+
+  G_OBJECT_CLASS (limber_stretch_player_parent_class)->constructed (object);
+
+  g_return_if_fail (LIMBER_IS_CLOCK (self->clock));
+  g_return_if_fail (LIMBER_IS_JOURNAL (self->journal));
 }
 
 static void
@@ -527,6 +559,16 @@ limber_stretch_player_class_init (LimberStretchPlayerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = limber_stretch_player_dispose;
+  object_class->set_property = limber_stretch_player_set_property;
+  object_class->constructed = limber_stretch_player_constructed;
+
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, LIMBER_TYPE_CLOCK,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, LIMBER_TYPE_JOURNAL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* Back to the list of routines, after the finish screen. */
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
@@ -589,6 +631,20 @@ limber_stretch_player_init (LimberStretchPlayer *self)
 }
 
 /**
+ * limber_stretch_player_new:
+ * @clock: the clock sessions run on
+ * @journal: where sessions, pain ratings and the plank's progress are recorded
+ *
+ * Returns: (transfer full): a new player
+ */
+LimberStretchPlayer *
+limber_stretch_player_new (LimberClock   *clock,
+                           LimberJournal *journal)
+{
+  return g_object_new (LIMBER_TYPE_STRETCH_PLAYER, "clock", clock, "journal", journal, NULL);
+}
+
+/**
  * limber_stretch_player_start:
  *
  * Starts a session of @routine at once, with sound and voice; any session before it ends as
@@ -596,8 +652,7 @@ limber_stretch_player_init (LimberStretchPlayer *self)
  */
 void
 limber_stretch_player_start (LimberStretchPlayer *self,
-                             LimberRoutine       *routine,
-                             LimberClock         *clock)
+                             LimberRoutine       *routine)
 {
   gint64 plank_us;
 
@@ -608,26 +663,16 @@ limber_stretch_player_start (LimberStretchPlayer *self,
   g_clear_object (&self->record);
   self->pain_before = LIMBER_PAIN_UNSET;
 
-  {
-    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-    GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root))
-                                               : NULL;
-
-    LimberApplication *limber_app = LIMBER_IS_APPLICATION (app) ? LIMBER_APPLICATION (app) : NULL;
-
-    g_set_object (&self->app, limber_app);
-  }
-
-  plank_us = (gint64) g_settings_get_uint (self->settings, "plank-hold-seconds") * G_USEC_PER_SEC;
-  if (self->app != NULL)
-    plank_us = (gint64) limber_store_get_plank_hold (limber_application_get_store (self->app),
-                                                     plank_us / G_USEC_PER_SEC) * G_USEC_PER_SEC;
-  self->session = limber_stretch_session_new (routine, clock, plank_us);
+  plank_us = (gint64) limber_journal_get_plank_hold (self->journal,
+                                                     g_settings_get_uint (self->settings,
+                                                                          "plank-hold-seconds"))
+             * G_USEC_PER_SEC;
+  self->session = limber_stretch_session_new (routine, self->clock, plank_us);
   g_signal_connect_swapped (self->session, "phase-changed", G_CALLBACK (update), self);
 
   if (self->cue_player == NULL)
     {
-      self->cue_player = limber_cue_player_new (clock);
+      self->cue_player = limber_cue_player_new (self->clock);
       g_signal_connect (self->cue_player, "problem", G_CALLBACK (on_cue_player_problem), self);
     }
   limber_cue_player_follow (self->cue_player, self->session);

@@ -10,6 +10,7 @@
 #include "limber-clock.h"
 #include "limber-countdown.h"
 #include "limber-illustration.h"
+#include "limber-journal.h"
 #include "limber-routine.h"
 #include "limber-session-record.h"
 #include "limber-stretch-session.h"
@@ -19,9 +20,10 @@ G_BEGIN_DECLS
 #define LIMBER_TYPE_STRETCH_PLAYER (limber_stretch_player_get_type ())
 G_DECLARE_FINAL_TYPE (LimberStretchPlayer, limber_stretch_player, LIMBER, STRETCH_PLAYER, AdwBin)
 
+LimberStretchPlayer  *limber_stretch_player_new             (LimberClock         *clock,
+                                                             LimberJournal       *journal);
 void                  limber_stretch_player_start           (LimberStretchPlayer *self,
-                                                             LimberRoutine       *routine,
-                                                             LimberClock         *clock);
+                                                             LimberRoutine       *routine);
 LimberStretchSession *limber_stretch_player_get_session     (LimberStretchPlayer *self);
 LimberSessionRecord  *limber_stretch_player_get_record      (LimberStretchPlayer *self);
 gboolean              limber_stretch_player_get_inhibiting  (LimberStretchPlayer *self);

@@ -7,9 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-application.h"
 #include "limber-triage.h"
-#include "limber-window.h"
 
 #include "limber-today-page.h"
 
@@ -42,28 +40,38 @@ struct _LimberTodayPage
   GtkLabel        *pack_label;
   GtkLabel        *disclaimer_label;
 
-  /* Owned */
-  LimberApplication *app;
-  LimberCarePlan  *care_plan;
-  LimberPackTimer *pack_timer;
-  guint            tick_id;
-  gboolean         warned;
+  /* Collaborators */
+  LimberClock      *clock;
+  LimberJournal    *journal;
+  LimberCarePlan   *care_plan;
+  LimberPackTimer  *pack_timer;
+  LimberTimeFormat *time_format;
+
+  guint             tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (LimberTodayPage, limber_today_page, ADW_TYPE_BIN)
 
-static LimberClock *
-get_clock (LimberTodayPage *self)
-{
-  return limber_application_get_clock (self->app);
-}
+enum {
+  PROP_0,
+  PROP_CLOCK,
+  PROP_JOURNAL,
+  PROP_CARE_PLAN,
+  PROP_PACK_TIMER,
+  PROP_TIME_FORMAT,
+  N_PROPS
+};
 
+static GParamSpec *properties[N_PROPS];
+
+/* A time of day in the desktop's 12- or 24-hour format. */
 static char *
-format_clock_time (gint64 wall_us)
+format_clock_time (LimberTodayPage *self,
+                   gint64           wall_us)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (wall_us / G_USEC_PER_SEC);
 
-  return g_date_time_format (time, "%H:%M");
+  return limber_time_format_time (self->time_format, time);
 }
 
 static char *
@@ -160,11 +168,10 @@ fill_acute_plan (LimberTodayPage          *self,
                  const LimberCareProgress *progress)
 {
   const LimberEpisode *episode = limber_care_plan_get_episode (self->care_plan);
-  LimberStore *store = limber_application_get_store (self->app);
   gint64 checked_us = 0;
   g_autofree char *cold = NULL;
 
-  limber_store_get_last_check (store, &checked_us, NULL);
+  limber_journal_get_last_check (self->journal, &checked_us, NULL);
   add_plan_row (self, "check", _("Check for Warning Signs"),
                 _("Some back pain needs a doctor. The check takes a minute."),
                 episode != NULL && checked_us >= episode->started_us,
@@ -179,7 +186,7 @@ fill_acute_plan (LimberTodayPage          *self,
                                          progress->cold_packs), progress->cold_packs);
   else
     {
-      g_autofree char *next = format_clock_time (progress->next_cold_us);
+      g_autofree char *next = format_clock_time (self, progress->next_cold_us);
 
       cold = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%u today. Next one at about %s.",
@@ -264,14 +271,14 @@ update_pack (LimberTodayPage *self)
 {
   gboolean running = limber_pack_timer_get_running (self->pack_timer);
 
-  limber_clock_clear (get_clock (self), &self->tick_id);
+  limber_clock_clear (self->clock, &self->tick_id);
 
   if (running)
     {
       gint64 remaining = limber_pack_timer_get_remaining_us (self->pack_timer);
       g_autofree char *countdown = format_countdown (remaining);
-      g_autofree char *ends = format_clock_time (limber_clock_now_wall_us (get_clock (self))
-                                                 + remaining);
+      g_autofree char *ends = format_clock_time (self, limber_clock_now_wall_us (self->clock)
+                                                       + remaining);
       g_autofree char *text = g_strdup_printf (limber_pack_timer_get_kind (self->pack_timer)
                                                == LIMBER_PACK_HEAT
                                                ? _("Heat pack on until %s")
@@ -286,7 +293,7 @@ update_pack (LimberTodayPage *self)
         {
           gint64 to_next_second = remaining % G_USEC_PER_SEC;
 
-          self->tick_id = limber_clock_schedule_in (get_clock (self),
+          self->tick_id = limber_clock_schedule_in (self->clock,
                                                     to_next_second > 0 ? to_next_second
                                                                        : G_USEC_PER_SEC,
                                                     on_tick, self, NULL);
@@ -394,7 +401,20 @@ start_pack (LimberTodayPage *self,
             LimberPackKind   kind,
             gint64           duration_us)
 {
-  gint64 real = limber_pack_timer_start (self->pack_timer, kind, duration_us);
+  g_autoptr(GError) error = NULL;
+  gint64 real;
+
+  /* Never silently: a pack already on is stopped (and recorded) only by its own Stop. */
+  if (limber_pack_timer_get_running (self->pack_timer))
+    return;
+
+  if (!limber_care_plan_allows_pack (self->care_plan, &error))
+    {
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", error->message);
+      return;
+    }
+
+  real = limber_pack_timer_start (self->pack_timer, kind, duration_us);
 
   /* The page follows through the timer's notify::running. */
   g_debug ("A %s pack for %" G_GINT64_FORMAT " s", limber_pack_kind_to_string (kind),
@@ -440,10 +460,7 @@ static void
 tell (LimberTodayPage *self,
       const char      *message)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  if (LIMBER_IS_WINDOW (root))
-    limber_window_add_toast (LIMBER_WINDOW (root), message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", message);
 }
 
 static void
@@ -452,12 +469,9 @@ log_walk_action (GtkWidget  *widget,
                  GVariant   *parameter)
 {
   LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (limber_store_add_reminder_event (limber_application_get_store (self->app),
-                                       limber_clock_now_wall_us (get_clock (self)),
-                                       "walk", "done", &error) == 0)
-    limber_application_tell_store_problem (self->app, error->message);
+  /* The page follows through the care plan; a failed write is shown by the window. */
+  limber_journal_add_walk (self->journal, NULL);
 }
 
 static void
@@ -466,11 +480,8 @@ add_glass_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
-  g_autoptr(GError) error = NULL;
 
-  if (limber_store_add_glass (limber_application_get_store (self->app),
-                              limber_clock_now_wall_us (get_clock (self)), "app", &error) == 0)
-    limber_application_tell_store_problem (self->app, error->message);
+  limber_journal_add_glass (self->journal, LIMBER_GLASS_FROM_APP, NULL);
 }
 
 static void
@@ -484,9 +495,7 @@ on_better_response (AdwMessageDialog *dialog,
   if (g_strcmp0 (response, "end") != 0)
     return;
 
-  if (!limber_care_plan_end_episode (self->care_plan, gtk_editable_get_text (notes), &error))
-    limber_application_tell_store_problem (self->app, error->message);
-  else
+  if (limber_care_plan_end_episode (self->care_plan, gtk_editable_get_text (notes), &error))
     tell (self, _("Glad it is better. Keep stretching to keep it that way."));
 }
 
@@ -501,8 +510,7 @@ toggle_episode_action (GtkWidget  *widget,
 
   if (limber_care_plan_get_episode (self->care_plan) == NULL)
     {
-      if (limber_care_plan_start_episode (self->care_plan, &error) == 0)
-        limber_application_tell_store_problem (self->app, error->message);
+      limber_care_plan_start_episode (self->care_plan, &error);
       return;
     }
 
@@ -536,8 +544,7 @@ limber_today_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (limber_today_page_parent_class)->map (widget);
 
-  if (LIMBER_TODAY_PAGE (widget)->care_plan != NULL)
-    refresh (LIMBER_TODAY_PAGE (widget));
+  refresh (LIMBER_TODAY_PAGE (widget));
 }
 
 static void
@@ -545,8 +552,7 @@ limber_today_page_unmap (GtkWidget *widget)
 {
   LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
 
-  if (self->app != NULL)
-    limber_clock_clear (get_clock (self), &self->tick_id);
+  limber_clock_clear (self->clock, &self->tick_id);
 
   GTK_WIDGET_CLASS (limber_today_page_parent_class)->unmap (widget);
 }
@@ -556,18 +562,81 @@ limber_today_page_dispose (GObject *object)
 {
   LimberTodayPage *self = LIMBER_TODAY_PAGE (object);
 
-  if (self->app != NULL)
-    limber_clock_clear (get_clock (self), &self->tick_id);
+  if (self->clock != NULL)
+    limber_clock_clear (self->clock, &self->tick_id);
   if (self->care_plan != NULL)
     g_signal_handlers_disconnect_by_data (self->care_plan, self);
   if (self->pack_timer != NULL)
     g_signal_handlers_disconnect_by_data (self->pack_timer, self);
+  if (self->time_format != NULL)
+    g_signal_handlers_disconnect_by_data (self->time_format, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_TODAY_PAGE);
   g_clear_object (&self->care_plan);
   g_clear_object (&self->pack_timer);
-  g_clear_object (&self->app);
-  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_TODAY_PAGE);
+  g_clear_object (&self->time_format);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (limber_today_page_parent_class)->dispose (object);
+}
+
+static void
+limber_today_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    case PROP_CARE_PLAN:
+      self->care_plan = g_value_dup_object (value);
+      break;
+
+    case PROP_PACK_TIMER:
+      self->pack_timer = g_value_dup_object (value);
+      break;
+
+    case PROP_TIME_FORMAT:
+      self->time_format = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+limber_today_page_constructed (GObject *object)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (object);
+
+  G_OBJECT_CLASS (limber_today_page_parent_class)->constructed (object);
+
+  g_return_if_fail (LIMBER_IS_CLOCK (self->clock));
+  g_return_if_fail (LIMBER_IS_JOURNAL (self->journal));
+  g_return_if_fail (LIMBER_IS_CARE_PLAN (self->care_plan));
+  g_return_if_fail (LIMBER_IS_PACK_TIMER (self->pack_timer));
+  g_return_if_fail (LIMBER_IS_TIME_FORMAT (self->time_format));
+
+  /* The care plan says "changed" for every record, this process's or the reminder
+   * service's, and at midnight and the end of the first days. */
+  g_signal_connect_object (self->care_plan, "changed", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->pack_timer, "notify::running", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->time_format, "notify::twelve-hour", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
+  refresh (self);
 }
 
 static void
@@ -577,6 +646,25 @@ limber_today_page_class_init (LimberTodayPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = limber_today_page_dispose;
+  object_class->set_property = limber_today_page_set_property;
+  object_class->constructed = limber_today_page_constructed;
+
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, LIMBER_TYPE_CLOCK,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, LIMBER_TYPE_JOURNAL,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CARE_PLAN] =
+    g_param_spec_object ("care-plan", NULL, NULL, LIMBER_TYPE_CARE_PLAN,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PACK_TIMER] =
+    g_param_spec_object ("pack-timer", NULL, NULL, LIMBER_TYPE_PACK_TIMER,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_FORMAT] =
+    g_param_spec_object ("time-format", NULL, NULL, LIMBER_TYPE_TIME_FORMAT,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = limber_today_page_map;
   widget_class->unmap = limber_today_page_unmap;
 
@@ -617,24 +705,24 @@ limber_today_page_init (LimberTodayPage *self)
 }
 
 /**
- * limber_today_page_set_application:
+ * limber_today_page_new:
  *
- * Connects the page to the app's care plan and pack timer; until then it is empty.
+ * Returns: (transfer full): the Today page, following @care_plan and @pack_timer
  */
-void
-limber_today_page_set_application (LimberTodayPage   *self,
-                                   LimberApplication *app)
+LimberTodayPage *
+limber_today_page_new (LimberClock      *clock,
+                       LimberJournal    *journal,
+                       LimberCarePlan   *care_plan,
+                       LimberPackTimer  *pack_timer,
+                       LimberTimeFormat *time_format)
 {
-  g_return_if_fail (LIMBER_IS_TODAY_PAGE (self));
-  g_return_if_fail (LIMBER_IS_APPLICATION (app));
-  g_return_if_fail (self->app == NULL);
-
-  self->app = g_object_ref (app);
-  self->care_plan = g_object_ref (limber_application_get_care_plan (app));
-  self->pack_timer = g_object_ref (limber_application_get_pack_timer (app));
-  g_signal_connect_swapped (self->care_plan, "changed", G_CALLBACK (refresh), self);
-  g_signal_connect_swapped (self->pack_timer, "notify::running", G_CALLBACK (refresh), self);
-  refresh (self);
+  return g_object_new (LIMBER_TYPE_TODAY_PAGE,
+                       "clock", clock,
+                       "journal", journal,
+                       "care-plan", care_plan,
+                       "pack-timer", pack_timer,
+                       "time-format", time_format,
+                       NULL);
 }
 
 /* Returns: the remaining time as the page shows it, for tests */

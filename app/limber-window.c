@@ -29,8 +29,15 @@ struct _LimberWindow
   GtkRevealer          *store_banner;
   GtkLabel             *store_banner_label;
 
+  /* Collaborators, from the application */
+  LimberClock          *clock;
+  LimberJournal        *journal;
+  LimberCatalog        *catalog;
+  LimberCarePlan       *care_plan;
+  LimberPackTimer      *pack_timer;
+  LimberTimeFormat     *time_format;
+
   /* Owned */
-  LimberStore          *store;
   GSettings            *settings;
   gboolean              narrow;
   guint                 narrow_idle_id;
@@ -41,6 +48,12 @@ G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_NARROW,
+  PROP_CLOCK,
+  PROP_JOURNAL,
+  PROP_CATALOG,
+  PROP_CARE_PLAN,
+  PROP_PACK_TIMER,
+  PROP_TIME_FORMAT,
   N_PROPS
 };
 
@@ -122,9 +135,136 @@ limber_window_get_property (GObject    *object,
       g_value_set_boolean (value, self->narrow);
       break;
 
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+
+    case PROP_JOURNAL:
+      g_value_set_object (value, self->journal);
+      break;
+
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+
+    case PROP_CARE_PLAN:
+      g_value_set_object (value, self->care_plan);
+      break;
+
+    case PROP_PACK_TIMER:
+      g_value_set_object (value, self->pack_timer);
+      break;
+
+    case PROP_TIME_FORMAT:
+      g_value_set_object (value, self->time_format);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
+}
+
+static void
+limber_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  LimberWindow *self = LIMBER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+
+    case PROP_JOURNAL:
+      self->journal = g_value_dup_object (value);
+      break;
+
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+
+    case PROP_CARE_PLAN:
+      self->care_plan = g_value_dup_object (value);
+      break;
+
+    case PROP_PACK_TIMER:
+      self->pack_timer = g_value_dup_object (value);
+      break;
+
+    case PROP_TIME_FORMAT:
+      self->time_format = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void update_store_banner (LimberWindow *self);
+
+static void
+add_page (LimberWindow *self,
+          GtkWidget    *page,
+          const char   *name,
+          const char   *title,
+          const char   *icon_name)
+{
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->stack, page, name, title);
+
+  adw_view_stack_page_set_icon_name (stack_page, icon_name);
+}
+
+/* A record that could not be kept even in memory is said where the user sees it. */
+static void
+on_write_failed (LimberWindow *self,
+                 const char   *message)
+{
+  g_autofree char *text = g_strdup_printf (_("Not recorded: %s"), message);
+
+  limber_window_add_toast (self, text);
+}
+
+/* The pages are made here, in code, so each gets its collaborators when it is built. */
+static void
+limber_window_constructed (GObject *object)
+{
+  LimberWindow *self = LIMBER_WINDOW (object);
+
+  G_OBJECT_CLASS (limber_window_parent_class)->constructed (object);
+
+  g_return_if_fail (LIMBER_IS_CLOCK (self->clock));
+  g_return_if_fail (LIMBER_IS_JOURNAL (self->journal));
+  g_return_if_fail (LIMBER_IS_CATALOG (self->catalog));
+  g_return_if_fail (LIMBER_IS_CARE_PLAN (self->care_plan));
+  g_return_if_fail (LIMBER_IS_PACK_TIMER (self->pack_timer));
+  g_return_if_fail (LIMBER_IS_TIME_FORMAT (self->time_format));
+
+  self->today_page = limber_today_page_new (self->clock, self->journal, self->care_plan,
+                                            self->pack_timer, self->time_format);
+  self->check_page = limber_check_page_new (self->journal);
+  self->stretch_page = limber_stretch_page_new (self->clock, self->journal, self->catalog,
+                                                self->care_plan);
+  self->reminders_page = limber_reminders_page_new (self->clock, self->journal, self->care_plan,
+                                                    self->time_format);
+  self->progress_page = limber_progress_page_new (self->clock, self->journal);
+
+  add_page (self, GTK_WIDGET (self->today_page), "today", _("Today"), "limber-today-symbolic");
+  add_page (self, GTK_WIDGET (self->check_page), "check", _("Check"), "limber-spine-symbolic");
+  add_page (self, GTK_WIDGET (self->stretch_page), "stretch", _("Stretch"),
+            "limber-stretch-symbolic");
+  add_page (self, GTK_WIDGET (self->reminders_page), "reminders", _("Reminders"),
+            "limber-reminders-symbolic");
+  add_page (self, GTK_WIDGET (self->progress_page), "progress", _("Progress"),
+            "limber-progress-symbolic");
+
+  g_signal_connect_object (self->journal, "notify::problem", G_CALLBACK (update_store_banner),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->journal, "write-failed", G_CALLBACK (on_write_failed), self,
+                           G_CONNECT_SWAPPED);
+  update_store_banner (self);
 }
 
 static void
@@ -133,11 +273,16 @@ limber_window_dispose (GObject *object)
   LimberWindow *self = LIMBER_WINDOW (object);
 
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_object (&self->time_format);
+  g_clear_object (&self->pack_timer);
+  g_clear_object (&self->care_plan);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->journal);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (limber_window_parent_class)->dispose (object);
 }
@@ -154,8 +299,8 @@ dismiss_store_banner_action (GtkWidget  *widget,
 static void
 update_store_banner (LimberWindow *self)
 {
-  const char *problem = limber_store_get_problem (self->store);
-  const char *moved = limber_store_get_moved_aside_path (self->store);
+  const char *problem = limber_journal_get_problem (self->journal);
+  const char *moved = limber_journal_get_moved_aside_path (self->journal);
   g_autofree char *text = NULL;
 
   if (problem != NULL)
@@ -169,6 +314,15 @@ update_store_banner (LimberWindow *self)
   gtk_revealer_set_reveal_child (self->store_banner, text != NULL);
 }
 
+/* Pages show messages through this action, so they need not know the window. */
+static void
+add_toast_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  limber_window_add_toast (LIMBER_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
 static void
 limber_window_class_init (LimberWindowClass *klass)
 {
@@ -178,6 +332,8 @@ limber_window_class_init (LimberWindowClass *klass)
 
   object_class->dispose = limber_window_dispose;
   object_class->get_property = limber_window_get_property;
+  object_class->set_property = limber_window_set_property;
+  object_class->constructed = limber_window_constructed;
   widget_class->size_allocate = limber_window_size_allocate;
   window_class->close_request = limber_window_close_request;
 
@@ -190,28 +346,39 @@ limber_window_class_init (LimberWindowClass *klass)
     g_param_spec_boolean ("narrow", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 
-  g_type_ensure (LIMBER_TYPE_TODAY_PAGE);
-  g_type_ensure (LIMBER_TYPE_CHECK_PAGE);
-  g_type_ensure (LIMBER_TYPE_STRETCH_PAGE);
-  g_type_ensure (LIMBER_TYPE_REMINDERS_PAGE);
-  g_type_ensure (LIMBER_TYPE_PROGRESS_PAGE);
+  /* What the pages need, built once by the application and handed down. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, LIMBER_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_JOURNAL] =
+    g_param_spec_object ("journal", NULL, NULL, LIMBER_TYPE_JOURNAL,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, LIMBER_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CARE_PLAN] =
+    g_param_spec_object ("care-plan", NULL, NULL, LIMBER_TYPE_CARE_PLAN,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PACK_TIMER] =
+    g_param_spec_object ("pack-timer", NULL, NULL, LIMBER_TYPE_PACK_TIMER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_TIME_FORMAT] =
+    g_param_spec_object ("time-format", NULL, NULL, LIMBER_TYPE_TIME_FORMAT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-window.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, today_page);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, check_page);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, store_banner);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, store_banner_label);
 
   gtk_widget_class_install_action (widget_class, "win.dismiss-store-banner", NULL,
                                    dismiss_store_banner_action);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, stretch_page);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, reminders_page);
-  gtk_widget_class_bind_template_child (widget_class, LimberWindow, progress_page);
+  gtk_widget_class_install_action (widget_class, "win.add-toast", "s", add_toast_action);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
 }
 
@@ -235,14 +402,30 @@ limber_window_init (LimberWindow *self)
  * limber_window_new:
  * @application: the application
  *
+ * The window passes its collaborators on to its pages; none may be %NULL.
+ *
  * Returns: (transfer full): a new main window
  */
 LimberWindow *
-limber_window_new (AdwApplication *application)
+limber_window_new (AdwApplication   *application,
+                   LimberClock      *clock,
+                   LimberJournal    *journal,
+                   LimberCatalog    *catalog,
+                   LimberCarePlan   *care_plan,
+                   LimberPackTimer  *pack_timer,
+                   LimberTimeFormat *time_format)
 {
   g_return_val_if_fail (ADW_IS_APPLICATION (application), NULL);
 
-  return g_object_new (LIMBER_TYPE_WINDOW, "application", application, NULL);
+  return g_object_new (LIMBER_TYPE_WINDOW,
+                       "application", application,
+                       "clock", clock,
+                       "journal", journal,
+                       "catalog", catalog,
+                       "care-plan", care_plan,
+                       "pack-timer", pack_timer,
+                       "time-format", time_format,
+                       NULL);
 }
 
 /**
@@ -302,21 +485,6 @@ limber_window_get_today_page (LimberWindow *self)
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
   return self->today_page;
-}
-
-/* Follows @store's problems in a banner at the top of the window. */
-void
-limber_window_set_store (LimberWindow *self,
-                         LimberStore  *store)
-{
-  g_return_if_fail (LIMBER_IS_WINDOW (self));
-  g_return_if_fail (LIMBER_IS_STORE (store));
-
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_set_object (&self->store, store);
-  g_signal_connect_swapped (store, "notify::problem", G_CALLBACK (update_store_banner), self);
-  update_store_banner (self);
 }
 
 LimberCheckPage *

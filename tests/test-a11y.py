@@ -5,10 +5,13 @@
 # the app, press its buttons through their accessible actions, and read its labels. Run in
 # English to an emergency result, and in Brazilian Portuguese to show the translated UI.
 # TAP output. Usage: test-a11y.py path/to/limber
+import atexit
 import contextlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 
 import gi
@@ -103,6 +106,14 @@ def launch(env_updates, *args):
 
 
 ENGLISH = {"LC_ALL": "C.UTF-8", "LANGUAGE": ""}
+
+
+def fresh_records():
+    """A data folder of its own: the check runs record an emergency, and with warning signs
+    standing the care plan rightly lets no routine start."""
+    folder = tempfile.mkdtemp(prefix="limber-a11y-")
+    atexit.register(shutil.rmtree, folder, True)
+    return {"XDG_DATA_HOME": folder}
 PORTUGUESE = {"LC_ALL": "pt_BR.UTF-8", "LANG": "pt_BR.UTF-8", "LANGUAGE": "pt_BR"}
 
 
@@ -152,7 +163,8 @@ def run_english():
 def run_player():
     # Someone lying on the floor may use a screen reader: the player must be operable by it.
     with running_app("player: the app is on the accessibility bus",
-                     {**ENGLISH, "LIMBER_DEBUG_TIME_SCALE": "4"}, "--routine=gentle-relief") as app:
+                     {**ENGLISH, **fresh_records(), "LIMBER_DEBUG_TIME_SCALE": "4"},
+                     "--routine=gentle-relief") as app:
         if app is None:
             return
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Knee to chest") is not None,
@@ -187,8 +199,8 @@ def run_portuguese():
                "pt_BR: the emergency heading is in Portuguese")
 
     # The player in Portuguese, with the catalog's own text translated too.
-    with running_app("pt_BR player: the app is on the accessibility bus", PORTUGUESE,
-                     "--routine=gentle-relief") as app:
+    with running_app("pt_BR player: the app is on the accessibility bus",
+                     {**PORTUGUESE, **fresh_records()}, "--routine=gentle-relief") as app:
         if app is None:
             return
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Joelho ao peito") is not None,

@@ -24,7 +24,8 @@ typedef struct
   char            *dir;
   GTimeZone       *zone;
   LimberClock     *clock;
-  LimberStore     *store;
+  LimberJournal   *journal;
+  LimberStore     *store;    /* a second connection, for records at chosen times */
   LimberCarePlan  *plan;
   guint            phase_notifies;
 } Fixture;
@@ -53,11 +54,13 @@ fixture_set_up (Fixture       *f,
   f->clock = limber_fake_clock_new (g_date_time_to_unix (start) * G_USEC_PER_SEC);
 
   path = g_build_filename (f->dir, "limber.db", NULL);
+  f->journal = limber_journal_new (f->clock, path);
+  g_assert_true (limber_journal_get_saving (f->journal));
   f->store = limber_store_new (f->clock, path);
   g_assert_true (limber_store_open (f->store, &error));
   g_assert_no_error (error);
 
-  f->plan = limber_care_plan_new (f->store, f->clock, f->zone);
+  f->plan = limber_care_plan_new (f->journal, f->zone);
   g_signal_connect_swapped (f->plan, "notify::phase", G_CALLBACK (on_phase), f);
 }
 
@@ -71,6 +74,7 @@ fixture_tear_down (Fixture       *f,
 
   g_clear_object (&f->plan);
   g_clear_object (&f->store);
+  g_clear_object (&f->journal);
   g_clear_object (&f->clock);
   g_clear_pointer (&f->zone, g_time_zone_unref);
   g_unlink (wal);
@@ -92,6 +96,17 @@ now (Fixture *f)
   return limber_clock_now_wall_us (f->clock);
 }
 
+/* Whether the plan lets a routine start now, marked for the first days or not. */
+static gboolean
+allows (Fixture  *f,
+        gboolean  first_days)
+{
+  g_autoptr(LimberRoutine) routine = limber_routine_new ("r", "R", NULL, NULL);
+
+  limber_routine_set_first_days (routine, first_days);
+  return limber_care_plan_allows_routine (f->plan, routine, NULL);
+}
+
 /* No episode: prevention, the user's walk interval, heat suggested, every routine offered. */
 static void
 test_prevention (Fixture       *f,
@@ -101,7 +116,8 @@ test_prevention (Fixture       *f,
   g_assert_null (limber_care_plan_get_episode (f->plan));
   g_assert_cmpuint (limber_care_plan_get_day (f->plan), ==, 0);
   g_assert_cmpuint (limber_care_plan_get_walk_interval (f->plan, 120), ==, 120);
-  g_assert_null (limber_care_plan_get_routine_id (f->plan));
+  g_assert_true (allows (f, TRUE));
+  g_assert_true (allows (f, FALSE));
   g_assert_cmpint (limber_care_plan_get_acute_end_us (f->plan), ==, 0);
 }
 
@@ -124,7 +140,8 @@ test_phases (Fixture       *f,
   g_assert_cmpuint (limber_care_plan_get_walk_interval (f->plan, 120), ==, 60);
   g_assert_cmpuint (limber_care_plan_get_walk_interval (f->plan, 30), ==, 30);
   g_assert_cmpint (limber_care_plan_get_suggested_pack (f->plan), ==, LIMBER_PACK_COLD);
-  g_assert_cmpstr (limber_care_plan_get_routine_id (f->plan), ==, "gentle-relief");
+  g_assert_true (allows (f, TRUE));
+  g_assert_false (allows (f, FALSE));
   g_assert_cmpint (limber_care_plan_get_acute_end_us (f->plan), ==, started + 72 * HOUR);
 
   /* Pressed again: the same episode. */
@@ -151,7 +168,7 @@ test_phases (Fixture       *f,
   g_assert_cmpint (limber_care_plan_get_phase (f->plan), ==, LIMBER_CARE_PHASE_RECOVERY);
   g_assert_cmpuint (limber_care_plan_get_walk_interval (f->plan, 120), ==, 120);
   g_assert_cmpint (limber_care_plan_get_suggested_pack (f->plan), ==, LIMBER_PACK_HEAT);
-  g_assert_null (limber_care_plan_get_routine_id (f->plan));
+  g_assert_true (allows (f, FALSE));
 
   /* "I feel better" */
   g_assert_true (limber_care_plan_end_episode (f->plan, "better after a warm bath", &error));
@@ -222,20 +239,24 @@ test_warning (Fixture       *f,
 
   g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
 
-  limber_store_add_check (f->store, now (f), LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, emergency, NULL);
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, emergency, NULL);
   g_assert_true (limber_care_plan_get_warning (f->plan, &outcome));
   g_assert_cmpint (outcome, ==, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+  /* While warning signs stand, no routine and no pack is offered, gentle or not. */
+  g_assert_false (allows (f, TRUE));
+  g_assert_false (allows (f, FALSE));
+  g_assert_false (limber_care_plan_allows_pack (f->plan, NULL));
 
   limber_fake_clock_advance (fake (f), 7 * 24 * HOUR + 1);
   g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
 
-  limber_store_add_check (f->store, now (f), LIMBER_TRIAGE_OUTCOME_EMERGENCY, emergency, NULL);
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_EMERGENCY, emergency, NULL);
   limber_fake_clock_advance (fake (f), MINUTE);
   limber_care_plan_start_episode (f->plan, NULL);
   g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
 
   limber_fake_clock_advance (fake (f), 100 * HOUR);
-  limber_store_add_check (f->store, now (f), LIMBER_TRIAGE_OUTCOME_EMERGENCY, emergency, NULL);
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_EMERGENCY, emergency, NULL);
   g_assert_true (limber_care_plan_get_warning (f->plan, &outcome));
   g_assert_cmpint (outcome, ==, LIMBER_TRIAGE_OUTCOME_EMERGENCY);
 
@@ -243,8 +264,9 @@ test_warning (Fixture       *f,
   limber_fake_clock_advance (fake (f), 30 * 24 * HOUR);
   g_assert_true (limber_care_plan_get_warning (f->plan, NULL));
 
-  limber_store_add_check (f->store, now (f), LIMBER_TRIAGE_OUTCOME_SELF_CARE, none, NULL);
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_SELF_CARE, none, NULL);
   g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
+  g_assert_true (limber_care_plan_allows_pack (f->plan, NULL));
 }
 
 /* Today's progress counts from local midnight, and the next cold pack is two hours after the
@@ -254,7 +276,7 @@ test_progress (Fixture       *f,
                gconstpointer  data)
 {
   LimberCareProgress progress;
-  g_autoptr(LimberPackTimer) timer = limber_pack_timer_new (f->clock, f->store);
+  g_autoptr(LimberPackTimer) timer = limber_pack_timer_new (f->clock, f->journal);
   g_autoptr(LimberSessionRecord) gentle = NULL;
   g_autoptr(LimberSessionRecord) other = NULL;
 
@@ -328,7 +350,7 @@ static void
 test_pack_timer (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(LimberPackTimer) timer = limber_pack_timer_new (f->clock, f->store);
+  g_autoptr(LimberPackTimer) timer = limber_pack_timer_new (f->clock, f->journal);
   Finished finished = { 0 };
   LimberPackKind kind;
   gint64 started, duration;

@@ -216,8 +216,8 @@ test_emergency (void)
     LimberTriageOutcome outcome = LIMBER_TRIAGE_OUTCOME_SELF_CARE;
     gint64 time_us = 0;
 
-    g_assert_true (limber_store_get_last_check (limber_application_get_store (app), &time_us,
-                                                &outcome));
+    g_assert_true (limber_journal_get_last_check (limber_application_get_journal (app), &time_us,
+                                                  &outcome));
     g_assert_cmpint (outcome, ==, LIMBER_TRIAGE_OUTCOME_EMERGENCY);
     g_assert_cmpint (g_get_real_time () - time_us, <, 60 * G_USEC_PER_SEC);
     g_assert_true (limber_care_plan_get_warning (limber_application_get_care_plan (app), NULL));
@@ -339,7 +339,12 @@ test_window_state (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
   g_assert_false (g_settings_get_boolean (settings, "window-maximized"));
 
-  window = limber_window_new (ADW_APPLICATION (app));
+  window = limber_window_new (ADW_APPLICATION (app), limber_application_get_clock (app),
+                              limber_application_get_journal (app),
+                              limber_application_get_catalog (app),
+                              limber_application_get_care_plan (app),
+                              limber_application_get_pack_timer (app),
+                              limber_application_get_time_format (app));
   gtk_window_get_default_size (GTK_WINDOW (window), &width, &height);
   g_assert_cmpint (width, ==, 600);
   g_assert_cmpint (height, ==, 700);

@@ -33,6 +33,26 @@ else
   not_ok "unknown routine" "status $status: $out"
 fi
 
+# In the first days of an episode (written to the store as the app does), --routine refuses a
+# routine that is not for them, with the reason, and opens no window.
+episode_home=$(mktemp -d)
+XDG_DATA_HOME=$episode_home/data XDG_STATE_HOME=$episode_home/state \
+  "$limber" --export="$episode_home/empty.csv" >/dev/null 2>&1
+python3 - "$episode_home/data/limber/limber.db" <<'PY'
+import sqlite3, sys, time
+db = sqlite3.connect(sys.argv[1])
+with db:
+    db.execute("INSERT INTO episodes (started_us) VALUES (?)", (int(time.time() * 1e6),))
+PY
+out=$(XDG_DATA_HOME=$episode_home/data XDG_STATE_HOME=$episode_home/state \
+      timeout 20 "$limber" --routine=daily-mobility 2>&1 >/dev/null); status=$?
+if [ $status -eq 1 ] && grep -q "Not starting “daily-mobility”: “Daily mobility” is not for the first days of a spasm" <<<"$out"; then
+  ok "--routine during the first days of an episode refuses a routine not meant for them"
+else
+  not_ok "--routine in the acute phase" "status $status: $out"
+fi
+rm -rf "$episode_home"
+
 # --export writes every record, in the format the file name says, without opening a window;
 # here for a new user, in a data folder of its own.
 export_home=$(mktemp -d)

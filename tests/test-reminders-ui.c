@@ -143,6 +143,230 @@ due_clock (LimberReminders1 *proxy,
   g_error ("GetSchedule has no '%s'", kind);
 }
 
+static guint32 service_pid (void);
+
+/* When the service's next reminder of @kind is due, in Unix seconds. */
+static gint64
+due_seconds (LimberReminders1 *proxy,
+             const char       *kind)
+{
+  g_autoptr(GVariant) schedule = NULL;
+  g_autoptr(GError) error = NULL;
+  GVariantIter iter;
+  const char *name;
+  gboolean enabled, held;
+  gint64 due;
+  guint32 interval;
+
+  limber_reminders1_call_get_schedule_sync (proxy, &schedule, NULL, &error);
+  g_assert_no_error (error);
+
+  g_variant_iter_init (&iter, schedule);
+  while (g_variant_iter_next (&iter, "(&sbxub)", &name, &enabled, &due, &interval, &held))
+    {
+      if (g_strcmp0 (name, kind) == 0)
+        return due;
+    }
+  g_error ("GetSchedule has no '%s'", kind);
+}
+
+typedef struct
+{
+  LimberReminders1 *proxy;
+  const char       *kind;
+  gint64            near;     /* Unix seconds */
+} DueNear;
+
+static gboolean
+due_is_near (gpointer data)
+{
+  DueNear *expected = data;
+
+  return ABS (due_seconds (expected->proxy, expected->kind) - expected->near) <= 90;
+}
+
+/* Pushes @kind's next reminder 3 hours away, so that a restart of its interval shows. */
+static void
+push_away (LimberReminders1 *proxy,
+           const char       *kind)
+{
+  g_autoptr(GError) error = NULL;
+  DueNear far = { proxy, kind, g_get_real_time () / G_USEC_PER_SEC + 3 * 3600 };
+
+  limber_reminders1_call_snooze_sync (proxy, kind, 3 * 3600, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &far, 5000));
+}
+
+static GtkWidget *
+today_control (const char *name)
+{
+  GtkWidget *control = limber_ui_test_find_control (GTK_WIDGET (limber_window_get_today_page (window)),
+                                                    name);
+
+  g_assert_nonnull (control);
+  return control;
+}
+
+/* A glass logged on Today is seen by the service, which starts the water interval over: its
+ * next water reminder is one interval from now, not where it was. */
+static void
+test_today_glass_restarts_water (void)
+{
+  g_autoptr(LimberReminders1) proxy = service_proxy ();
+  guint minutes = g_settings_get_uint (settings, "hydration-interval");
+  gint64 start;
+  DueNear restarted = { proxy, "hydration", 0 };
+
+  push_away (proxy, "hydration");
+  limber_window_show_page (window, "today");
+  start = g_get_monotonic_time ();
+  restarted.near = g_get_real_time () / G_USEC_PER_SEC + minutes * 60;
+  limber_ui_test_activate (today_control ("I drank a glass of water"));
+
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &restarted, 10000));
+  g_test_message ("The service restarted the water interval %" G_GINT64_FORMAT " ms after the "
+                  "glass", (g_get_monotonic_time () - start) / 1000);
+  limber_window_show_page (window, "reminders");
+}
+
+/* "I walked" on Today starts the walk interval over in the service. */
+static void
+test_today_walk_restarts_walks (void)
+{
+  g_autoptr(LimberReminders1) proxy = service_proxy ();
+  guint minutes = g_settings_get_uint (settings, "walk-interval");
+  DueNear restarted = { proxy, "walk", 0 };
+
+  push_away (proxy, "walk");
+  limber_window_show_page (window, "today");
+  restarted.near = g_get_real_time () / G_USEC_PER_SEC + minutes * 60;
+  limber_ui_test_activate (today_control ("I walked just now"));
+
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &restarted, 10000));
+  limber_window_show_page (window, "reminders");
+}
+
+typedef struct
+{
+  const char *row;
+  const char *text;
+} TodayRow;
+
+static gboolean
+today_row_says (gpointer data)
+{
+  TodayRow *expected = data;
+  GtkWidget *page = GTK_WIDGET (limber_window_get_today_page (window));
+  GtkWidget *label = limber_ui_test_find_label_containing (page, expected->text);
+
+  return label != NULL;
+}
+
+/* A glass logged through the service (as the notification's "I drank a glass" does) shows on
+ * Today and on the Reminders page, from the journal, without reopening anything. */
+static void
+test_service_glass_shows (void)
+{
+  g_autoptr(LimberReminders1) proxy = service_proxy ();
+  g_autoptr(GError) error = NULL;
+  LimberJournal *journal = limber_application_get_journal (app);
+  guint before = limber_journal_count_today (journal, LIMBER_STORE_COUNT_GLASSES, NULL);
+  g_autofree char *on_today = g_strdup_printf ("%u of 8 glasses", before + 1);
+  g_autofree char *on_reminders = g_strdup_printf ("%u of 8 glasses today", before + 1);
+  TodayRow row = { "water", on_today };
+  gint64 start;
+
+  limber_window_show_page (window, "today");
+  start = g_get_monotonic_time ();
+  limber_reminders1_call_log_water_sync (proxy, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (limber_ui_test_spin_until (today_row_says, &row, 5000));
+  g_test_message ("The service's glass showed on Today %" G_GINT64_FORMAT " ms later",
+                  (g_get_monotonic_time () - start) / 1000);
+  limber_window_show_page (window, "reminders");
+  assert_subtitle_soon ("Water", on_reminders);
+}
+
+/* With the service stopped, the page still shows today's glasses from the journal. */
+static void
+test_stopped_service_glasses (void)
+{
+  LimberJournal *journal = limber_application_get_journal (app);
+  guint today = limber_journal_count_today (journal, LIMBER_STORE_COUNT_GLASSES, NULL);
+  g_autofree char *expected = g_strdup_printf ("%u of 8 glasses today", today);
+  g_autofree char *one_more = g_strdup_printf ("%u of 8 glasses today", today + 1);
+
+  g_assert_cmpuint (today, >, 0);
+  g_assert_cmpint (kill (service_pid (), SIGTERM), ==, 0);
+  g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (FALSE), 10000));
+  assert_subtitle_soon ("Water", expected);
+
+  /* And a glass can still be logged: it is the journal's, not the service's. */
+  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (page ()), "I drank a glass"));
+  assert_subtitle_soon ("Water", one_more);
+
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (page ()), "Start"));
+  g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
+}
+
+/* The desktop's 12-hour setting: the page's times turn into "3:00 PM" style at once. */
+static void
+test_twelve_hour (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (source,
+                                                                       "org.gnome.desktop.interface",
+                                                                       TRUE);
+  g_autoptr(GSettings) interface = NULL;
+  g_autoptr(LimberReminders1) proxy = service_proxy ();
+  g_autoptr(GDateTime) due = NULL;
+  g_autofree char *twelve = NULL;
+
+  /* gsettings-desktop-schemas is in build-aux/install-deps. */
+  g_assert_nonnull (schema);
+  interface = g_settings_new_full (schema, NULL, NULL);
+  g_settings_set_string (interface, "clock-format", "12h");
+
+  due = g_date_time_new_from_unix_local (due_seconds (proxy, "hydration"));
+  twelve = g_date_time_format (due, "%-l:%M %p");
+  assert_subtitle_soon ("_Drink Water", twelve);
+  g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (
+    limber_ui_test_find_control (GTK_WIDGET (page ()), "Reminders from"))), "M"));
+
+  g_settings_set_string (interface, "clock-format", "24h");
+  {
+    g_autofree char *clock = g_date_time_format (due, "%H:%M");
+
+    assert_subtitle_soon ("_Drink Water", clock);
+  }
+}
+
+/* In the first days of an episode the page says walks come hourly, as the service makes them. */
+static void
+test_acute_walks (void)
+{
+  g_autoptr(LimberReminders1) proxy = service_proxy ();
+  g_autoptr(GError) error = NULL;
+  LimberCarePlan *plan = limber_application_get_care_plan (app);
+  DueNear hourly = { proxy, "walk", 0 };
+
+  g_settings_set_uint (settings, "walk-interval", 120);
+  g_assert_cmpint (limber_care_plan_start_episode (plan, &error), >, 0);
+  g_assert_no_error (error);
+  assert_subtitle_soon ("_Walks", "every 60 minutes in the first days");
+
+  /* And the service does: a walk now puts the next one an hour away. */
+  push_away (proxy, "walk");
+  hourly.near = g_get_real_time () / G_USEC_PER_SEC + 3600;
+  g_assert_cmpint (limber_journal_add_walk (limber_application_get_journal (app), NULL), >, 0);
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &hourly, 10000));
+
+  g_assert_true (limber_care_plan_end_episode (plan, NULL, &error));
+  g_assert_no_error (error);
+}
+
 static guint32
 service_pid (void)
 {
@@ -268,7 +492,7 @@ test_pause (void)
   assert_subtitle_soon ("_Drink Water", "Next");
 }
 
-/* The water button logs a glass with the service. */
+/* The water button logs a glass, which the service counts too. */
 static void
 test_water (void)
 {
@@ -364,6 +588,12 @@ main (int   argc,
   g_test_add_func ("/reminders-ui/interval-change", test_interval_change);
   g_test_add_func ("/reminders-ui/pause", test_pause);
   g_test_add_func ("/reminders-ui/water", test_water);
+  g_test_add_func ("/reminders-ui/today-glass-restarts-water", test_today_glass_restarts_water);
+  g_test_add_func ("/reminders-ui/today-walk-restarts-walks", test_today_walk_restarts_walks);
+  g_test_add_func ("/reminders-ui/service-glass-shows", test_service_glass_shows);
+  g_test_add_func ("/reminders-ui/stopped-service-glasses", test_stopped_service_glasses);
+  g_test_add_func ("/reminders-ui/twelve-hour", test_twelve_hour);
+  g_test_add_func ("/reminders-ui/acute-walks", test_acute_walks);
   g_test_add_func ("/reminders-ui/start-service", test_start_service);
   g_test_add_func ("/reminders-ui/narrow", test_narrow);
   g_test_add_func ("/reminders-ui/background-switch", test_background_switch);

@@ -30,6 +30,26 @@ G_STATIC_ASSERT (GTK_APPLICATION_INHIBIT_IDLE == 8);
 static LimberApplication *app;
 static LimberWindow *window;
 
+/* The sessions in the journal, oldest first: what the player recorded. */
+static guint
+n_sessions (void)
+{
+  g_autoptr(GPtrArray) sessions = limber_journal_list_sessions (limber_application_get_journal (app),
+                                                                0, G_MAXINT64);
+
+  return sessions->len;
+}
+
+static LimberSessionRecord *
+session_at (guint index)
+{
+  g_autoptr(GPtrArray) sessions = limber_journal_list_sessions (limber_application_get_journal (app),
+                                                                0, G_MAXINT64);
+
+  g_assert_cmpuint (index, <, sessions->len);
+  return g_object_ref (g_ptr_array_index (sessions, index));
+}
+
 static LimberStretchPage *
 stretch_page (void)
 {
@@ -472,13 +492,12 @@ test_next_previous (void)
 static void
 test_it_hurts (void)
 {
-  GListModel *records = limber_application_get_session_records (app);
   guint n_records;
   g_autoptr(LimberSessionRecord) record = NULL;
   GtkWidget *check_button;
 
   start_routine ("gentle-relief");
-  n_records = g_list_model_get_n_items (records);
+  n_records = n_sessions ();
 
   press ("It hurts");
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
@@ -494,9 +513,10 @@ test_it_hurts (void)
   g_assert_true (limber_ui_test_spin_until (shows_no_control, "Pause", 2000));
 
   /* The session is in this run's history, as stopped for pain. */
-  g_assert_cmpuint (g_list_model_get_n_items (records), ==, n_records + 1);
-  record = g_list_model_get_item (records, n_records);
-  g_assert_true (record == limber_stretch_player_get_record (player ()));
+  g_assert_cmpuint (n_sessions (), ==, n_records + 1);
+  record = session_at (n_records);
+  g_assert_cmpint (limber_session_record_get_id (record), ==,
+                   limber_session_record_get_id (limber_stretch_player_get_record (player ())));
   g_assert_cmpstr (limber_session_record_get_routine_id (record), ==, "gentle-relief");
   g_assert_cmpstr (limber_session_outcome_to_string (limber_session_record_get_outcome (record)),
                    ==, "stopped-for-pain");
@@ -622,7 +642,6 @@ test_no_sound (void)
 static void
 test_complete (void)
 {
-  GListModel *records = limber_application_get_session_records (app);
   g_autoptr(LimberSessionRecord) last = NULL;
   LimberSessionRecord *record;
   guint n_steps;
@@ -660,8 +679,8 @@ test_complete (void)
   /* The pain rating is saved into the session's record, once. */
   record = limber_stretch_player_get_record (player ());
   g_assert_nonnull (record);
-  last = g_list_model_get_item (records, g_list_model_get_n_items (records) - 1);
-  g_assert_true (record == last);
+  last = session_at (n_sessions () - 1);
+  g_assert_cmpint (limber_session_record_get_id (record), ==, limber_session_record_get_id (last));
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, LIMBER_PAIN_UNSET);
 
   scale = limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_SCALE);
@@ -671,6 +690,10 @@ test_complete (void)
   g_assert_true (limber_ui_test_spin_until (is_insensitive, save, 2000));
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 3);
   g_assert_true (limber_ui_test_spin_until (shows_label_containing, "Pain rating 3 saved", 3000));
+  /* In the journal too, not only on screen. */
+  g_clear_object (&last);
+  last = session_at (n_sessions () - 1);
+  g_assert_cmpint (limber_session_record_get_pain_after (last), ==, 3);
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish");
 
@@ -684,12 +707,11 @@ test_complete (void)
 static void
 test_close_window (void)
 {
-  GListModel *records = limber_application_get_session_records (app);
   guint n_records;
 
   start_routine ("gentle-relief");
   assert_idle_inhibited (TRUE);
-  n_records = g_list_model_get_n_items (records);
+  n_records = n_sessions ();
 
   /* Closing the window ends the session: the screen may sleep again... */
   gtk_window_close (GTK_WINDOW (window));
@@ -697,9 +719,9 @@ test_close_window (void)
   assert_idle_inhibited (FALSE);
 
   /* ...and the session is kept, as stopped. */
-  g_assert_cmpuint (g_list_model_get_n_items (records), ==, n_records + 1);
+  g_assert_cmpuint (n_sessions (), ==, n_records + 1);
   {
-    g_autoptr(LimberSessionRecord) record = g_list_model_get_item (records, n_records);
+    g_autoptr(LimberSessionRecord) record = session_at (n_records);
 
     g_assert_cmpint (limber_session_record_get_outcome (record), ==,
                      LIMBER_SESSION_OUTCOME_STOPPED);
@@ -826,7 +848,7 @@ test_preferences (void)
   /* The plank hold shown is the store's, and one set here is recorded there when it closes. */
   {
     GtkWidget *plank = limber_ui_test_find_of_type (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON);
-    guint hold = limber_store_get_plank_hold (limber_application_get_store (app), 20);
+    guint hold = limber_journal_get_plank_hold (limber_application_get_journal (app), 20);
 
     g_assert_nonnull (plank);
     g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (plank)), ==, hold);
@@ -836,12 +858,12 @@ test_preferences (void)
   g_settings_set_boolean (settings, "cue-sounds", sounds_on);
   g_settings_set_boolean (settings, "voice-guidance", voice_on);
   {
-    guint hold = limber_store_get_plank_hold (limber_application_get_store (app), 20);
+    guint hold = limber_journal_get_plank_hold (limber_application_get_journal (app), 20);
 
     gtk_window_close (preferences);
     g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
                                               GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
-    g_assert_cmpuint (limber_store_get_plank_hold (limber_application_get_store (app), 20), ==,
+    g_assert_cmpuint (limber_journal_get_plank_hold (limber_application_get_journal (app), 20), ==,
                       hold + 10);
   }
 }

@@ -25,10 +25,25 @@ page (void)
   return GTK_WIDGET (limber_window_get_today_page (window));
 }
 
+static LimberJournal *
+journal (void)
+{
+  return limber_application_get_journal (app);
+}
+
+/* A second connection to the journal's file, for reading what the app recorded. */
 static LimberStore *
 store (void)
 {
-  return limber_application_get_store (app);
+  static LimberStore *second;
+
+  if (second == NULL)
+    {
+      second = limber_store_new (limber_application_get_clock (app),
+                                 limber_journal_get_path (journal ()));
+      g_assert_true (limber_store_open (second, NULL));
+    }
+  return second;
 }
 
 /* The plan's rows carry their item's id as widget name. */
@@ -166,10 +181,24 @@ test_start_episode (void)
 
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "today");
 
-  /* Where routines are chosen, the plan's advice too. */
+  /* Where routines are chosen, the plan's advice too, and only the routines for the first
+   * days: no bridge or plank. */
   limber_window_show_page (window, "stretch");
   g_assert_true (limber_ui_test_spin_until (window_says,
-                                            (gpointer) "use only Gentle relief", 2000));
+                                            (gpointer) "only the gentlest routines", 2000));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle relief"));
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Start Daily mobility"));
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Start Core strength"));
+
+  /* Nor does any other way in start one: the app's action (as --routine in a second instance
+   * and a notification's Stretch Now use) refuses with the reason. */
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string ("core-strength"));
+  g_assert_true (limber_ui_test_spin_until (window_says,
+                                            (gpointer) "is not for the first days of a spasm",
+                                            2000));
+  g_assert_cmpstr (limber_stretch_page_get_screen (limber_window_get_stretch_page (window)), ==,
+                   "routines");
   limber_window_show_page (window, "today");
 }
 
@@ -233,10 +262,9 @@ test_warning_overrides (void)
 {
   LimberTriageAnswer *answers = g_new0 (LimberTriageAnswer, limber_triage_get_n_questions ());
   g_autoptr(GError) error = NULL;
-  gint64 now = g_get_real_time ();
 
   answers[0] = LIMBER_TRIAGE_ANSWER_YES;
-  g_assert_cmpint (limber_store_add_check (store (), now, LIMBER_TRIAGE_OUTCOME_EMERGENCY,
+  g_assert_cmpint (limber_journal_add_check (journal (), LIMBER_TRIAGE_OUTCOME_EMERGENCY,
                                            answers, &error), >, 0);
   g_assert_no_error (error);
 
@@ -249,7 +277,7 @@ test_warning_overrides (void)
 
   for (guint i = 0; i < limber_triage_get_n_questions (); i++)
     answers[i] = LIMBER_TRIAGE_ANSWER_NO;
-  g_assert_cmpint (limber_store_add_check (store (), now + 1, LIMBER_TRIAGE_OUTCOME_SELF_CARE,
+  g_assert_cmpint (limber_journal_add_check (journal (), LIMBER_TRIAGE_OUTCOME_SELF_CARE,
                                            answers, &error), >, 0);
   g_assert_true (limber_ui_test_spin_until (has_row, (gpointer) "gentle", 5000));
   g_assert_null (limber_ui_test_find_button (page (), "Check Again"));
@@ -312,16 +340,36 @@ test_narrow (void)
   limber_ui_test_set_width (window, 720);
 }
 
+/* The window whose banner is looked at. */
+static LimberWindow *banner_window;
+
 static gboolean
 banner_says (gpointer text)
 {
-  return limber_ui_test_find_label_containing (GTK_WIDGET (window), text) != NULL;
+  return limber_ui_test_find_label_containing (GTK_WIDGET (banner_window), text) != NULL;
 }
 
 static gboolean
 banner_gone (gpointer text)
 {
   return !banner_says (text);
+}
+
+/* A second window of the app, on @journal instead of the app's own. */
+static LimberWindow *
+window_on (LimberJournal *journal)
+{
+  g_autoptr(LimberCarePlan) plan = limber_care_plan_new (journal, NULL);
+  g_autoptr(LimberPackTimer) timer = limber_pack_timer_new (limber_application_get_clock (app),
+                                                            journal);
+  LimberWindow *other = limber_window_new (ADW_APPLICATION (app),
+                                           limber_application_get_clock (app), journal,
+                                           limber_application_get_catalog (app), plan, timer,
+                                           limber_application_get_time_format (app));
+
+  gtk_window_present (GTK_WINDOW (other));
+  banner_window = other;
+  return other;
 }
 
 /* The window's banner says where a damaged file went, and that nothing is saved when the file
@@ -333,44 +381,46 @@ test_store_banner (void)
   g_autofree char *damaged = g_build_filename (dir, "limber.db", NULL);
   g_autofree char *blocker = g_build_filename (dir, "file", NULL);
   g_autofree char *unwritable = g_build_filename (blocker, "limber.db", NULL);
-  g_autoptr(LimberStore) moved = NULL;
-  g_autoptr(LimberStore) memory = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberJournal) moved = NULL;
+  g_autoptr(LimberJournal) memory = NULL;
+  LimberWindow *other;
 
   g_assert_true (g_file_set_contents (damaged, "not a database, not at all, no", -1, NULL));
-  moved = limber_store_new (limber_application_get_clock (app), damaged);
-  g_assert_true (limber_store_open (moved, NULL));
-  g_assert_nonnull (limber_store_get_moved_aside_path (moved));
-  limber_window_set_store (window, moved);
+  moved = limber_journal_new (limber_application_get_clock (app), damaged);
+  g_assert_nonnull (limber_journal_get_moved_aside_path (moved));
+  other = window_on (moved);
   g_assert_true (limber_ui_test_spin_until (banner_says,
-                                            (gpointer) limber_store_get_moved_aside_path (moved),
+                                            (gpointer) limber_journal_get_moved_aside_path (moved),
                                             2000));
-  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (window),
+  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (other),
                                                           "history file was damaged"));
-  limber_ui_test_save_screenshot (GTK_WINDOW (window), "store-moved-aside");
-  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Dismiss"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (other), "store-moved-aside");
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (other), "Dismiss"));
   g_assert_true (limber_ui_test_spin_until (banner_gone,
-                                            (gpointer) limber_store_get_moved_aside_path (moved),
+                                            (gpointer) limber_journal_get_moved_aside_path (moved),
                                             2000));
+  gtk_window_destroy (GTK_WINDOW (other));
 
   /* A folder that cannot be made: a file stands where it should be. */
   g_assert_true (g_file_set_contents (blocker, "", -1, NULL));
-  memory = limber_store_new (limber_application_get_clock (app), unwritable);
-  g_assert_false (limber_store_open (memory, &error));
-  g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING);
-  limber_window_set_store (window, memory);
+  memory = limber_journal_new (limber_application_get_clock (app), unwritable);
+  g_assert_false (limber_journal_get_saving (memory));
+  other = window_on (memory);
   g_assert_true (limber_ui_test_spin_until (banner_says, (gpointer) "cannot save", 2000));
-  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (window), unwritable));
-  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (window),
+  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (other), unwritable));
+  g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (other),
                                                           "kept only until Limber closes"));
-  limber_ui_test_save_screenshot (GTK_WINDOW (window), "store-not-saving");
+  limber_ui_test_save_screenshot (GTK_WINDOW (other), "store-not-saving");
 
   /* Still working, in memory. */
-  g_assert_cmpint (limber_store_add_glass (memory, g_get_real_time (), "app", NULL), >, 0);
-  g_assert_cmpuint (limber_store_count (memory, LIMBER_STORE_COUNT_GLASSES, 0, G_MAXINT64), ==, 1);
+  g_assert_cmpint (limber_journal_add_glass (memory, LIMBER_GLASS_FROM_APP, NULL), >, 0);
+  g_assert_cmpuint (limber_journal_count (memory, LIMBER_STORE_COUNT_GLASSES, 0, G_MAXINT64), ==,
+                    1);
+  gtk_window_destroy (GTK_WINDOW (other));
 
-  limber_window_set_store (window, store ());
-  g_assert_true (limber_ui_test_spin_until (banner_gone, (gpointer) "cannot save", 2000));
+  /* The app's own window has no banner: its file is fine. */
+  g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (
+    limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER))));
 }
 
 int

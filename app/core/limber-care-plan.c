@@ -5,12 +5,14 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "limber-local-time.h"
 
 #include "limber-care-plan.h"
 
 /*
- * Which part of the care plan applies now, read from the store: no episode is prevention;
+ * Which part of the care plan applies now, read from the journal: no episode is prevention;
  * the first 72 hours of an episode are the acute plan (cold, hourly walks, the gentle routine
  * only); after that, until "I feel better", recovery (heat, the full routines).
  *
@@ -18,7 +20,7 @@
  * warning instead) until a later check finds none: during the episode, or for a week when
  * there is none.
  *
- * It emits "changed" when the store changes and, through one clock timer, when the acute
+ * It emits "changed" when the journal changes and, through one clock timer, when the acute
  * plan ends or a new day begins, so the Today page and the reminder service follow without
  * polling.
  */
@@ -26,7 +28,7 @@ struct _LimberCarePlan
 {
   GObject        parent_instance;
 
-  LimberStore   *store;
+  LimberJournal *journal;
   LimberClock   *clock;
   GTimeZone     *time_zone;
 
@@ -105,7 +107,7 @@ refresh (LimberCarePlan *self)
   LimberCarePhase phase;
 
   g_clear_pointer (&self->episode, limber_episode_free);
-  self->episode = limber_store_get_open_episode (self->store);
+  self->episode = limber_journal_get_open_episode (self->journal);
   schedule (self);
 
   /* Compared with the phase last announced: at the 72-hour timer, time has already moved on. */
@@ -125,9 +127,9 @@ limber_care_plan_dispose (GObject *object)
 
   if (self->clock != NULL)
     limber_clock_clear (self->clock, &self->timer_id);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
+  g_clear_object (&self->journal);
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (limber_care_plan_parent_class)->dispose (object);
@@ -201,25 +203,24 @@ limber_care_plan_init (LimberCarePlan *self)
  * limber_care_plan_new:
  * @time_zone: (nullable): the zone days are counted in, %NULL for the local one
  *
- * Returns: (transfer full): the plan, following @store from now on
+ * Returns: (transfer full): the plan, following @journal (its own records and those of the
+ *   other process) from now on
  */
 LimberCarePlan *
-limber_care_plan_new (LimberStore *store,
-                      LimberClock *clock,
-                      GTimeZone   *time_zone)
+limber_care_plan_new (LimberJournal *journal,
+                      GTimeZone     *time_zone)
 {
   LimberCarePlan *self;
 
-  g_return_val_if_fail (LIMBER_IS_STORE (store), NULL);
-  g_return_val_if_fail (LIMBER_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), NULL);
 
   self = g_object_new (LIMBER_TYPE_CARE_PLAN, NULL);
-  self->store = g_object_ref (store);
-  self->clock = g_object_ref (clock);
+  self->journal = g_object_ref (journal);
+  self->clock = g_object_ref (limber_journal_get_clock (journal));
   self->time_zone = time_zone != NULL ? g_time_zone_ref (time_zone) : g_time_zone_new_local ();
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (journal, "changed", G_CALLBACK (refresh), self);
 
-  self->episode = limber_store_get_open_episode (store);
+  self->episode = limber_journal_get_open_episode (journal);
   self->phase = phase_at (self, now_us (self));
   schedule (self);
 
@@ -279,7 +280,7 @@ limber_care_plan_get_warning (LimberCarePlan      *self,
 
   g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
 
-  if (!limber_store_get_last_check (self->store, &time_us, &last) ||
+  if (!limber_journal_get_last_check (self->journal, &time_us, &last) ||
       last == LIMBER_TRIAGE_OUTCOME_SELF_CARE)
     return FALSE;
 
@@ -308,14 +309,14 @@ limber_care_plan_get_progress (LimberCarePlan     *self,
   limber_local_time_day_range (self->time_zone, now, &from, &to);
 
   memset (progress, 0, sizeof *progress);
-  progress->cold_packs = limber_store_count_packs (self->store, LIMBER_PACK_COLD, from, to);
-  progress->heat_packs = limber_store_count_packs (self->store, LIMBER_PACK_HEAT, from, to);
-  progress->walks = limber_store_count (self->store, LIMBER_STORE_COUNT_WALKS, from, to);
-  progress->sessions = limber_store_count_routine (self->store, NULL, from, to);
-  progress->gentle_sessions = limber_store_count_routine (self->store, "gentle-relief", from, to);
-  progress->glasses = limber_store_count (self->store, LIMBER_STORE_COUNT_GLASSES, from, to);
+  progress->cold_packs = limber_journal_count_packs (self->journal, LIMBER_PACK_COLD, from, to);
+  progress->heat_packs = limber_journal_count_packs (self->journal, LIMBER_PACK_HEAT, from, to);
+  progress->walks = limber_journal_count (self->journal, LIMBER_STORE_COUNT_WALKS, from, to);
+  progress->sessions = limber_journal_count_routine (self->journal, NULL, from, to);
+  progress->gentle_sessions = limber_journal_count_routine (self->journal, "gentle-relief", from, to);
+  progress->glasses = limber_journal_count (self->journal, LIMBER_STORE_COUNT_GLASSES, from, to);
 
-  if (limber_store_get_last_pack (self->store, &kind, &started, &duration) && started >= from)
+  if (limber_journal_get_last_pack (self->journal, &kind, &started, &duration) && started >= from)
     {
       progress->last_pack_end_us = started + duration;
       if (kind == LIMBER_PACK_COLD)
@@ -353,14 +354,68 @@ limber_care_plan_get_suggested_pack (LimberCarePlan *self)
                                                                       : LIMBER_PACK_HEAT;
 }
 
-/* Returns: (nullable): the only routine the plan offers now, or %NULL for all of them */
-const char *
-limber_care_plan_get_routine_id (LimberCarePlan *self)
+/**
+ * limber_care_plan_allows_routine:
+ * @routine: a routine of the catalog
+ * @error: (optional): why not, in words for the user
+ *
+ * Whether @routine may be offered or started now. While a check's warning signs stand, no
+ * routine is: the plan is to get help. In the first days of an episode only routines marked
+ * "first-days" are. Every way of starting a routine asks this.
+ *
+ * Returns: %TRUE if @routine may start now
+ */
+gboolean
+limber_care_plan_allows_routine (LimberCarePlan  *self,
+                                 LimberRoutine   *routine,
+                                 GError         **error)
 {
-  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), NULL);
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (routine), FALSE);
 
-  return limber_care_plan_get_phase (self) == LIMBER_CARE_PHASE_ACUTE ? "gentle-relief" : NULL;
+  if (limber_care_plan_get_warning (self, NULL))
+    {
+      g_set_error_literal (error, LIMBER_CARE_PLAN_ERROR, LIMBER_CARE_PLAN_ERROR_WARNING,
+                           _("Your last symptom check found warning signs. Get help first; "
+                             "stretches can wait."));
+      return FALSE;
+    }
+
+  if (limber_care_plan_get_phase (self) == LIMBER_CARE_PHASE_ACUTE &&
+      !limber_routine_get_first_days (routine))
+    {
+      g_set_error (error, LIMBER_CARE_PLAN_ERROR, LIMBER_CARE_PLAN_ERROR_NOT_NOW,
+                   _("“%s” is not for the first days of a spasm. Try a gentle routine "
+                     "instead."), limber_routine_get_name (routine));
+      return FALSE;
+    }
+
+  return TRUE;
 }
+
+/**
+ * limber_care_plan_allows_pack:
+ * @error: (optional): why not, in words for the user
+ *
+ * Returns: %TRUE unless a check's warning signs stand, when no self-care is offered
+ */
+gboolean
+limber_care_plan_allows_pack (LimberCarePlan  *self,
+                              GError         **error)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
+
+  if (limber_care_plan_get_warning (self, NULL))
+    {
+      g_set_error_literal (error, LIMBER_CARE_PLAN_ERROR, LIMBER_CARE_PLAN_ERROR_WARNING,
+                           _("Your last symptom check found warning signs. Get help first."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+G_DEFINE_QUARK (limber-care-plan-error-quark, limber_care_plan_error)
 
 /* "I have a back spasm now". Returns: the episode's id, or 0 with @error set */
 gint64
@@ -369,7 +424,7 @@ limber_care_plan_start_episode (LimberCarePlan  *self,
 {
   g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), 0);
 
-  return limber_store_start_episode (self->store, now_us (self), error);
+  return limber_journal_start_episode (self->journal, error);
 }
 
 /* "I feel better": ends the open episode, if any, with @notes. */
@@ -383,7 +438,7 @@ limber_care_plan_end_episode (LimberCarePlan  *self,
   if (self->episode == NULL)
     return TRUE;
 
-  return limber_store_end_episode (self->store, self->episode->id, now_us (self), notes, error);
+  return limber_journal_end_episode (self->journal, self->episode->id, notes, error);
 }
 
 /* A stable name for logs and tests; never translated. */

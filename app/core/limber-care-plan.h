@@ -8,7 +8,8 @@
 #include <glib-object.h>
 
 #include "limber-clock.h"
-#include "limber-store.h"
+#include "limber-journal.h"
+#include "limber-routine.h"
 
 G_BEGIN_DECLS
 
@@ -49,6 +50,15 @@ typedef enum
  *
  * What the user did today, for the Today page's checklist.
  */
+#define LIMBER_CARE_PLAN_ERROR (limber_care_plan_error_quark ())
+
+/* Why the plan does not offer something now. */
+typedef enum
+{
+  LIMBER_CARE_PLAN_ERROR_WARNING,   /* a check found warning signs */
+  LIMBER_CARE_PLAN_ERROR_NOT_NOW,   /* not in this phase */
+} LimberCarePlanError;
+
 typedef struct
 {
   guint  cold_packs;
@@ -64,8 +74,7 @@ typedef struct
 #define LIMBER_TYPE_CARE_PLAN (limber_care_plan_get_type ())
 G_DECLARE_FINAL_TYPE (LimberCarePlan, limber_care_plan, LIMBER, CARE_PLAN, GObject)
 
-LimberCarePlan     *limber_care_plan_new                (LimberStore          *store,
-                                                         LimberClock          *clock,
+LimberCarePlan     *limber_care_plan_new                (LimberJournal        *journal,
                                                          GTimeZone            *time_zone);
 LimberCarePhase     limber_care_plan_get_phase          (LimberCarePlan       *self);
 const LimberEpisode *limber_care_plan_get_episode       (LimberCarePlan       *self);
@@ -78,7 +87,12 @@ void                limber_care_plan_get_progress       (LimberCarePlan       *s
 guint               limber_care_plan_get_walk_interval  (LimberCarePlan       *self,
                                                          guint                 user_minutes);
 LimberPackKind      limber_care_plan_get_suggested_pack (LimberCarePlan       *self);
-const char         *limber_care_plan_get_routine_id     (LimberCarePlan       *self);
+gboolean            limber_care_plan_allows_routine     (LimberCarePlan       *self,
+                                                         LimberRoutine        *routine,
+                                                         GError              **error);
+gboolean            limber_care_plan_allows_pack        (LimberCarePlan       *self,
+                                                         GError              **error);
+GQuark              limber_care_plan_error_quark        (void);
 gint64              limber_care_plan_start_episode      (LimberCarePlan       *self,
                                                          GError              **error);
 gboolean            limber_care_plan_end_episode        (LimberCarePlan       *self,

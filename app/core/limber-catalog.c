@@ -248,6 +248,26 @@ get_seconds (Reader      *reader,
   return TRUE;
 }
 
+/* Reads an optional true or false into @out, which keeps its value when @member is absent. */
+static gboolean
+get_boolean (Reader      *reader,
+             JsonObject  *object,
+             const char  *member,
+             gboolean    *out,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (reader, object, member, error, _("“%s” must be true or false"), member);
+
+  *out = json_node_get_boolean (node);
+  return TRUE;
+}
+
 static gboolean
 get_count (Reader      *reader,
            JsonObject  *object,
@@ -420,13 +440,15 @@ read_exercise (LimberCatalog  *self,
 {
   static const char * const known[] = {
     "id", "name", "instructions", "spoken", "illustration", "mode", "sides", "progressive",
-    "hold", "rounds", "reps", "duration", "moves", "tempo", "switch", "rest", NULL
+    "first-days", "hold", "rounds", "reps", "duration", "moves", "tempo", "switch", "rest", NULL
   };
   const char *id, *name, *instructions, *spoken, *illustration, *mode_name;
   g_autoptr(LimberTiming) timing = g_new0 (LimberTiming, 1);
   LimberExerciseMode mode;
   guint sides = 1;
   JsonNode *progressive;
+  gboolean first_days = FALSE;
+  LimberExercise *exercise;
 
   if (!check_members (reader, object, known, error) ||
       !get_string (reader, object, "id", TRUE, &id, error) ||
@@ -467,16 +489,18 @@ read_exercise (LimberCatalog  *self,
   progressive = json_object_get_member (object, "progressive");
   if (progressive != NULL && json_node_get_value_type (progressive) != G_TYPE_BOOLEAN)
     return fail (reader, object, "progressive", error, _("“progressive” must be true or false"));
+  if (!get_boolean (reader, object, "first-days", &first_days, error))
+    return FALSE;
 
   if (g_hash_table_contains (self->exercises, id))
     return fail (reader, object, "id", error, _("there are two exercises with the id “%s”"), id);
 
-  g_hash_table_insert (self->exercises, g_strdup (id),
-                       limber_exercise_new (id, tr (reader, name), tr (reader, instructions),
-                                            tr (reader, spoken), illustration, mode, sides,
-                                            progressive != NULL &&
-                                            json_node_get_boolean (progressive),
-                                            timing));
+  exercise = limber_exercise_new (id, tr (reader, name), tr (reader, instructions),
+                                  tr (reader, spoken), illustration, mode, sides,
+                                  progressive != NULL && json_node_get_boolean (progressive),
+                                  timing);
+  limber_exercise_set_first_days (exercise, first_days);
+  g_hash_table_insert (self->exercises, g_strdup (id), exercise);
   return TRUE;
 }
 
@@ -486,8 +510,11 @@ read_routine (LimberCatalog  *self,
               JsonObject     *object,
               GError        **error)
 {
-  static const char * const known[] = { "id", "name", "description", "steps", NULL };
+  static const char * const known[] = {
+    "id", "name", "description", "first-days", "steps", NULL
+  };
   const char *id, *name, *description;
+  gboolean first_days = FALSE;
   g_autoptr(LimberRoutine) routine = NULL;
   JsonNode *steps_node;
   JsonArray *steps;
@@ -496,7 +523,8 @@ read_routine (LimberCatalog  *self,
       !get_string (reader, object, "id", TRUE, &id, error) ||
       !check_id (reader, object, id, error) ||
       !get_string (reader, object, "name", TRUE, &name, error) ||
-      !get_string (reader, object, "description", FALSE, &description, error))
+      !get_string (reader, object, "description", FALSE, &description, error) ||
+      !get_boolean (reader, object, "first-days", &first_days, error))
     return NULL;
 
   if (limber_catalog_find_routine (self, id) != NULL)
@@ -588,9 +616,19 @@ read_routine (LimberCatalog  *self,
       if (!read_timing (reader, step, limber_exercise_get_mode (exercise), timing, error))
         return NULL;
 
+      /* The care plan offers a first-days routine in the acute phase: it may hold nothing else. */
+      if (first_days && !limber_exercise_get_first_days (exercise))
+        {
+          fail (reader, step, "exercise", error,
+                _("“%s” is not safe in the first days of a spasm, so this routine cannot have "
+                  "“first-days”: true"), exercise_id);
+          return NULL;
+        }
+
       limber_routine_add_step (routine, exercise, timing);
     }
 
+  limber_routine_set_first_days (routine, first_days);
   return g_steal_pointer (&routine);
 }
 

@@ -19,6 +19,7 @@ struct _LimberExercise
   LimberExerciseMode  mode;
   guint               sides;
   gboolean            progressive;
+  gboolean            first_days;
   LimberTiming       *timing;
 };
 
@@ -192,6 +193,26 @@ limber_exercise_get_sides (LimberExercise *self)
 }
 
 /* TRUE for the plank: its hold grows from session to session instead of being fixed. */
+/**
+ * limber_exercise_set_first_days:
+ * @first_days: whether the exercise is gentle enough for the first days of a spasm
+ */
+void
+limber_exercise_set_first_days (LimberExercise *self,
+                                gboolean        first_days)
+{
+  g_return_if_fail (LIMBER_IS_EXERCISE (self));
+  self->first_days = !!first_days;
+}
+
+/* Returns: whether the exercise may be done in the first days of a spasm (the acute plan) */
+gboolean
+limber_exercise_get_first_days (LimberExercise *self)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (self), FALSE);
+  return self->first_days;
+}
+
 gboolean
 limber_exercise_get_progressive (LimberExercise *self)
 {

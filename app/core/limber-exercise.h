@@ -88,6 +88,9 @@ const char         *limber_exercise_get_illustration (LimberExercise     *self);
 LimberExerciseMode  limber_exercise_get_mode         (LimberExercise     *self);
 guint               limber_exercise_get_sides        (LimberExercise     *self);
 gboolean            limber_exercise_get_progressive  (LimberExercise     *self);
+void                limber_exercise_set_first_days   (LimberExercise     *self,
+                                                      gboolean            first_days);
+gboolean            limber_exercise_get_first_days   (LimberExercise     *self);
 const LimberTiming *limber_exercise_get_timing       (LimberExercise     *self);
 
 const char         *limber_exercise_mode_to_string   (LimberExerciseMode  mode);

@@ -9,7 +9,7 @@
 
 /*
  * The countdown for a cold or heat pack. It is capped at 20 minutes whatever is asked, since
- * longer harms the skin, and it records every pack in the store when it comes off: at the end
+ * longer harms the skin, and it records every pack in the journal when it comes off: at the end
  * or when stopped early, with the time it was really on.
  */
 struct _LimberPackTimer
@@ -17,7 +17,7 @@ struct _LimberPackTimer
   GObject         parent_instance;
 
   LimberClock    *clock;
-  LimberStore    *store;
+  LimberJournal  *journal;
 
   gboolean        running;
   LimberPackKind  kind;
@@ -48,7 +48,6 @@ static void
 finish (LimberPackTimer *self,
         gboolean         completed)
 {
-  g_autoptr(GError) error = NULL;
   gint64 now = limber_clock_now_monotonic_us (self->clock);
   gint64 on_us = completed ? self->duration_us : now - self->started_monotonic_us;
 
@@ -56,9 +55,9 @@ finish (LimberPackTimer *self,
   self->running = FALSE;
   limber_clock_clear (self->clock, &self->end_id);
 
-  if (self->store != NULL &&
-      limber_store_add_pack (self->store, self->kind, self->started_wall_us, on_us, &error) == 0)
-    g_message ("The pack was not recorded: %s", error->message);
+  /* A failed write is told by the journal itself. */
+  if (self->journal != NULL)
+    limber_journal_add_pack (self->journal, self->kind, self->started_wall_us, on_us, NULL);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUNNING]);
   g_signal_emit (self, signals[FINISHED], 0, self->kind, on_us, completed);
@@ -81,7 +80,7 @@ limber_pack_timer_dispose (GObject *object)
   if (self->clock != NULL)
     limber_clock_clear (self->clock, &self->end_id);
   g_clear_object (&self->clock);
-  g_clear_object (&self->store);
+  g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (limber_pack_timer_parent_class)->dispose (object);
 }
@@ -136,20 +135,20 @@ limber_pack_timer_init (LimberPackTimer *self)
 
 /**
  * limber_pack_timer_new:
- * @store: (nullable): where packs are recorded
+ * @journal: (nullable): where packs are recorded
  */
 LimberPackTimer *
-limber_pack_timer_new (LimberClock *clock,
-                       LimberStore *store)
+limber_pack_timer_new (LimberClock   *clock,
+                       LimberJournal *journal)
 {
   LimberPackTimer *self;
 
   g_return_val_if_fail (LIMBER_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (store == NULL || LIMBER_IS_STORE (store), NULL);
+  g_return_val_if_fail (journal == NULL || LIMBER_IS_JOURNAL (journal), NULL);
 
   self = g_object_new (LIMBER_TYPE_PACK_TIMER, NULL);
   self->clock = g_object_ref (clock);
-  self->store = store != NULL ? g_object_ref (store) : NULL;
+  self->journal = journal != NULL ? g_object_ref (journal) : NULL;
 
   return self;
 }

@@ -8,7 +8,7 @@
 #include <glib-object.h>
 
 #include "limber-clock.h"
-#include "limber-store.h"
+#include "limber-journal.h"
 
 G_BEGIN_DECLS
 
@@ -20,7 +20,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (LimberPackTimer, limber_pack_timer, LIMBER, PACK_TIMER, GObject)
 
 LimberPackTimer *limber_pack_timer_new            (LimberClock      *clock,
-                                                   LimberStore      *store);
+                                                   LimberJournal    *journal);
 gint64           limber_pack_timer_start          (LimberPackTimer  *self,
                                                    LimberPackKind    kind,
                                                    gint64            duration_us);

@@ -24,6 +24,7 @@ struct _LimberRoutine
   char    *name;
   char    *description;
   char    *path;
+  gboolean first_days;
   GArray  *steps;
 };
 
@@ -158,6 +159,27 @@ limber_routine_get_step_timing (LimberRoutine *self,
   g_return_val_if_fail (LIMBER_IS_ROUTINE (self), NULL);
   g_return_val_if_fail (step < self->steps->len, NULL);
   return g_array_index (self->steps, Step, step).timing;
+}
+
+/**
+ * limber_routine_set_first_days:
+ * @first_days: whether the routine is meant for the first days of a spasm; the catalog sets it
+ *   only when every exercise in it is safe then
+ */
+void
+limber_routine_set_first_days (LimberRoutine *self,
+                               gboolean       first_days)
+{
+  g_return_if_fail (LIMBER_IS_ROUTINE (self));
+  self->first_days = !!first_days;
+}
+
+/* Returns: whether the care plan may offer the routine in the first days of a spasm */
+gboolean
+limber_routine_get_first_days (LimberRoutine *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE (self), FALSE);
+  return self->first_days;
 }
 
 gboolean

@@ -86,6 +86,9 @@ LimberExercise     *limber_routine_get_step_exercise (LimberRoutine      *self,
 const LimberTiming *limber_routine_get_step_timing   (LimberRoutine      *self,
                                                       guint               step);
 gboolean            limber_routine_has_progressive   (LimberRoutine      *self);
+void                limber_routine_set_first_days    (LimberRoutine      *self,
+                                                      gboolean            first_days);
+gboolean            limber_routine_get_first_days    (LimberRoutine      *self);
 char               *limber_routine_dup_summary       (LimberRoutine      *self);
 GArray             *limber_routine_build_phases      (LimberRoutine      *self,
                                                       gint64              progressive_hold_us);

@@ -471,3 +471,49 @@ limber_store_count_packs (LimberStore    *self,
   return sqlite3_column_int (stmt, 0);
 }
 
+
+/**
+ * limber_store_dup_mark:
+ * @kind: a kind of record
+ *
+ * A short text that changes whenever a record of @kind is added, changed or deleted, by this
+ * process or another: the number of rows, the newest id and, for records that are updated later,
+ * how many were updated. The journal compares marks to say which kinds changed.
+ *
+ * Returns: (transfer full): the mark
+ */
+char *
+limber_store_dup_mark (LimberStore      *self,
+                       LimberRecordKind  kind)
+{
+  static const char * const queries[LIMBER_N_RECORD_KINDS] = {
+    [LIMBER_RECORD_SESSION] =
+      "SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || count(pain_after) FROM sessions",
+    [LIMBER_RECORD_CHECK] = "SELECT count(*) || ':' || ifnull(max(id), 0) FROM checks",
+    [LIMBER_RECORD_GLASS] = "SELECT count(*) || ':' || ifnull(max(id), 0) FROM glasses",
+    [LIMBER_RECORD_WALK] =
+      "SELECT count(*) || ':' || ifnull(max(id), 0) FROM reminder_events"
+      " WHERE kind = 'walk' AND action = 'done'",
+    [LIMBER_RECORD_POSTURE_BREAK] =
+      "SELECT count(*) || ':' || ifnull(max(id), 0) FROM reminder_events"
+      " WHERE kind = 'posture' AND action = 'done'",
+    [LIMBER_RECORD_EPISODE] =
+      "SELECT count(*) || ':' || ifnull(max(id), 0) || ':' || count(ended_us) || ':' ||"
+      " ifnull(max(ended_us), 0) FROM episodes",
+    [LIMBER_RECORD_PACK] = "SELECT count(*) || ':' || ifnull(max(id), 0) FROM packs",
+    [LIMBER_RECORD_PLANK_HOLD] = "SELECT count(*) || ':' || ifnull(max(id), 0) FROM plank_holds",
+    [LIMBER_RECORD_REMINDER] =
+      "SELECT count(*) || ':' || ifnull(max(id), 0) FROM reminder_events"
+      " WHERE NOT (action = 'done' AND kind IN ('walk', 'posture'))",
+  };
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (self), NULL);
+  g_return_val_if_fail (kind < LIMBER_N_RECORD_KINDS, NULL);
+
+  stmt = limber_store_prepare_read (self, queries[kind]);
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return g_strdup ("");
+
+  return g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+}

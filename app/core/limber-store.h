@@ -40,6 +40,28 @@ typedef enum
   LIMBER_PACK_HEAT,
 } LimberPackKind;
 
+/**
+ * LimberRecordKind:
+ *
+ * The kinds of user record, as LimberJournal::changed names them. Walks and posture breaks are
+ * reminder events answered with "done" (from a notification or the app); the rest of the
+ * reminder events (shown, snoozed, …) are %LIMBER_RECORD_REMINDER.
+ */
+typedef enum
+{
+  LIMBER_RECORD_SESSION,
+  LIMBER_RECORD_CHECK,
+  LIMBER_RECORD_GLASS,
+  LIMBER_RECORD_WALK,
+  LIMBER_RECORD_POSTURE_BREAK,
+  LIMBER_RECORD_EPISODE,
+  LIMBER_RECORD_PACK,
+  LIMBER_RECORD_PLANK_HOLD,
+  LIMBER_RECORD_REMINDER,
+} LimberRecordKind;
+
+#define LIMBER_N_RECORD_KINDS (LIMBER_RECORD_REMINDER + 1)
+
 /* What limber_store_count_per_day() counts. */
 typedef enum
 {
@@ -147,6 +169,8 @@ gboolean          limber_store_import_plank_hold    (LimberStore        *self,
                                                      GError            **error);
 
 /* Reading. Ranges are [from_us, to_us). */
+char             *limber_store_dup_mark             (LimberStore        *self,
+                                                     LimberRecordKind    kind);
 gboolean          limber_store_is_empty             (LimberStore        *self);
 guint             limber_store_count                (LimberStore        *self,
                                                      LimberStoreCount    what,

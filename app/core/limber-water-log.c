@@ -10,9 +10,9 @@
 #include "limber-water-log.h"
 
 /*
- * Today's glasses of water, counted from the history store. The count belongs to a local date:
+ * Today's glasses of water, counted from the journal. The count belongs to a local date:
  * it starts again at 0 at midnight, when a clock timer notifies "today", and follows glasses
- * logged by another process (the app and the reminder service share the store).
+ * logged by another process (the app and the reminder service share the journal's file).
  */
 struct _LimberWaterLog
 {
@@ -20,7 +20,7 @@ struct _LimberWaterLog
 
   LimberClock *clock;
   GTimeZone   *time_zone;
-  LimberStore *store;
+  LimberJournal *journal;
 
   guint        glasses;
   guint        midnight_id;
@@ -47,13 +47,21 @@ recount (LimberWaterLog *self)
 
   limber_local_time_day_range (self->time_zone, limber_clock_now_wall_us (self->clock), &from,
                                &to);
-  glasses = limber_store_count (self->store, LIMBER_STORE_COUNT_GLASSES, from, to);
+  glasses = limber_journal_count (self->journal, LIMBER_STORE_COUNT_GLASSES, from, to);
 
   if (glasses == self->glasses)
     return;
 
   self->glasses = glasses;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TODAY]);
+}
+
+static void
+on_journal_changed (LimberWaterLog   *self,
+                    LimberRecordKind  kind)
+{
+  if (kind == LIMBER_RECORD_GLASS)
+    recount (self);
 }
 
 static void
@@ -88,9 +96,9 @@ limber_water_log_dispose (GObject *object)
   if (self->clock != NULL)
     limber_clock_clear (self->clock, &self->midnight_id);
   g_clear_object (&self->clock);
-  if (self->store != NULL)
-    g_signal_handlers_disconnect_by_data (self->store, self);
-  g_clear_object (&self->store);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
+  g_clear_object (&self->journal);
 
   G_OBJECT_CLASS (limber_water_log_parent_class)->dispose (object);
 }
@@ -154,25 +162,25 @@ limber_water_log_init (LimberWaterLog *self)
  * limber_water_log_new:
  * @clock: the clock for today's date and the midnight timer
  * @time_zone: (nullable): the zone dates are read in, %NULL for the local one
- * @store: the history store the glasses are kept in
+ * @journal: the journal the glasses are kept in
  *
- * Returns: (transfer full): the log, counting today's glasses in @store
+ * Returns: (transfer full): the log, counting today's glasses in @journal, whoever logs them
  */
 LimberWaterLog *
-limber_water_log_new (LimberClock *clock,
-                      GTimeZone   *time_zone,
-                      LimberStore *store)
+limber_water_log_new (LimberClock   *clock,
+                      GTimeZone     *time_zone,
+                      LimberJournal *journal)
 {
   LimberWaterLog *self;
 
   g_return_val_if_fail (LIMBER_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (LIMBER_IS_STORE (store), NULL);
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), NULL);
 
   self = g_object_new (LIMBER_TYPE_WATER_LOG, NULL);
   self->clock = g_object_ref (clock);
   self->time_zone = time_zone != NULL ? g_time_zone_ref (time_zone) : g_time_zone_new_local ();
-  self->store = g_object_ref (store);
-  g_signal_connect_swapped (store, "changed", G_CALLBACK (recount), self);
+  self->journal = g_object_ref (journal);
+  g_signal_connect_swapped (journal, "changed", G_CALLBACK (on_journal_changed), self);
   recount (self);
   schedule_midnight (self);
 
@@ -212,28 +220,4 @@ limber_water_log_get_today (LimberWaterLog *self)
   recount (self);
 
   return self->glasses;
-}
-
-/**
- * limber_water_log_add_glass:
- * @source: who logged it, "app" or "reminder"
- *
- * Records one glass now. If the store cannot save, it keeps the glass in memory and says so
- * through its own problem property.
- *
- * Returns: %TRUE if the glass was recorded
- */
-gboolean
-limber_water_log_add_glass (LimberWaterLog  *self,
-                            const char      *source,
-                            GError         **error)
-{
-  g_return_val_if_fail (LIMBER_IS_WATER_LOG (self), FALSE);
-
-  if (limber_store_add_glass (self->store, limber_clock_now_wall_us (self->clock), source,
-                              error) == 0)
-    return FALSE;
-
-  recount (self);
-  return TRUE;
 }

@@ -8,7 +8,7 @@
 #include <glib-object.h>
 
 #include "limber-clock.h"
-#include "limber-store.h"
+#include "limber-journal.h"
 
 G_BEGIN_DECLS
 
@@ -17,11 +17,8 @@ G_DECLARE_FINAL_TYPE (LimberWaterLog, limber_water_log, LIMBER, WATER_LOG, GObje
 
 LimberWaterLog *limber_water_log_new           (LimberClock     *clock,
                                                 GTimeZone       *time_zone,
-                                                LimberStore     *store);
+                                                LimberJournal   *journal);
 char           *limber_water_log_default_path  (void);
 guint           limber_water_log_get_today     (LimberWaterLog  *self);
-gboolean        limber_water_log_add_glass     (LimberWaterLog  *self,
-                                                const char      *source,
-                                                GError         **error);
 
 G_END_DECLS

@@ -16,7 +16,7 @@
 #include "limber-reminders-dbus.h"
 #include "limber-system-clock.h"
 #include "limber-care-plan.h"
-#include "limber-store.h"
+#include "limber-journal.h"
 #include "limber-water-log.h"
 
 #include "limber-reminder-service.h"
@@ -42,7 +42,7 @@ struct _LimberReminderService
   LimberReminderNotifier  *notifier;
   LimberPresenceMonitor   *presence;
   LimberWaterLog          *water;
-  LimberStore             *store;
+  LimberJournal           *journal;
   LimberCarePlan          *care_plan;
   LimberReminders1        *skeleton;
 
@@ -247,31 +247,45 @@ open_app (LimberReminderService *self,
 
 /* Reminders */
 
-/* Keeps what reminders were shown and what was done with them, for the history. */
+/* Keeps what reminders were shown and what was done with them, for the history. A failed
+ * write is logged by the journal. */
 static void
 record_event (LimberReminderService *self,
               LimberReminderKind     kind,
-              const char            *action)
+              LimberReminderAction   action)
 {
-  g_autoptr(GError) error = NULL;
-
-  if (limber_store_add_reminder_event (self->store, limber_clock_now_wall_us (self->clock),
-                                       limber_reminder_kind_to_string (kind), action,
-                                       &error) == 0)
-    g_message ("The %s reminder's “%s” was not recorded: %s",
-               limber_reminder_kind_to_string (kind), action, error->message);
+  limber_journal_add_reminder_event (self->journal, kind, action, NULL);
 }
 
+/* Whoever recorded it, the app or this service, a glass starts the water interval over, a walk
+ * the walk interval, and a posture break or a stretch session the posture interval. */
 static void
-log_water (LimberReminderService *self,
-           const char            *source)
+on_journal_changed (LimberReminderService *self,
+                    LimberRecordKind       kind)
 {
-  g_autoptr(GError) error = NULL;
+  switch (kind)
+    {
+    case LIMBER_RECORD_GLASS:
+      limber_reminder_scheduler_restart (self->scheduler, LIMBER_REMINDER_HYDRATION);
+      break;
 
-  if (!limber_water_log_add_glass (self->water, source, &error))
-    g_message ("The glass was not recorded: %s", error->message);
+    case LIMBER_RECORD_WALK:
+      limber_reminder_scheduler_restart (self->scheduler, LIMBER_REMINDER_WALK);
+      break;
 
-  limber_reminder_scheduler_restart (self->scheduler, LIMBER_REMINDER_HYDRATION);
+    case LIMBER_RECORD_POSTURE_BREAK:
+    case LIMBER_RECORD_SESSION:
+      limber_reminder_scheduler_restart (self->scheduler, LIMBER_REMINDER_POSTURE);
+      break;
+
+    case LIMBER_RECORD_CHECK:
+    case LIMBER_RECORD_EPISODE:
+    case LIMBER_RECORD_PACK:
+    case LIMBER_RECORD_PLANK_HOLD:
+    case LIMBER_RECORD_REMINDER:
+    default:
+      break;
+    }
 }
 
 static void
@@ -305,7 +319,7 @@ on_due (LimberReminderScheduler *scheduler,
     }
 
   g_debug ("Showed the %s reminder%s", name, caught_up ? " (catching up)" : "");
-  record_event (self, kind, "shown");
+  record_event (self, kind, LIMBER_REMINDER_ACTION_SHOWN);
   limber_reminders1_emit_reminder_shown (self->skeleton, name);
 }
 
@@ -334,12 +348,24 @@ on_action (LimberReminderNotifier *notifier,
            LimberReminderService  *self)
 {
   g_debug ("Action %s on the %s reminder", action, limber_reminder_kind_to_string (kind));
-  record_event (self, kind, g_strcmp0 (action, "snooze") == 0 ? "snoozed"
-                            : g_strcmp0 (action, "default") == 0 ? "opened" : action);
+
+  /* A "done" is the walk or posture break itself, recorded once: the journal's "changed"
+   * then starts its interval over, as for one recorded in the app. */
+  if (g_strcmp0 (action, "done") == 0)
+    {
+      record_event (self, kind, LIMBER_REMINDER_ACTION_DONE);
+      return;
+    }
+
+  record_event (self, kind,
+                g_strcmp0 (action, "drank") == 0 ? LIMBER_REMINDER_ACTION_DRANK
+                : g_strcmp0 (action, "snooze") == 0 ? LIMBER_REMINDER_ACTION_SNOOZED
+                : g_strcmp0 (action, "stretch") == 0 ? LIMBER_REMINDER_ACTION_STRETCH
+                : LIMBER_REMINDER_ACTION_OPENED);
 
   if (g_strcmp0 (action, "drank") == 0)
     {
-      log_water (self, "reminder");
+      limber_journal_add_glass (self->journal, LIMBER_GLASS_FROM_REMINDER, NULL);
     }
   else if (g_strcmp0 (action, "snooze") == 0)
     {
@@ -352,10 +378,6 @@ on_action (LimberReminderNotifier *notifier,
     {
       limber_reminder_scheduler_restart (self->scheduler, kind);
       open_app (self, "start-routine", LIMBER_REMINDERS_STRETCH_ROUTINE, activation_token);
-    }
-  else if (g_strcmp0 (action, "done") == 0)
-    {
-      limber_reminder_scheduler_restart (self->scheduler, kind);
     }
   else if (g_strcmp0 (action, "default") == 0)
     {
@@ -493,7 +515,7 @@ handle_log_water (LimberReminders1      *skeleton,
                   GDBusMethodInvocation *invocation,
                   LimberReminderService *self)
 {
-  log_water (self, "app");
+  limber_journal_add_glass (self->journal, LIMBER_GLASS_FROM_DBUS, NULL);
   limber_reminders1_complete_log_water (skeleton, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
@@ -554,14 +576,12 @@ limber_reminder_service_startup (GApplication *application)
   self->scheduler = limber_reminder_scheduler_new (self->clock, NULL);
 
   /* Shared with the app. If it cannot be saved, reminders still work, counting in memory. */
-  self->store = limber_store_new (self->clock, NULL);
-  if (!limber_store_open (self->store, &error))
+  self->journal = limber_journal_new (self->clock, NULL);
+  if (!limber_journal_import_water_file (self->journal, water_path, &error))
     g_message ("History: %s", error->message);
-  g_clear_error (&error);
-  if (!limber_store_import_water_file (self->store, water_path, NULL, &error))
-    g_message ("History: %s", error->message);
-  self->water = limber_water_log_new (self->clock, NULL, self->store);
-  self->care_plan = limber_care_plan_new (self->store, self->clock, NULL);
+  g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
+  self->water = limber_water_log_new (self->clock, NULL, self->journal);
+  self->care_plan = limber_care_plan_new (self->journal, NULL);
   g_signal_connect_swapped (self->care_plan, "notify::phase", G_CALLBACK (on_phase_changed), self);
 
   self->settings = g_settings_new (APPLICATION_ID);
@@ -634,7 +654,9 @@ limber_reminder_service_shutdown (GApplication *application)
   g_clear_object (&self->scheduler);
   g_clear_object (&self->water);
   g_clear_object (&self->care_plan);
-  g_clear_object (&self->store);
+  if (self->journal != NULL)
+    g_signal_handlers_disconnect_by_data (self->journal, self);
+  g_clear_object (&self->journal);
   g_clear_object (&self->notification_settings);
   g_clear_object (&self->gnome_breaks);
   g_clear_object (&self->settings);

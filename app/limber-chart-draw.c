@@ -1,0 +1,310 @@
+/* limber-chart-draw.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+
+#include "limber-chart-private.h"
+
+/*
+ * A LimberChart's drawing: the gridlines and labels, the bars or the line with its dots, the x
+ * axis and the goal, in the theme's colours, into a GtkSnapshot. It only reads the chart: the
+ * ranges and positions it draws with were worked out in limber-chart-geometry.c.
+ */
+
+#define LINE_WIDTH       2.0
+#define DOT_SPACING      9.0    /* dots only if points are this far apart on average */
+#define BAR_FILL         0.6    /* of its slot; the rest is the gap between bars */
+#define BAR_MAX_WIDTH    40.0
+#define BAR_RADIUS       3.0
+#define GOAL_DASH        6.0
+
+/* The label colours are the foreground's, dimmed as libadwaita's .dim-label is but a little less,
+ * because these labels are small. */
+#define LABEL_ALPHA      0.7f
+#define GRID_ALPHA       0.12f
+#define AXIS_ALPHA       0.35f
+
+/* Which points lie in [@lo, @hi], plus one on either side so that a line leaves the plot
+ * towards them instead of stopping at the edge. */
+static void
+visible_points (LimberChart *self,
+                double       lo,
+                double       hi,
+                guint       *first,
+                guint       *end)
+{
+  const LimberChartPoint *points = (const LimberChartPoint *) (gpointer) self->points->data;
+  guint n = self->points->len;
+  guint a = 0, b = n;
+
+  /* Binary searches: the points are sorted. */
+  while (a < b)
+    {
+      guint mid = a + (b - a) / 2;
+
+      if (points[mid].x < lo)
+        a = mid + 1;
+      else
+        b = mid;
+    }
+  *first = a > 0 ? a - 1 : 0;
+
+  b = n;
+  while (a < b)
+    {
+      guint mid = a + (b - a) / 2;
+
+      if (points[mid].x <= hi)
+        a = mid + 1;
+      else
+        b = mid;
+    }
+  *end = a < n ? a + 1 : n;
+}
+
+static void
+append_layout (GtkSnapshot   *snapshot,
+               PangoLayout   *layout,
+               double         x,
+               double         y,
+               const GdkRGBA *color)
+{
+  gtk_snapshot_save (snapshot);
+  gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, y));
+  gtk_snapshot_append_layout (snapshot, layout, color);
+  gtk_snapshot_restore (snapshot);
+}
+
+static void
+draw_grid (LimberChart *self,
+           GtkSnapshot *snapshot)
+{
+  const graphene_rect_t *plot = &self->plot;
+
+  for (guint i = 0; i < self->y_labels->len; i++)
+    {
+      const YLabel *label = &g_array_index (self->y_labels, YLabel, i);
+      double y = floor (y_to_px (self, label->y) - 0.5);
+      int w, h;
+
+      /* The bottom line is the x axis, drawn stronger after the data. */
+      if (i > 0)
+        gtk_snapshot_append_color (snapshot, &self->colors[COLOR_GRID],
+                                   &GRAPHENE_RECT_INIT (plot->origin.x, y, plot->size.width, 1));
+      pango_layout_get_pixel_size (label->layout, &w, &h);
+      append_layout (snapshot, label->layout, plot->origin.x - LABEL_GAP - w, y + 0.5 - h / 2.0,
+                     &self->colors[COLOR_LABEL]);
+    }
+
+  for (guint i = 0; i < self->x_labels->len; i++)
+    {
+      const XLabel *label = &g_array_index (self->x_labels, XLabel, i);
+
+      if (label->shown)
+        append_layout (snapshot, label->layout, round (label->left),
+                       plot->origin.y + plot->size.height + LABEL_GAP,
+                       &self->colors[COLOR_LABEL]);
+    }
+}
+
+static void
+draw_bars (LimberChart *self,
+           GtkSnapshot *snapshot)
+{
+  const LimberChartPoint *points = (const LimberChartPoint *) (gpointer) self->points->data;
+  double slot = self->bar_width / (self->x_hi - self->x_lo) * self->plot.size.width;
+  double width = CLAMP (slot * BAR_FILL, 1.0, BAR_MAX_WIDTH);
+  double base = y_to_px (self, CLAMP (0.0, self->y_lo, self->y_hi));
+  guint first, end;
+
+  visible_points (self, self->x_lo, self->x_hi, &first, &end);
+  gtk_snapshot_push_clip (snapshot, &self->plot);
+  for (guint i = first; i < end; i++)
+    {
+      double top = y_to_px (self, CLAMP (points[i].y, self->y_lo, self->y_hi));
+      double radius = MIN (BAR_RADIUS, width / 2.0);
+      graphene_size_t corner = GRAPHENE_SIZE_INIT (radius, radius);
+      graphene_size_t square = GRAPHENE_SIZE_INIT (0, 0);
+      GskRoundedRect bar;
+
+      if (base - top < 0.5)
+        continue;
+
+      /* Rounded on top only: the bar stands on the axis. */
+      gsk_rounded_rect_init (&bar,
+                             &GRAPHENE_RECT_INIT (round (x_to_px (self, points[i].x) - width / 2.0),
+                                                  top, round (width), base - top),
+                             &corner, &corner, &square, &square);
+      gtk_snapshot_push_rounded_clip (snapshot, &bar);
+      gtk_snapshot_append_color (snapshot, &self->colors[COLOR_DATA], &bar.bounds);
+      gtk_snapshot_pop (snapshot);
+    }
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+draw_line (LimberChart *self,
+           GtkSnapshot *snapshot)
+{
+  const LimberChartPoint *points = (const LimberChartPoint *) (gpointer) self->points->data;
+  graphene_rect_t bounds;
+  guint first, end, n;
+  gboolean thin, dots;
+  cairo_t *cr;
+
+  visible_points (self, self->x_lo, self->x_hi, &first, &end);
+  n = end - first;
+  if (n == 0)
+    return;
+
+  thin = n > self->plot.size.width;
+  dots = n == 1 || self->plot.size.width / n >= DOT_SPACING;
+
+  graphene_rect_inset_r (&self->plot, -(DOT_RADIUS + 1), -(DOT_RADIUS + 1), &bounds);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  /* The line may run on to a point beyond the x range, but not over the y labels; the dots
+   * on the first and last day are drawn whole. */
+  cairo_save (cr);
+  cairo_rectangle (cr, self->plot.origin.x, bounds.origin.y, self->plot.size.width,
+                   bounds.size.height);
+  cairo_clip (cr);
+  gdk_cairo_set_source_rgba (cr, &self->colors[COLOR_DATA]);
+  cairo_set_line_width (cr, LINE_WIDTH);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+
+  if (!thin)
+    {
+      for (guint i = first; i < end; i++)
+        cairo_line_to (cr, x_to_px (self, points[i].x),
+                       y_to_px (self, CLAMP (points[i].y, self->y_lo, self->y_hi)));
+    }
+  else
+    {
+      /* The first, lowest, highest and last value of each pixel column, in their order and
+       * each once, so a column never costs more than the points in it. */
+      guint i = first;
+
+      while (i < end)
+        {
+          double column = floor (x_to_px (self, points[i].x));
+          guint start = i, lowest = i, highest = i, last = i;
+          guint order[4];
+
+          for (; i < end && floor (x_to_px (self, points[i].x)) == column; i++)
+            {
+              if (points[i].y < points[lowest].y)
+                lowest = i;
+              if (points[i].y > points[highest].y)
+                highest = i;
+              last = i;
+            }
+
+          order[0] = start;
+          order[1] = MIN (lowest, highest);
+          order[2] = MAX (lowest, highest);
+          order[3] = last;
+          for (guint k = 0; k < G_N_ELEMENTS (order); k++)
+            {
+              if (k > 0 && order[k] == order[k - 1])
+                continue;
+              cairo_line_to (cr, column + 0.5,
+                             y_to_px (self, CLAMP (points[order[k]].y, self->y_lo, self->y_hi)));
+            }
+        }
+    }
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  if (dots)
+    {
+      gdk_cairo_set_source_rgba (cr, &self->colors[COLOR_DATA]);
+      for (guint i = first; i < end; i++)
+        {
+          if (points[i].x < self->x_lo || points[i].x > self->x_hi)
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x_to_px (self, points[i].x),
+                     y_to_px (self, CLAMP (points[i].y, self->y_lo, self->y_hi)), DOT_RADIUS,
+                     0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+    }
+
+  cairo_destroy (cr);
+}
+
+static void
+draw_goal (LimberChart *self,
+           GtkSnapshot *snapshot)
+{
+  double y;
+  cairo_t *cr;
+
+  if (isnan (self->goal) || self->goal < self->y_lo || self->goal > self->y_hi)
+    return;
+
+  y = round (y_to_px (self, self->goal));
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (self->plot.origin.x, y - 2,
+                                                                 self->plot.size.width, 4));
+  gdk_cairo_set_source_rgba (cr, &self->colors[COLOR_GOAL]);
+  cairo_set_line_width (cr, 2.0);
+  cairo_set_dash (cr, (double[]) { GOAL_DASH, GOAL_DASH / 2 }, 2, 0);
+  cairo_move_to (cr, self->plot.origin.x, y);
+  cairo_line_to (cr, self->plot.origin.x + self->plot.size.width, y);
+  cairo_stroke (cr);
+  cairo_destroy (cr);
+}
+
+void
+limber_chart_draw (LimberChart *self,
+                   GtkSnapshot *snapshot)
+{
+  g_assert (LIMBER_IS_CHART (self));
+
+  draw_grid (self, snapshot);
+
+  if (self->style == LIMBER_CHART_STYLE_BARS)
+    draw_bars (self, snapshot);
+  else
+    draw_line (self, snapshot);
+
+  gtk_snapshot_append_color (snapshot, &self->colors[COLOR_AXIS],
+                             &GRAPHENE_RECT_INIT (self->plot.origin.x,
+                                                  floor (y_to_px (self, self->y_lo) - 0.5),
+                                                  self->plot.size.width, 1));
+  draw_goal (self, snapshot);
+}
+
+static void
+lookup_color (GtkWidget  *widget,
+              const char *name,
+              GdkRGBA    *color,
+              const char *fallback)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+
+  if (!gtk_style_context_lookup_color (context, name, color))
+    gdk_rgba_parse (color, fallback);
+}
+
+void
+limber_chart_get_colors (GtkWidget *widget,
+                         GdkRGBA   *colors)
+{
+  GdkRGBA fg;
+
+  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
+  colors[COLOR_LABEL] = colors[COLOR_GRID] = colors[COLOR_AXIS] = fg;
+  colors[COLOR_LABEL].alpha *= LABEL_ALPHA;
+  colors[COLOR_GRID].alpha *= GRID_ALPHA;
+  colors[COLOR_AXIS].alpha *= AXIS_ALPHA;
+  /* accent_color, not accent_bg_color: it is the one made to stand out on the window's
+   * background, in either style. */
+  lookup_color (widget, "accent_color", &colors[COLOR_DATA], "#1c71d8");
+  lookup_color (widget, "success_color", &colors[COLOR_GOAL], "#26a269");
+}

@@ -1,0 +1,103 @@
+/* limber-chart-private.h
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include "limber-chart.h"
+
+G_BEGIN_DECLS
+
+/*
+ * What the three parts of LimberChart share: the instance struct, the label records and the
+ * mapping from data to widget coordinates. limber-chart.c holds the widget (properties, the
+ * public setters, measure and snapshot), limber-chart-geometry.c works out the ranges, the
+ * gridlines and which x labels fit, and limber-chart-draw.c draws into a GtkSnapshot.
+ */
+
+#define LABEL_GAP        6.0    /* between a label and the plot */
+#define DOT_RADIUS       3.5
+
+typedef enum
+{
+  COLOR_LABEL,
+  COLOR_GRID,
+  COLOR_AXIS,
+  COLOR_DATA,
+  COLOR_GOAL,
+  N_COLORS
+} ChartColor;
+
+typedef struct
+{
+  double       x;
+  char        *text;
+  PangoLayout *layout;   /* made on first use, dropped when the font changes */
+  int          width;
+  double       left;     /* where it is drawn, in widget coordinates */
+  gboolean     shown;
+} XLabel;
+
+typedef struct
+{
+  double       y;
+  PangoLayout *layout;
+} YLabel;
+
+struct _LimberChart
+{
+  GtkWidget             parent_instance;
+
+  LimberChartStyle      style;
+  char                 *title;
+  char                 *description;
+  GArray               *points;       /* LimberChartPoint, sorted by x, finite */
+  GArray               *x_labels;     /* XLabel, sorted by x */
+  double                x_min, x_max; /* NAN: from the data */
+  double                y_min, y_max; /* y_max < 0: from the data */
+  double                bar_width;
+  /* Not a property: GParamSpecDouble cannot have NAN, "none", as its default. */
+  double                goal;         /* NAN: none */
+
+  /* Derived from the above and the size by limber_chart_ensure_geometry(). */
+  gboolean              geometry_valid;
+  int                   width, height;
+  PangoFontDescription *font;
+  int                   text_height;
+  graphene_rect_t       plot;
+  double                x_lo, x_hi;
+  double                y_lo, y_hi;
+  GArray               *y_labels;     /* YLabel, one per gridline */
+  guint                 n_shown_x_labels;
+
+  /* The finished drawing and the colours it was drawn with. */
+  GskRenderNode        *node;
+  gboolean              node_valid;
+  GdkRGBA               colors[N_COLORS];
+};
+
+static inline double
+x_to_px (LimberChart *self,
+         double       x)
+{
+  return self->plot.origin.x + (x - self->x_lo) / (self->x_hi - self->x_lo) * self->plot.size.width;
+}
+
+static inline double
+y_to_px (LimberChart *self,
+         double       y)
+{
+  return self->plot.origin.y +
+         (1.0 - (y - self->y_lo) / (self->y_hi - self->y_lo)) * self->plot.size.height;
+}
+
+void limber_chart_ensure_geometry (LimberChart *self,
+                                   int          width,
+                                   int          height);
+void limber_chart_get_colors      (GtkWidget   *widget,
+                                   GdkRGBA     *colors);
+void limber_chart_draw            (LimberChart *self,
+                                   GtkSnapshot *snapshot);
+
+G_END_DECLS

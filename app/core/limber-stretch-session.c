@@ -7,7 +7,7 @@
 
 #include "limber-core-enums.h"
 
-#include "limber-stretch-session.h"
+#include "limber-stretch-session-private.h"
 
 /*
  * The engine of a guided session. The routine is laid out as a list of phases with fixed offsets
@@ -18,45 +18,11 @@
  *
  * One clock timer is pending at a time, for the next thing due: a cue inside the phase
  * (halfway, 3-2-1) or the end of the phase.
+ *
+ * This file runs the session: its states, the timer, the cues and the calls that start, pause,
+ * skip and stop it. What the session reports about itself (time left, the outcome, the record
+ * for history) is in limber-stretch-session-status.c.
  */
-
-#define MAX_MINOR_CUES 4
-
-typedef struct
-{
-  gint64    offset_us;
-  LimberCue cue;
-  guint     number;
-} MinorCue;
-
-struct _LimberStretchSession
-{
-  GObject               parent_instance;
-
-  LimberRoutine        *routine;
-  LimberClock          *clock;
-  gint64                plank_hold_us;
-  GArray               *phases;
-
-  LimberSessionState    state;
-  guint                 index;
-  guint                 anchor_index;
-  gint64                anchor_us;
-  gint64                paused_at_us;
-  gint64                paused_total_us;
-  guint                 timer;
-  gboolean              announce_on_resume;
-
-  MinorCue              minor[MAX_MINOR_CUES];
-  guint                 n_minor;
-  guint                 next_minor;
-
-  gboolean             *completed;
-  gint64                started_wall_us;
-  gint64                finished_wall_us;
-  gint64                finished_us;
-  LimberSessionOutcome  outcome;
-};
 
 G_DEFINE_FINAL_TYPE (LimberStretchSession, limber_stretch_session, G_TYPE_OBJECT)
 
@@ -76,36 +42,6 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void schedule (LimberStretchSession *self);
-
-static const LimberPhase *
-phase_at (LimberStretchSession *self,
-          guint                 index)
-{
-  return &g_array_index (self->phases, LimberPhase, index);
-}
-
-static gint64
-phase_start_us (LimberStretchSession *self,
-                guint                 index)
-{
-  return self->anchor_us + phase_at (self, index)->start_us - phase_at (self, self->anchor_index)->start_us;
-}
-
-static gint64
-phase_end_us (LimberStretchSession *self,
-              guint                 index)
-{
-  return phase_start_us (self, index) + phase_at (self, index)->duration_us;
-}
-
-/* "Now" as the session sees it: time stands still while paused. */
-static gint64
-session_now_us (LimberStretchSession *self)
-{
-  if (self->state == LIMBER_SESSION_STATE_PAUSED)
-    return self->paused_at_us;
-  return limber_clock_now_monotonic_us (self->clock);
-}
 
 static void
 set_state (LimberStretchSession *self,
@@ -626,218 +562,4 @@ limber_stretch_session_is_running (LimberStretchSession *self)
   return self->state != LIMBER_SESSION_STATE_READY &&
          self->state != LIMBER_SESSION_STATE_PAUSED &&
          self->state != LIMBER_SESSION_STATE_FINISHED;
-}
-
-LimberRoutine *
-limber_stretch_session_get_routine (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), NULL);
-  return self->routine;
-}
-
-const LimberPhase *
-limber_stretch_session_get_phase (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), NULL);
-  return phase_at (self, self->index);
-}
-
-guint
-limber_stretch_session_get_phase_index (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-  return self->index;
-}
-
-guint
-limber_stretch_session_get_n_phases (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-  return self->phases->len;
-}
-
-const LimberPhase *
-limber_stretch_session_get_nth_phase (LimberStretchSession *self,
-                                      guint                 index)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), NULL);
-  g_return_val_if_fail (index < self->phases->len, NULL);
-  return phase_at (self, index);
-}
-
-LimberExercise *
-limber_stretch_session_get_exercise (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), NULL);
-  return limber_routine_get_step_exercise (self->routine, phase_at (self, self->index)->step);
-}
-
-const LimberMove *
-limber_stretch_session_get_move (LimberStretchSession *self)
-{
-  const LimberPhase *phase;
-  const LimberTiming *timing;
-
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), NULL);
-
-  phase = phase_at (self, self->index);
-  timing = limber_routine_get_step_timing (self->routine, phase->step);
-  return g_ptr_array_index (timing->moves, phase->move);
-}
-
-/* Returns: (nullable): the exercise after the current one */
-LimberExercise *
-limber_stretch_session_get_next_exercise (LimberStretchSession *self)
-{
-  guint step;
-
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), NULL);
-
-  step = phase_at (self, self->index)->step + 1;
-  if (step >= limber_routine_get_n_steps (self->routine))
-    return NULL;
-  return limber_routine_get_step_exercise (self->routine, step);
-}
-
-/* The monotonic clock time the current phase ends, as things stand (a pause moves it). */
-gint64
-limber_stretch_session_get_phase_end_us (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-  return phase_end_us (self, self->index);
-}
-
-gint64
-limber_stretch_session_get_phase_remaining_us (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-
-  if (self->state == LIMBER_SESSION_STATE_READY)
-    return phase_at (self, 0)->duration_us;
-  if (self->state == LIMBER_SESSION_STATE_FINISHED)
-    return 0;
-
-  return CLAMP (phase_end_us (self, self->index) - session_now_us (self),
-                0, phase_at (self, self->index)->duration_us);
-}
-
-/* Time left in the whole routine, counting from now in the current phase. */
-gint64
-limber_stretch_session_get_remaining_us (LimberStretchSession *self)
-{
-  const LimberPhase *last;
-
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-
-  if (self->state == LIMBER_SESSION_STATE_FINISHED)
-    return 0;
-
-  last = phase_at (self, self->phases->len - 1);
-  return limber_stretch_session_get_phase_remaining_us (self) +
-         (last->start_us + last->duration_us) -
-         (phase_at (self, self->index)->start_us + phase_at (self, self->index)->duration_us);
-}
-
-gint64
-limber_stretch_session_get_duration_us (LimberStretchSession *self)
-{
-  const LimberPhase *last;
-
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-
-  last = phase_at (self, self->phases->len - 1);
-  return last->start_us + last->duration_us;
-}
-
-/* The total time spent paused, including a pause still going on. */
-gint64
-limber_stretch_session_get_paused_us (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-
-  if (self->state == LIMBER_SESSION_STATE_PAUSED)
-    return self->paused_total_us + limber_clock_now_monotonic_us (self->clock) - self->paused_at_us;
-  return self->paused_total_us;
-}
-
-LimberSessionOutcome
-limber_stretch_session_get_outcome (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), LIMBER_SESSION_OUTCOME_NONE);
-  return self->outcome;
-}
-
-/* Exercises whose work ran to its end; skipped ones do not count. */
-guint
-limber_stretch_session_get_exercises_completed (LimberStretchSession *self)
-{
-  guint n = 0;
-
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-
-  for (guint i = 0; i < limber_routine_get_n_steps (self->routine); i++)
-    n += self->completed[i] ? 1 : 0;
-
-  return n;
-}
-
-/* The monotonic clock time the session ended, or 0. */
-gint64
-limber_stretch_session_get_finished_us (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-  return self->finished_us;
-}
-
-/* Returns: the plank's hold in this session */
-gint64
-limber_stretch_session_get_plank_hold_us (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), 0);
-
-  return CLAMP (self->plank_hold_us, LIMBER_PLANK_START_US, LIMBER_PLANK_MAX_US);
-}
-
-/**
- * limber_stretch_session_get_next_plank_hold_us:
- *
- * The plank's hold for the next session: one step longer after a completed session in which the
- * plank itself was done, up to %LIMBER_PLANK_MAX_US; otherwise unchanged.
- */
-gint64
-limber_stretch_session_get_next_plank_hold_us (LimberStretchSession *self)
-{
-  gint64 hold_us;
-  gboolean plank_done = FALSE;
-
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), LIMBER_PLANK_START_US);
-
-  hold_us = CLAMP (self->plank_hold_us, LIMBER_PLANK_START_US, LIMBER_PLANK_MAX_US);
-
-  for (guint i = 0; i < limber_routine_get_n_steps (self->routine); i++)
-    {
-      if (self->completed[i] &&
-          limber_exercise_get_progressive (limber_routine_get_step_exercise (self->routine, i)))
-        plank_done = TRUE;
-    }
-
-  if (self->outcome == LIMBER_SESSION_OUTCOME_COMPLETED && plank_done)
-    hold_us = MIN (hold_us + LIMBER_PLANK_STEP_US, LIMBER_PLANK_MAX_US);
-
-  return hold_us;
-}
-
-/* Returns: (transfer full): what the session was, for history; call once it is finished */
-LimberSessionRecord *
-limber_stretch_session_create_record (LimberStretchSession *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), NULL);
-  g_return_val_if_fail (self->state == LIMBER_SESSION_STATE_FINISHED, NULL);
-
-  return limber_session_record_new (limber_routine_get_id (self->routine),
-                                    limber_routine_get_name (self->routine),
-                                    self->started_wall_us, self->finished_wall_us,
-                                    limber_stretch_session_get_exercises_completed (self),
-                                    limber_routine_get_n_steps (self->routine),
-                                    self->outcome);
 }

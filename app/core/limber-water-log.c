@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "limber-error.h"
 #include "limber-local-time.h"
 
 #include "limber-water-log.h"
@@ -218,8 +219,8 @@ limber_water_log_get_today (LimberWaterLog *self)
  * limber_water_log_add_glass:
  * @source: who logged it, "app" or "reminder"
  *
- * Records one glass now. If the store cannot save, it keeps the glass in memory and says so
- * through its own problem property.
+ * Records one glass now, unless today already holds %LIMBER_WATER_LOG_MAX_PER_DAY. If the store
+ * cannot save, it keeps the glass in memory and says so through its own problem property.
  *
  * Returns: %TRUE if the glass was recorded
  */
@@ -229,6 +230,15 @@ limber_water_log_add_glass (LimberWaterLog  *self,
                             GError         **error)
 {
   g_return_val_if_fail (LIMBER_IS_WATER_LOG (self), FALSE);
+
+  recount (self);
+  if (self->glasses >= LIMBER_WATER_LOG_MAX_PER_DAY)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE,
+                   "today already has %u glasses, the most a day can hold",
+                   LIMBER_WATER_LOG_MAX_PER_DAY);
+      return FALSE;
+    }
 
   if (limber_store_add_glass (self->store, limber_clock_now_wall_us (self->clock), source,
                               error) == 0)

@@ -68,6 +68,42 @@ limber_application_activate (GApplication *app)
   gtk_window_present (GTK_WINDOW (get_main_window (LIMBER_APPLICATION (app))));
 }
 
+/* An argument as the terminal should show it: control characters, which could move the cursor
+ * or retitle the window, and bytes that are not UTF-8 are written as escapes; a long one is
+ * cut short. */
+static char *
+escape_for_terminal (const char *text)
+{
+  GString *escaped = g_string_new (NULL);
+  const char *p = text;
+
+  for (guint n = 0; *p != '\0'; n++)
+    {
+      gunichar c = g_utf8_get_char_validated (p, -1);
+
+      if (n == 80)
+        {
+          g_string_append (escaped, "…");
+          break;
+        }
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (escaped, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
+        g_string_append_printf (escaped, "\\x%02x", c);
+      else if (c == '\\')
+        g_string_append (escaped, "\\\\");
+      else
+        g_string_append_unichar (escaped, c);
+      p = g_utf8_next_char (p);
+    }
+
+  return g_string_free (escaped, FALSE);
+}
+
 static int
 limber_application_handle_local_options (GApplication *app,
                                          GVariantDict *options)
@@ -104,8 +140,9 @@ limber_application_handle_local_options (GApplication *app,
       if (routine == NULL)
         {
           g_autofree char *ids = limber_catalog_dup_routine_ids (limber_application_get_catalog (self));
+          g_autofree char *shown = escape_for_terminal (routine_id);
 
-          g_printerr (_("Unknown routine “%s”. The routines are: %s\n"), routine_id, ids);
+          g_printerr (_("Unknown routine “%s”. The routines are: %s\n"), shown, ids);
           return EXIT_FAILURE;
         }
 

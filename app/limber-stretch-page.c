@@ -172,8 +172,10 @@ refresh (LimberStretchPage *self)
   if (problems->len > 0)
     {
       g_autofree char *dir = limber_catalog_get_user_dir ();
+      /* The group's description is markup; the folder's name is not. */
+      g_autofree char *dir_text = g_markup_escape_text (dir, -1);
       g_autofree char *description = g_strdup_printf (_("These files in %s were skipped. Fix "
-                                                        "them and restart Limber."), dir);
+                                                        "them and restart Limber."), dir_text);
       adw_preferences_group_set_description (self->problems_group, description);
     }
 

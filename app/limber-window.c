@@ -531,16 +531,20 @@ limber_window_get_reminders_page (LimberWindow *self)
   return self->reminders_page;
 }
 
-/* Shows a short message at the bottom of the window. */
+/* Shows a short message at the bottom of the window, as plain text: it may hold routine ids,
+ * file names and error messages, which must not be read as markup. */
 void
 limber_window_add_toast (LimberWindow *self,
                          const char   *title)
 {
+  g_autofree char *escaped = NULL;
   AdwToast *toast;
 
   g_return_if_fail (LIMBER_IS_WINDOW (self));
 
-  toast = adw_toast_new (title);
+  /* AdwToast 1.2 always parses its title as Pango markup. */
+  escaped = g_markup_escape_text (title, -1);
+  toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

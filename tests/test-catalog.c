@@ -412,6 +412,16 @@ static const BadFile bad_files[] = {
     0, "the file is too large (10.5\u00a0MB); a routine file may be at most 1.0\u00a0MB",
   },
   {
+    /* "$" in a pattern also matches before a final newline. */
+    "/catalog/user/bad/id-newline", "id-newline.json",
+    "{\n"
+    "  \"id\": \"trailing\\n\",\n"
+    "  \"name\": \"Trailing newline\",\n"
+    "  \"steps\": [{ \"exercise\": \"bridge\" }]\n"
+    "}\n",
+    2, "the id “trailing\n” may use only lowercase letters, digits and hyphens, at most 64 of them",
+  },
+  {
     "/catalog/user/bad/missing-field", "missing-field.json",
     "{\n"
     "  \"id\": \"no-name\",\n"
@@ -473,6 +483,34 @@ static const BadFile bad_files[] = {
     "  ]\n"
     "}\n",
     6, "“tempo” must be a list of 3 numbers of seconds, one for each move",
+  },
+  {
+    /* Every value within its limits, and the whole five hours long. */
+    "/catalog/user/bad/too-long", "too-long.json",
+    "{\n"
+    "  \"id\": \"too-long\",\n"
+    "  \"name\": \"Too long\",\n"
+    "  \"steps\": [\n"
+    "    { \"exercise\": \"cat-cow\", \"duration\": 1800, \"rounds\": 10, \"switch\": 0 }\n"
+    "  ]\n"
+    "}\n",
+    5, "with step 1 the routine lasts 301 minutes; a routine may last at most 180 minutes",
+  },
+  {
+    /* Under an hour, but 6003 phases to lay out. */
+    "/catalog/user/bad/too-many-moves", "too-many-moves.json",
+    "{\n"
+    "  \"id\": \"too-many\",\n"
+    "  \"name\": \"Too many moves\",\n"
+    "  \"steps\": [\n"
+    "    { \"exercise\": \"bridge\", \"reps\": 100, \"tempo\": [0.5, 0.5, 0.5], \"rounds\": 10,"
+    " \"switch\": 0 },\n"
+    "    { \"exercise\": \"bridge\", \"reps\": 100, \"tempo\": [0.5, 0.5, 0.5], \"rounds\": 10,"
+    " \"switch\": 0 }\n"
+    "  ]\n"
+    "}\n",
+    6, "with step 2 the routine has 6003 moves, switches and rests; a routine may have at most "
+    "5000",
   },
   {
     "/catalog/user/bad/top-level-array", "top-level-array.json",

@@ -53,6 +53,15 @@ else
 fi
 rm -rf "$episode_home"
 
+# An id with terminal escape sequences is echoed escaped, never sent to the terminal as it is.
+out=$("$limber" --routine=$'\e]0;pwned\a\e[31mred\xc2\x9b' 2>&1 >/dev/null); status=$?
+if [ $status -eq 1 ] && ! grep -q $'[\x01-\x08\x0b-\x1f\x7f]' <<<"$out" \
+   && grep -qF 'Unknown routine “\x1b]0;pwned\x07\x1b[31mred\x9b”' <<<"$out"; then
+  ok "an unknown routine's escape sequences are printed escaped"
+else
+  not_ok "--routine with escape sequences" "status $status: $(printf %q "$out")"
+fi
+
 # --export writes every record, in the format the file name says, without opening a window;
 # here for a new user, in a data folder of its own.
 export_home=$(mktemp -d)
@@ -101,6 +110,21 @@ if [ $status -eq 1 ] && grep -q "Could not write $export_home/no-such-folder/rec
   ok "--export into a missing folder is an error naming the file"
 else
   not_ok "--export into a missing folder" "status $status: $out"
+fi
+# A store from a newer Limber is left untouched, and exporting from it fails naming its format.
+python3 - "$export_home/data/limber/limber.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA user_version = 99")
+db.close()
+PY
+out=$(XDG_DATA_HOME=$export_home/data XDG_STATE_HOME=$export_home/state \
+      "$limber" --export="$export_home/newer.csv" 2>&1); status=$?
+if [ $status -eq 1 ] && grep -q "format 99" <<<"$out" && grep -q "Nothing was exported" <<<"$out" \
+   && [ ! -e "$export_home/newer.csv" ]; then
+  ok "--export from a newer store fails naming its format, and writes nothing"
+else
+  not_ok "--export from a newer store" "status $status: $out"
 fi
 rm -rf "$export_home"
 

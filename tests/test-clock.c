@@ -205,6 +205,12 @@ test_parse_scale (void)
     { "inf", FALSE },
     { "nan", FALSE },
     { "1e400", FALSE },
+    { "1e300", FALSE },
+    { "1e-9", FALSE },
+    { "10001", FALSE },
+    { "0.009", FALSE },
+    { "10000", TRUE, 10000.0 },
+    { "0.01", TRUE, 0.01 },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -233,7 +239,7 @@ test_parse_scale (void)
 static void
 test_scale_from_env (void)
 {
-  static const char * const bad[] = { "abc", "0", "-5" };
+  static const char * const bad[] = { "abc", "0", "-5", "1e300", "1e-9" };
 
   for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
     {

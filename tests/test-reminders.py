@@ -34,6 +34,7 @@ IFACE = "io.github.limber.Limber.Reminders1"
 APP_NAME = "io.github.limber.Limber"
 APP_PATH = "/io/github/limber/Limber"
 HYDRATION_S, POSTURE_S, WALK_S, SNOOZE_S = 15 * 60, 20 * 60, 30 * 60, 120 * 60
+WATER_MAX_PER_DAY = 50   # LIMBER_WATER_LOG_MAX_PER_DAY
 HOLDING = "holding reminders until a notification server is back"
 WATER = "Time for a glass of water"
 SETTINGS = {  # io.github.limber.Limber, before the service starts
@@ -427,6 +428,57 @@ def test_dbus_api(h):
            "api: after bad calls the same service still owns its name and answers")
 
 
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"^VmRSS:\s*(\d+)", f.read(), re.M).group(1))
+
+
+def test_limits(h):
+    """Hostile callers: huge arguments are refused without being echoed or kept in memory,
+    and a flood of LogWater stops at the day's bound."""
+    big = "x" * (1 << 20)
+    h.call("Snooze", GLib.Variant("(su)", ("hydration", 60)))   # warm up
+    before = rss_kb(h.service.pid)
+    errors = []
+
+    def done(con, result, _):
+        try:
+            con.call_finish(result)
+            errors.append("")
+        except GLib.Error as e:
+            errors.append(e.message)
+
+    # Eight at once: all of them are in the service's memory at the same time.
+    for _ in range(8):
+        h.con.call(NAME, PATH, IFACE, "Snooze", GLib.Variant("(su)", (big, 60)), None,
+                   Gio.DBusCallFlags.NONE, 20000, None, done, None)
+    deadline = time.monotonic() + 30
+    while len(errors) < 8 and time.monotonic() < deadline:
+        h.ctx.iteration(False) or time.sleep(0.01)
+    h.schedule()
+    after = rss_kb(h.service.pid)
+    report(len(errors) == 8 and all("InvalidArgs" in m and len(m) < 300 for m in errors),
+           "limits: a 1 MB reminder kind is InvalidArgs, and the error does not echo it",
+           f"{len(errors)} errors, longest {max(map(len, errors), default=0)} characters")
+    report(after - before < 4096,
+           "limits: memory stays flat after eight 1 MB calls (VmRSS grows less than 4 MB)",
+           f"VmRSS {before} kB → {after} kB")
+
+    refused = None
+    for _ in range(2 * WATER_MAX_PER_DAY):
+        try:
+            h.call("LogWater")
+        except GLib.Error as e:
+            refused = e.message
+            break
+    today = h.prop("WaterToday")
+    report(refused is not None and "LimitsExceeded" in refused and today == WATER_MAX_PER_DAY,
+           f"limits: LogWater stops counting at {WATER_MAX_PER_DAY} glasses a day, with an error",
+           f"WaterToday {today}, refused: {refused}")
+    report(h.service.poll() is None and len(h.schedule()) == 3,
+           "limits: the service is still running and answering")
+
+
 def test_no_server(h):
     stop(h.dunst)
     h.wait_for(lambda: not h.has_owner("org.freedesktop.Notifications"), 5)
@@ -614,7 +666,8 @@ def main():
                                ("acute", lambda: test_acute(h)),
                                ("stretch", lambda: test_stretch(h)),
                                ("away", lambda: test_away(h)),
-                               ("banners", lambda: test_banners(h))]:
+                               ("banners", lambda: test_banners(h)),
+                               ("limits", lambda: test_limits(h))]:
                 with case(name):
                     test()
         except Exception:

@@ -1551,6 +1551,11 @@ test_import_water_broken (Fixture       *f,
     "[water]\ndate=2026-03-10\nglasses=-1\n",
     "[water]\ndate=2026-03-10\nglasses=many\n",
     "[water]\ndate=2026-03-10\nglasses=1000000\n",
+    "[water]\ndate=10000-01-01\nglasses=3\n",
+    "[water]\ndate=65535-12-31\nglasses=3\n",
+    "[water]\ndate=-2026-03-10\nglasses=3\n",
+    "[water]\ndate=1969-12-31\nglasses=3\n",
+    "[water]\ndate=2026-03-10 and more\nglasses=3\n",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (contents); i++)
@@ -1779,6 +1784,8 @@ typedef enum
   DAMAGE_TRUNCATED,
   DAMAGE_EMPTY,
   DAMAGE_DIRECTORY,
+  DAMAGE_FIFO,
+  DAMAGE_NEGATIVE_VERSION,
 } Damage;
 
 /* Makes a valid file of several pages, then cuts it in half. */
@@ -1845,10 +1852,30 @@ test_damaged (Fixture       *f,
       g_assert_cmpint (g_mkdir (f->path, 0700), ==, 0);
       write_file (inside, "a folder where the file should be", -1);
       break;
+    case DAMAGE_FIFO:
+      g_assert_cmpint (mkfifo (f->path, 0600), ==, 0);
+      break;
+    case DAMAGE_NEGATIVE_VERSION:
+      {
+        /* One flipped bit in the header's user_version (offset 60, big-endian) makes it
+         * negative. */
+        g_autoptr(LimberStore) good = open_store (f, NULL);
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+
+        add_glass (good, WALL_START);
+        g_clear_object (&good);
+        g_assert_true (g_file_get_contents (f->path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 64);
+        contents[60] ^= 0x80;
+        write_file (f->path, contents, length);
+        g_assert_cmpint (db_query_int (f->path, "PRAGMA user_version"), <, 0);
+      }
+      break;
     default:
       g_assert_not_reached ();
     }
-  if (damage != DAMAGE_DIRECTORY)
+  if (damage != DAMAGE_DIRECTORY && damage != DAMAGE_FIFO)
     original = read_bytes (f->path);
 
   store = limber_store_new (f->clock, f->path);
@@ -1879,6 +1906,13 @@ test_damaged (Fixture       *f,
           g_file_get_contents (moved, &contents, NULL, &error);
           g_assert_no_error (error);
           g_assert_cmpstr (contents, ==, "a folder where the file should be");
+        }
+      else if (damage == DAMAGE_FIFO)
+        {
+          GStatBuf st;
+
+          g_assert_cmpint (g_lstat (aside, &st), ==, 0);
+          g_assert_true (S_ISFIFO (st.st_mode));
         }
       else
         {
@@ -1912,6 +1946,127 @@ test_damaged (Fixture       *f,
       kept = read_bytes (expected_aside);
       g_assert_true (g_bytes_equal (kept, original));
     }
+}
+
+/* A store from a newer Limber: exporting says so, and writes nothing. */
+static void
+test_export_newer (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LimberStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *newer = g_strdup_printf ("PRAGMA user_version = %d", LIMBER_STORE_VERSION + 1);
+  g_autofree char *format = g_strdup_printf ("format %d", LIMBER_STORE_VERSION + 1);
+  const char *names[] = { "records.csv", "records.json" };
+
+  g_assert_true (limber_store_create_version (f->path, LIMBER_STORE_VERSION, &error));
+  g_assert_no_error (error);
+  db_exec (f->path, "INSERT INTO glasses (time_us, source) VALUES (1, 'app')");
+  db_exec (f->path, newer);
+
+  store = limber_store_new (f->clock, f->path);
+  g_assert_false (limber_store_open (store, &error));
+  g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NEWER_VERSION);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *out = g_build_filename (f->dir, names[i], NULL);
+
+      g_assert_false (limber_store_export (store, out, &error));
+      g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NEWER_VERSION);
+      g_assert_nonnull (strstr (error->message, format));
+      g_assert_nonnull (strstr (error->message, f->path));
+      g_clear_error (&error);
+      g_assert_false (file_exists (out));
+    }
+}
+
+/* A store or data folder that is a symbolic link is refused; the link's target is left as
+ * it was, not read, written or made private. */
+static void
+test_symlink (Fixture       *f,
+              gconstpointer  data)
+{
+  gboolean folder = GPOINTER_TO_INT (data);
+  g_autofree char *target = g_build_filename (f->dir, "elsewhere", NULL);
+  g_autofree char *target_db = g_build_filename (target, "limber.db", NULL);
+  g_autofree char *link_dir = g_build_filename (f->dir, "data", NULL);
+  g_autofree char *path = NULL;
+  g_autoptr(LimberStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+
+  g_assert_cmpint (g_mkdir (target, 0700), ==, 0);
+  store = open_store (f, target_db);
+  add_glass (store, WALL_START);
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (target, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (target_db, 0644), ==, 0);
+  before = read_bytes (target_db);
+
+  if (folder)
+    {
+      g_assert_cmpint (symlink (target, link_dir), ==, 0);
+      path = g_build_filename (link_dir, "limber.db", NULL);
+    }
+  else
+    {
+      path = g_strdup (f->path);
+      g_assert_cmpint (symlink (target_db, path), ==, 0);
+    }
+
+  store = limber_store_new (f->clock, path);
+  g_assert_false (limber_store_open (store, &error));
+  g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING);
+  g_assert_nonnull (strstr (error->message, "symbolic link"));
+  g_test_message ("open: %s", error->message);
+  g_clear_error (&error);
+  g_assert_false (limber_store_get_saving (store));
+  g_assert_nonnull (limber_store_get_problem (store));
+  g_assert_null (limber_store_get_moved_aside_path (store));
+
+  /* Nothing was read through the link, and records are still taken, in memory. */
+  g_assert_cmpuint (count_glasses (store), ==, 0);
+  add_glass (store, WALL_START + SECOND);
+  g_assert_cmpuint (count_glasses (store), ==, 1);
+  g_clear_object (&store);
+
+  after = read_bytes (target_db);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_cmpuint (file_mode (target_db), ==, 0644);
+  g_assert_cmpuint (file_mode (target), ==, 0755);
+}
+
+/* An existing folder and files readable by others are made the user's only. */
+static void
+test_private (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *dir = g_build_filename (f->dir, "data", NULL);
+  g_autofree char *path = g_build_filename (dir, "limber.db", NULL);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  g_autoptr(LimberStore) first = NULL;
+  g_autoptr(LimberStore) second = NULL;
+
+  g_assert_cmpint (g_mkdir (dir, 0755), ==, 0);
+  first = open_store (f, path);
+  add_glass (first, WALL_START);
+  g_assert_true (file_exists (wal));
+  g_assert_true (file_exists (shm));
+  g_assert_cmpint (g_chmod (dir, 0755), ==, 0);
+  g_assert_cmpint (g_chmod (path, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (wal, 0644), ==, 0);
+  g_assert_cmpint (g_chmod (shm, 0644), ==, 0);
+
+  second = open_store (f, path);
+  g_assert_cmpuint (count_glasses (second), ==, 1);
+  g_assert_cmpuint (file_mode (dir), ==, 0700);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  g_assert_cmpuint (file_mode (wal), ==, 0600);
+  g_assert_cmpuint (file_mode (shm), ==, 0600);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -2251,6 +2406,13 @@ main (int   argc,
   add_test ("/store/damaged/truncated", GINT_TO_POINTER (DAMAGE_TRUNCATED), test_damaged);
   add_test ("/store/damaged/empty", GINT_TO_POINTER (DAMAGE_EMPTY), test_damaged);
   add_test ("/store/damaged/directory", GINT_TO_POINTER (DAMAGE_DIRECTORY), test_damaged);
+  add_test ("/store/damaged/fifo", GINT_TO_POINTER (DAMAGE_FIFO), test_damaged);
+  add_test ("/store/damaged/negative-version", GINT_TO_POINTER (DAMAGE_NEGATIVE_VERSION),
+            test_damaged);
+  add_test ("/store/export/newer", NULL, test_export_newer);
+  add_test ("/store/symlink/file", GINT_TO_POINTER (FALSE), test_symlink);
+  add_test ("/store/symlink/folder", GINT_TO_POINTER (TRUE), test_symlink);
+  add_test ("/store/private", NULL, test_private);
 
   add_test ("/store/read-only/new-file", GINT_TO_POINTER (READ_ONLY_NEW_FILE), test_read_only);
   add_test ("/store/read-only/existing-file", GINT_TO_POINTER (READ_ONLY_EXISTING_FILE),

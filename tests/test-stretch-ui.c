@@ -553,6 +553,23 @@ test_unknown_routine (void)
   dismiss_toast ();
 }
 
+/* An id is shown as it was given, not read as markup: "&" alone is invalid markup, and "<b>"
+ * would make the rest bold. */
+static void
+test_unknown_routine_markup (void)
+{
+  return_to_routines ();
+
+  g_test_expect_message ("Limber", G_LOG_LEVEL_MESSAGE, "There is no routine “a&b <b>c</b>”");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string ("a&b <b>c</b>"));
+  g_test_assert_expected_messages ();
+
+  g_assert_true (limber_ui_test_spin_until (shows_label_containing,
+                                            "There is no routine “a&b <b>c</b>”", 3000));
+  dismiss_toast ();
+}
+
 /* The player's keys work wherever focus is: they are captured before the focused button. */
 static void
 test_keys (void)
@@ -887,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/next-previous", test_next_previous);
   g_test_add_func ("/stretch-ui/it-hurts", test_it_hurts);
   g_test_add_func ("/stretch-ui/unknown-routine", test_unknown_routine);
+  g_test_add_func ("/stretch-ui/unknown-routine-markup", test_unknown_routine_markup);
   g_test_add_func ("/stretch-ui/keys", test_keys);
   g_test_add_func ("/stretch-ui/no-sound", test_no_sound);
   g_test_add_func ("/stretch-ui/complete", test_complete);

@@ -45,6 +45,10 @@ G_DEFINE_FINAL_TYPE (LimberCatalog, limber_catalog, G_TYPE_OBJECT)
 #define MAX_REST     600.0
 #define MAX_REPS     100
 #define MAX_ROUNDS   10
+/* Each value may be within its limits and the whole still absurd: 50 steps of 100 reps in
+ * 10 rounds would be millions of moves. A session lasts at most 3 hours. */
+#define MAX_ROUTINE_MINUTES 180
+#define MAX_PHASES          5000
 
 typedef struct
 {
@@ -302,7 +306,7 @@ check_id (Reader      *reader,
           const char  *id,
           GError     **error)
 {
-  gboolean valid = g_regex_match_simple ("^[a-z0-9][a-z0-9-]{0,63}$", id, 0, 0);
+  gboolean valid = g_regex_match_simple ("^[a-z0-9][a-z0-9-]{0,63}\\z", id, 0, 0);
 
   if (!valid)
     return fail (reader, object, "id", error,
@@ -504,6 +508,35 @@ read_exercise (LimberCatalog  *self,
   return TRUE;
 }
 
+/* Checked after each step is added, so the error names the step that goes too far. */
+static gboolean
+check_size (Reader         *reader,
+            JsonObject     *step,
+            LimberRoutine  *routine,
+            guint           step_number,
+            GError        **error)
+{
+  guint64 n_phases = 0;
+  gint64 duration_us = 0;
+
+  limber_routine_measure (routine, &n_phases, &duration_us);
+  if (duration_us > (gint64) MAX_ROUTINE_MINUTES * 60 * G_USEC_PER_SEC)
+    return fail (reader, step, NULL, error,
+                 _("with step %u the routine lasts %u minutes; a routine may last at most "
+                   "%d minutes"),
+                 step_number,
+                 (guint) MIN ((duration_us + 60 * G_USEC_PER_SEC - 1) / (60 * G_USEC_PER_SEC),
+                              G_MAXUINT),
+                 MAX_ROUTINE_MINUTES);
+  if (n_phases > MAX_PHASES)
+    return fail (reader, step, NULL, error,
+                 _("with step %u the routine has %u moves, switches and rests; a routine may "
+                   "have at most %d"),
+                 step_number, (guint) MIN (n_phases, G_MAXUINT), MAX_PHASES);
+
+  return TRUE;
+}
+
 static LimberRoutine *
 read_routine (LimberCatalog  *self,
               Reader         *reader,
@@ -626,6 +659,8 @@ read_routine (LimberCatalog  *self,
         }
 
       limber_routine_add_step (routine, exercise, timing);
+      if (!check_size (reader, step, routine, i + 1, error))
+        return NULL;
     }
 
   limber_routine_set_first_days (routine, first_days);

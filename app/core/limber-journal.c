@@ -376,7 +376,8 @@ limber_journal_add_check (LimberJournal             *self,
  * limber_journal_add_glass:
  * @source: where the glass was logged
  *
- * Records a glass of water now. The reminder service, seeing it, starts the water interval over.
+ * Records a glass of water now, unless today already holds %LIMBER_JOURNAL_MAX_GLASSES_PER_DAY.
+ * The reminder service, seeing it, starts the water interval over.
  */
 gint64
 limber_journal_add_glass (LimberJournal      *self,
@@ -387,6 +388,16 @@ limber_journal_add_glass (LimberJournal      *self,
   gint64 id;
 
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+
+  /* A stuck button or a script, not drinking: the day's count stays meaningful. */
+  if (limber_journal_count_today (self, LIMBER_STORE_COUNT_GLASSES, NULL)
+      >= LIMBER_JOURNAL_MAX_GLASSES_PER_DAY)
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_INVALID,
+                   "today already has %u glasses, the most a day can hold",
+                   LIMBER_JOURNAL_MAX_GLASSES_PER_DAY);
+      return 0;
+    }
 
   id = limber_store_add_glass (self->store, now_us (self), limber_glass_source_to_string (source),
                                &local_error);

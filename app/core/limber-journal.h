@@ -15,6 +15,9 @@
 
 G_BEGIN_DECLS
 
+/* The most glasses one day can hold: more is a stuck button or a script, not drinking. */
+#define LIMBER_JOURNAL_MAX_GLASSES_PER_DAY 50
+
 /**
  * LimberReminderAction:
  * @LIMBER_REMINDER_ACTION_SHOWN: the reminder was shown

@@ -240,6 +240,62 @@ count_cycles (const LimberTiming *timing)
 }
 
 /**
+ * limber_routine_measure:
+ * @n_phases: (out) (optional): how many phases limber_routine_build_phases() would make
+ * @duration_us: (out) (optional): how long they would last, with the default plank hold
+ *
+ * Counts what limber_routine_build_phases() lays out, without laying it out: a routine file
+ * is checked with this before anything is built from it.
+ */
+void
+limber_routine_measure (LimberRoutine *self,
+                        guint64       *n_phases,
+                        gint64        *duration_us)
+{
+  guint64 phases = 0;
+  gint64 total_us = 0;
+
+  g_return_if_fail (LIMBER_IS_ROUTINE (self));
+
+  for (guint s = 0; s < self->steps->len; s++)
+    {
+      const Step *step = &g_array_index (self->steps, Step, s);
+      const LimberTiming *timing = step->timing;
+      LimberExerciseMode mode = limber_exercise_get_mode (step->exercise);
+      guint64 sets = (guint64) timing->rounds * limber_exercise_get_sides (step->exercise);
+      guint64 n_reps = 1;
+      gint64 set_us = 0;
+
+      if (mode == LIMBER_EXERCISE_MODE_REPS)
+        n_reps = MAX (timing->reps, 1);
+      else if (mode == LIMBER_EXERCISE_MODE_CYCLES)
+        n_reps = count_cycles (timing);
+
+      for (guint m = 0; m < timing->moves->len; m++)
+        set_us += ((LimberMove *) g_ptr_array_index (timing->moves, m))->duration_us;
+
+      /* Get ready; the moves of every set; a switch between sets; a rest but after the last. */
+      phases += 1 + sets * n_reps * timing->moves->len;
+      total_us += LIMBER_GET_READY_US + (gint64) (sets * n_reps) * set_us;
+      if (sets > 1 && timing->switch_us > 0)
+        {
+          phases += sets - 1;
+          total_us += (gint64) (sets - 1) * timing->switch_us;
+        }
+      if (s + 1 < self->steps->len && timing->rest_us > 0)
+        {
+          phases += 1;
+          total_us += timing->rest_us;
+        }
+    }
+
+  if (n_phases != NULL)
+    *n_phases = phases;
+  if (duration_us != NULL)
+    *duration_us = total_us;
+}
+
+/**
  * limber_routine_build_phases:
  * @progressive_hold_us: the hold of a progressive exercise (the plank) for this session
  *

@@ -92,6 +92,9 @@ gboolean            limber_routine_get_first_days    (LimberRoutine      *self);
 char               *limber_routine_dup_summary       (LimberRoutine      *self);
 GArray             *limber_routine_build_phases      (LimberRoutine      *self,
                                                       gint64              progressive_hold_us);
+void                limber_routine_measure           (LimberRoutine      *self,
+                                                      guint64            *n_phases,
+                                                      gint64             *duration_us);
 gint64              limber_routine_get_duration_us   (LimberRoutine      *self,
                                                       gint64              progressive_hold_us);
 

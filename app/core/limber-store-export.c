@@ -276,6 +276,18 @@ limber_store_export (LimberStore  *self,
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
+  /* The records are in a file this version cannot read: an empty export would say there are
+   * none. */
+  if (limber_store_get_newer_version (self) > 0)
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NEWER_VERSION,
+                   _("Nothing was exported: %s was written by a newer version of Limber "
+                     "(format %d, this version reads up to %d)"),
+                   limber_store_get_path (self), limber_store_get_newer_version (self),
+                   LIMBER_STORE_VERSION);
+      return FALSE;
+    }
+
   lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".csv"))
     contents = export_csv (self, error);

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 
 /* The open database, for the export code that walks every table. */
 sqlite3       *limber_store_get_db          (LimberStore *self);
+int            limber_store_get_newer_version (LimberStore *self);
 gint64         limber_store_now_us          (LimberStore *self);
 gboolean       limber_store_exec            (LimberStore *self,
                                              const char  *sql,

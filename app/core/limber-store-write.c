@@ -538,7 +538,7 @@ limber_store_import_water_file (LimberStore  *self,
       "INSERT INTO glasses (time_us, source)"
       " WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?2)"
       " SELECT ?1, 'imported' FROM n" };
-  int year = 0, month = 0, day = 0;
+  int year = 0, month = 0, day = 0, used = 0;
   gint64 glasses;
 
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
@@ -557,8 +557,11 @@ limber_store_import_water_file (LimberStore  *self,
   glasses = g_key_file_get_int64 (file, "water", "glasses", &local_error);
   if (local_error != NULL)
     goto broken;
-  if (sscanf (date, "%d-%d-%d", &year, &month, &day) != 3 || !g_date_valid_dmy (day, month, year) ||
-      glasses < 0 || glasses > 1000)
+  /* The whole value, a day GDateTime can hold (years 1 to 9999) and no earlier than the
+   * clock's epoch: anything else is no date an earlier Limber wrote. */
+  if (sscanf (date, "%d-%d-%d%n", &year, &month, &day, &used) != 3 || date[used] != '\0' ||
+      year < 1970 || year > 9999 || month < 1 || month > 12 || day < 1 ||
+      !g_date_valid_dmy (day, month, year) || glasses < 0 || glasses > 1000)
     {
       g_set_error (&local_error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_INVALID,
                    "the date “%s” or the count %" G_GINT64_FORMAT " is not valid",
@@ -569,6 +572,12 @@ limber_store_import_water_file (LimberStore  *self,
   if (time_zone == NULL)
     time_zone = local = g_time_zone_new_local ();
   noon = g_date_time_new (time_zone, year, month, day, 12, 0, 0);
+  if (noon == NULL)
+    {
+      g_set_error (&local_error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_INVALID,
+                   "the date “%s” is not valid", date);
+      goto broken;
+    }
   import.time_us = g_date_time_to_unix (noon) * G_USEC_PER_SEC;
   import.count = glasses;
 

@@ -6,6 +6,10 @@
 #include "config.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
@@ -38,6 +42,7 @@ struct _LimberStore
   char         *problem;
   char         *moved_aside_path;
   int           file_version;
+  int           newer_version;
   int           last_rc;
 
   GFileMonitor *monitor;
@@ -65,6 +70,9 @@ enum {
 static guint signals[N_SIGNALS];
 
 #define BUSY_TIMEOUT_MS 5000
+
+/* The database file and the two SQLite keeps beside it in WAL mode. */
+static const char * const file_suffixes[] = { "", "-wal", "-shm" };
 
 /* Each step takes the schema from the version before it to its own index + 1. Steps are
  * never edited once released; a change is a new step. */
@@ -242,7 +250,38 @@ set_newer_version_error (LimberStore  *self,
   g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NEWER_VERSION,
                _("%s was written by a newer version of Limber (format %d, this version "
                  "reads up to %d)"), self->path, version, LIMBER_STORE_VERSION);
+  self->newer_version = version;
   return FALSE;
+}
+
+/* A version below 1 with tables in the file, or a negative one (a flipped header bit), is no
+ * format Limber ever wrote: the file is treated as damaged. */
+static gboolean
+set_unknown_version_error (LimberStore  *self,
+                           int           version,
+                           GError      **error)
+{
+  self->last_rc = SQLITE_CORRUPT;
+  g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_FAILED,
+               "%s: unknown format %d", self->path, version);
+  return FALSE;
+}
+
+/* Makes @path readable by the user only, without following a symbolic link there. */
+static void
+make_private (const char *path)
+{
+  int fd = open (path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+
+  if (fd < 0)
+    {
+      if (errno != ENOENT)
+        g_debug ("Could not make %s private: %s", path, g_strerror (errno));
+      return;
+    }
+  if (fchmod (fd, 0600) != 0)
+    g_debug ("Could not make %s private: %s", path, g_strerror (errno));
+  close (fd);
 }
 
 static gboolean
@@ -263,6 +302,11 @@ migrate (LimberStore  *self,
     {
       limber_store_exec (self, "ROLLBACK", NULL);
       return set_newer_version_error (self, version, error);
+    }
+  if (version < 0)
+    {
+      limber_store_exec (self, "ROLLBACK", NULL);
+      return set_unknown_version_error (self, version, error);
     }
 
   for (int step = version; step < LIMBER_STORE_VERSION; step++)
@@ -299,7 +343,9 @@ open_file (LimberStore  *self,
 
   self->last_rc = SQLITE_OK;
 
-  rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+  /* A link could point anywhere, such as into another user's files: never open one. */
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOFOLLOW, NULL);
   if (rc != SQLITE_OK)
     {
       limber_store_set_sql_error (self, self->db, rc, error);
@@ -307,9 +353,14 @@ open_file (LimberStore  *self,
       return FALSE;
     }
 
-  /* SQLite gives the -wal and -shm files the main file's mode, so this covers all three. */
-  if (g_chmod (self->path, 0600) != 0)
-    g_debug ("Could not make %s private: %s", self->path, g_strerror (errno));
+  /* SQLite gives new -wal and -shm files the main file's mode; ones left from before are
+   * made private too. */
+  for (guint i = 0; i < G_N_ELEMENTS (file_suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (self->path, file_suffixes[i], NULL);
+
+      make_private (file);
+    }
 
   sqlite3_extended_result_codes (self->db, TRUE);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
@@ -326,6 +377,8 @@ open_file (LimberStore  *self,
   self->file_version = sqlite3_column_int (version, 0);
   if (self->file_version > LIMBER_STORE_VERSION)
     return set_newer_version_error (self, self->file_version, error);
+  if (self->file_version < 0)
+    return set_unknown_version_error (self, self->file_version, error);
   g_clear_pointer (&version, sqlite3_finalize);
 
   if (!limber_store_exec (self, "PRAGMA journal_mode = WAL", error) ||
@@ -437,7 +490,8 @@ fall_back_to_memory (LimberStore *self,
   gboolean copied = FALSE;
 
   if (source == NULL &&
-      sqlite3_open_v2 (self->path, &source, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK)
+      sqlite3_open_v2 (self->path, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOFOLLOW,
+                       NULL) != SQLITE_OK)
     g_clear_pointer (&source, sqlite3_close_v2);
 
   sqlite3_open_v2 (":memory:", &memory, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
@@ -450,13 +504,16 @@ fall_back_to_memory (LimberStore *self,
   /* A WAL file cannot be read without its -shm file, which a read-only folder cannot hold,
    * so the copy above fails there. Read it as immutable then: without locks or the -wal
    * file, whose records (if one was left behind) are missing from the copy but stay on disk. */
-  if (!copied && g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+  if (!copied && g_file_test (self->path, G_FILE_TEST_IS_REGULAR) &&
+      !g_file_test (self->path, G_FILE_TEST_IS_SYMLINK))
     {
       g_autofree char *escaped = g_uri_escape_string (self->path, "/", FALSE);
       g_autofree char *uri = g_strconcat ("file:", escaped, "?immutable=1", NULL);
 
       source = NULL;
-      if (sqlite3_open_v2 (uri, &source, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) == SQLITE_OK)
+      if (sqlite3_open_v2 (uri, &source,
+                           SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW,
+                           NULL) == SQLITE_OK)
         copy_database (memory, source);
       sqlite3_close_v2 (source);
     }
@@ -675,11 +732,19 @@ limber_store_open (LimberStore  *self,
 {
   g_autofree char *dir = NULL;
   g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
 
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->db == NULL, FALSE);
 
   dir = g_path_get_dirname (self->path);
+  if (g_lstat (dir, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      g_set_error (&local_error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
+                   _("the folder %s is a symbolic link; Limber keeps your records only in a "
+                     "real folder"), dir);
+      goto in_memory;
+    }
   if (g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
@@ -688,8 +753,21 @@ limber_store_open (LimberStore  *self,
                    _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
       goto in_memory;
     }
+  /* A folder made by someone else's umask is closed to others, keeping what it lacks. */
+  if (g_lstat (dir, &st) == 0 && S_ISDIR (st.st_mode) && (st.st_mode & 077) != 0 &&
+      g_chmod (dir, st.st_mode & 0700) != 0)
+    g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
 
-  /* Something that is no database file at all, such as a folder, is moved aside at once. */
+  if (g_lstat (self->path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      g_set_error (&local_error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
+                   _("%s is a symbolic link; Limber keeps your records only in a real file"),
+                   self->path);
+      goto in_memory;
+    }
+
+  /* Something that is no database file at all, such as a folder or a pipe, is moved aside at
+   * once. */
   if (g_file_test (self->path, G_FILE_TEST_EXISTS) &&
       !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
     {
@@ -763,6 +841,14 @@ limber_store_get_moved_aside_path (LimberStore *self)
 {
   g_return_val_if_fail (LIMBER_IS_STORE (self), NULL);
   return self->moved_aside_path;
+}
+
+/* Returns: the version of a file from a newer Limber that was left untouched, or 0 */
+int
+limber_store_get_newer_version (LimberStore *self)
+{
+  g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
+  return self->newer_version;
 }
 
 /* Returns: the schema version the file had when it was opened, before any migration */

@@ -220,7 +220,7 @@ limber_system_clock_class_init (LimberSystemClockClass *klass)
    */
   properties[PROP_TIME_SCALE] =
     g_param_spec_double ("time-scale", NULL, NULL,
-                         G_MINDOUBLE, G_MAXDOUBLE, 1.0,
+                         LIMBER_TIME_SCALE_MIN, LIMBER_TIME_SCALE_MAX, 1.0,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -236,14 +236,16 @@ limber_system_clock_init (LimberSystemClock *self)
 
 /**
  * limber_system_clock_new:
- * @time_scale: clock seconds per real second, greater than 0 (1 for real time)
+ * @time_scale: clock seconds per real second, %LIMBER_TIME_SCALE_MIN to
+ *   %LIMBER_TIME_SCALE_MAX (1 for real time)
  *
  * Returns: (transfer full): a clock on the system's time, sped up by @time_scale
  */
 LimberClock *
 limber_system_clock_new (double time_scale)
 {
-  g_return_val_if_fail (isfinite (time_scale) && time_scale > 0, NULL);
+  g_return_val_if_fail (time_scale >= LIMBER_TIME_SCALE_MIN && time_scale <= LIMBER_TIME_SCALE_MAX,
+                        NULL);
 
   return g_object_new (LIMBER_TYPE_SYSTEM_CLOCK, "time-scale", time_scale, NULL);
 }
@@ -254,7 +256,8 @@ limber_system_clock_new (double time_scale)
  * @time_scale: (out): where to store the scale
  * @error: return location for a #GError
  *
- * Parses a time scale: a finite decimal number greater than 0, nothing else.
+ * Parses a time scale: a decimal number from %LIMBER_TIME_SCALE_MIN to %LIMBER_TIME_SCALE_MAX,
+ * nothing else.
  *
  * Returns: %TRUE if @text was valid
  */
@@ -282,6 +285,16 @@ limber_system_clock_parse_time_scale (const char  *text,
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE,
                    "'%s' is not greater than 0", text);
+      return FALSE;
+    }
+
+  /* Beyond these, scaled times overflow 64 bits within days, or a deadline rounds to now and
+   * the main loop spins. */
+  if (value < LIMBER_TIME_SCALE_MIN || value > LIMBER_TIME_SCALE_MAX)
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE,
+                   "'%s' is not from %g to %g", text, LIMBER_TIME_SCALE_MIN,
+                   LIMBER_TIME_SCALE_MAX);
       return FALSE;
     }
 

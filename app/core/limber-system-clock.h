@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 
 #define LIMBER_TIME_SCALE_ENV "LIMBER_DEBUG_TIME_SCALE"
 
+/* The time scales a clock accepts: from 100 times slower to 10,000 times faster. */
+#define LIMBER_TIME_SCALE_MIN 0.01
+#define LIMBER_TIME_SCALE_MAX 10000.0
+
 #define LIMBER_TYPE_SYSTEM_CLOCK (limber_system_clock_get_type ())
 G_DECLARE_FINAL_TYPE (LimberSystemClock, limber_system_clock, LIMBER, SYSTEM_CLOCK, LimberClock)
 

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "limber-error.h"
 #include "limber-local-time.h"
 
 #include "limber-water-log.h"

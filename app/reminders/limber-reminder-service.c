@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "limber-core-enums.h"
 #include "limber-posture-setting.h"
@@ -52,6 +53,8 @@ struct _LimberReminderService
 G_DEFINE_FINAL_TYPE (LimberReminderService, limber_reminder_service, G_TYPE_APPLICATION)
 
 #define MAX_SECONDS (24 * 60 * 60)
+/* The longest kind name, "hydration", with room to spare. */
+#define MAX_KIND_LENGTH 32
 
 /* Settings → scheduler */
 
@@ -461,6 +464,17 @@ handle_snooze (LimberReminders1      *skeleton,
 {
   LimberReminderKind kind;
 
+  /* A caller may send megabytes: say how long, never echo it whole. */
+  if (strlen (kind_name) > MAX_KIND_LENGTH)
+    {
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR,
+                                             G_DBUS_ERROR_INVALID_ARGS,
+                                             "A reminder kind of %" G_GSIZE_FORMAT " bytes is "
+                                             "unknown: use hydration, posture or walk",
+                                             strlen (kind_name));
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+
   if (!limber_reminder_kind_from_string (kind_name, &kind))
     {
       g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR,
@@ -515,6 +529,15 @@ handle_log_water (LimberReminders1      *skeleton,
                   GDBusMethodInvocation *invocation,
                   LimberReminderService *self)
 {
+  if (limber_water_log_get_today (self->water) >= LIMBER_WATER_LOG_MAX_PER_DAY)
+    {
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR,
+                                             G_DBUS_ERROR_LIMITS_EXCEEDED,
+                                             "Today already has %u glasses, the most a day "
+                                             "can hold", LIMBER_WATER_LOG_MAX_PER_DAY);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
+
   limber_journal_add_glass (self->journal, LIMBER_GLASS_FROM_DBUS, NULL);
   limber_reminders1_complete_log_water (skeleton, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <malloc.h>
 
 #include "limber-reminder-service.h"
 
@@ -16,6 +17,11 @@ main (int   argc,
 {
   g_autoptr(LimberReminderService) service = NULL;
   const char *localedir = g_getenv ("LIMBER_LOCALEDIR");
+
+  /* Any caller on the session bus may send messages of many megabytes. With glibc's default,
+   * buffers that large stay in the heap once freed, and the service keeps that memory for
+   * the whole session; a fixed threshold maps and unmaps them instead. */
+  mallopt (M_MMAP_THRESHOLD, 128 * 1024);
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

@@ -270,6 +270,7 @@ test_feel_better (void)
 {
   AdwMessageDialog *dialog;
   g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(LimberEpisode) still_open = NULL;
   LimberEpisode *episode;
 
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
@@ -279,7 +280,8 @@ test_feel_better (void)
   /* Cancel changes nothing. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_nonnull (limber_store_get_open_episode (store ()));
+  still_open = limber_store_get_open_episode (store ());
+  g_assert_nonnull (still_open);
 
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
   g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
@@ -371,6 +373,9 @@ test_store_banner (void)
 
   limber_window_set_store (window, store ());
   g_assert_true (limber_ui_test_spin_until (banner_gone, (gpointer) "cannot save", 2000));
+  g_clear_object (&moved);
+  g_clear_object (&memory);
+  limber_ui_test_remove_tree (dir);
 }
 
 int

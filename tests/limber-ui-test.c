@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <stdlib.h>
+#include <sys/stat.h>
 
 #include "limber-ui-test.h"
 
@@ -441,6 +443,41 @@ limber_ui_test_set_width (LimberWindow *window,
  * by side each start with an empty history store. GLib reads these variables once, so this
  * comes before anything else.
  */
+static char *test_dir;
+
+/* Removes @path and everything under it. */
+void
+limber_ui_test_remove_tree (const char *path)
+{
+  GStatBuf st;
+
+  if (path == NULL || g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          limber_ui_test_remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+static void
+remove_test_dir (void)
+{
+  limber_ui_test_remove_tree (test_dir);
+  g_clear_pointer (&test_dir, g_free);
+}
+
 void
 limber_ui_test_init (int    *argc,
                      char ***argv)
@@ -450,6 +487,9 @@ limber_ui_test_init (int    *argc,
   g_autofree char *state = NULL;
 
   g_assert_nonnull (g_mkdtemp (template));
+  /* Removed when the test program ends. */
+  test_dir = g_strdup (template);
+  atexit (remove_test_dir);
   data = g_build_filename (template, "data", NULL);
   state = g_build_filename (template, "state", NULL);
   g_setenv ("XDG_DATA_HOME", data, TRUE);

@@ -64,6 +64,7 @@ void       limber_ui_test_save_screenshot        (GtkWindow         *window,
 void       limber_ui_test_set_width              (LimberWindow      *window,
                                                   int                width);
 
+void       limber_ui_test_remove_tree            (const char        *path);
 void       limber_ui_test_init                   (int               *argc,
                                                   char            ***argv);
 LimberWindow *limber_ui_test_start_app              (LimberApplication **app);

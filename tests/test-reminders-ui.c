@@ -607,6 +607,7 @@ main (int   argc,
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
   g_clear_object (&settings);
+  limber_ui_test_remove_tree (config);
 
   return status;
 }

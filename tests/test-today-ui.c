@@ -298,6 +298,7 @@ test_feel_better (void)
 {
   AdwMessageDialog *dialog;
   g_autoptr(GPtrArray) episodes = NULL;
+  g_autoptr(LimberEpisode) still_open = NULL;
   LimberEpisode *episode;
 
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
@@ -307,7 +308,8 @@ test_feel_better (void)
   /* Cancel changes nothing. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  g_assert_nonnull (limber_store_get_open_episode (store ()));
+  still_open = limber_store_get_open_episode (store ());
+  g_assert_nonnull (still_open);
 
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
   g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
@@ -421,6 +423,9 @@ test_store_banner (void)
   /* The app's own window has no banner: its file is fine. */
   g_assert_false (gtk_revealer_get_reveal_child (GTK_REVEALER (
     limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_REVEALER))));
+  g_clear_object (&moved);
+  g_clear_object (&memory);
+  limber_ui_test_remove_tree (dir);
 }
 
 int

@@ -479,24 +479,3 @@ limber_progress_page_get_screen (LimberProgressPage *self)
   return gtk_stack_get_visible_child_name (self->stack);
 }
 
-/* Returns: (transfer none): one of the charts, in page order (0 to 3), for tests */
-LimberChart *
-limber_progress_page_get_chart (LimberProgressPage *self,
-                                guint               index)
-{
-  LimberChart *charts[] = { self->pain_chart, self->sessions_chart, self->water_chart,
-                            self->plank_chart };
-
-  g_return_val_if_fail (LIMBER_IS_PROGRESS_PAGE (self), NULL);
-  g_return_val_if_fail (index < G_N_ELEMENTS (charts), NULL);
-
-  return charts[index];
-}
-
-/* Reads the store again now, whether shown or not; for tests and the benchmark. */
-void
-limber_progress_page_refresh (LimberProgressPage *self)
-{
-  g_return_if_fail (LIMBER_IS_PROGRESS_PAGE (self));
-  refresh (self);
-}

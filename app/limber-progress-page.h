@@ -19,8 +19,5 @@ G_DECLARE_FINAL_TYPE (LimberProgressPage, limber_progress_page, LIMBER, PROGRESS
 LimberProgressPage *limber_progress_page_new (LimberClock        *clock,
                                               LimberJournal      *journal);
 const char  *limber_progress_page_get_screen (LimberProgressPage *self);
-LimberChart *limber_progress_page_get_chart  (LimberProgressPage *self,
-                                              guint               index);
-void         limber_progress_page_refresh    (LimberProgressPage *self);
 
 G_END_DECLS

@@ -725,10 +725,3 @@ limber_today_page_new (LimberClock      *clock,
                        NULL);
 }
 
-/* Returns: the remaining time as the page shows it, for tests */
-const char *
-limber_today_page_get_countdown (LimberTodayPage *self)
-{
-  g_return_val_if_fail (LIMBER_IS_TODAY_PAGE (self), NULL);
-  return gtk_label_get_label (self->pack_countdown);
-}

@@ -22,6 +22,5 @@ LimberTodayPage *limber_today_page_new     (LimberClock      *clock,
                                            LimberCarePlan   *care_plan,
                                            LimberPackTimer  *pack_timer,
                                            LimberTimeFormat *time_format);
-const char *limber_today_page_get_countdown   (LimberTodayPage   *self);
 
 G_END_DECLS

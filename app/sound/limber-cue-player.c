@@ -541,14 +541,24 @@ on_cue (LimberStretchSession *session,
   play_sound (self, sound, cue, boundary_us);
 }
 
-static gboolean
+/* On the LimberClock like every other timer, so a test's time scale shortens it too. */
+static void
 drain_done (gpointer user_data)
 {
   LimberCuePlayer *self = user_data;
 
+  /* Fired, so there is nothing left to cancel. */
   self->drain_timeout = 0;
   limber_cue_player_stop (self);
-  return G_SOURCE_REMOVE;
+}
+
+static void
+drain_in (LimberCuePlayer *self,
+          guint            seconds)
+{
+  limber_clock_clear (self->clock, &self->drain_timeout);
+  self->drain_timeout = limber_clock_schedule_in (self->clock, (gint64) seconds * G_USEC_PER_SEC,
+                                                  drain_done, self, NULL);
 }
 
 static void
@@ -563,7 +573,7 @@ on_session_state (LimberStretchSession *session,
   if (limber_stretch_session_get_outcome (session) == LIMBER_SESSION_OUTCOME_COMPLETED)
     {
       if (self->drain_timeout == 0)
-        self->drain_timeout = g_timeout_add_seconds (DRAIN_SECONDS, drain_done, self);
+        drain_in (self, DRAIN_SECONDS);
     }
   else
     limber_cue_player_stop (self);
@@ -705,7 +715,7 @@ limber_cue_player_announce (LimberCuePlayer *self,
   play_sound (self, SOUND_DONE, LIMBER_CUE_SESSION_DONE, limber_clock_now_monotonic_us (self->clock));
   limber_cue_player_speak (self, text);
   /* Longer than after a session: the sentence is still being synthesised. */
-  self->drain_timeout = g_timeout_add_seconds (2 * DRAIN_SECONDS, drain_done, self);
+  drain_in (self, 2 * DRAIN_SECONDS);
 }
 
 /* Ends the sound at once; the session, if any, is let go. */
@@ -714,7 +724,8 @@ limber_cue_player_stop (LimberCuePlayer *self)
 {
   g_return_if_fail (LIMBER_IS_CUE_PLAYER (self));
 
-  g_clear_handle_id (&self->drain_timeout, g_source_remove);
+  if (self->clock != NULL)
+    limber_clock_clear (self->clock, &self->drain_timeout);
   g_clear_handle_id (&self->bus_watch, g_source_remove);
 
   if (self->cancellable != NULL)

@@ -427,6 +427,33 @@ test_store_banner (void)
   limber_ui_test_remove_tree (dir);
 }
 
+/* A page or window made without a collaborator it needs is a programming error, said loudly
+ * (a critical), never a page that half works. */
+static void
+test_missing_collaborator (void)
+{
+  GtkWidget *page;
+
+  g_test_expect_message ("Limber", G_LOG_LEVEL_CRITICAL, "*LIMBER_IS_CLOCK*");
+  page = g_object_ref_sink (g_object_new (LIMBER_TYPE_TODAY_PAGE, NULL));
+  g_test_assert_expected_messages ();
+  g_object_unref (page);
+
+  g_test_expect_message ("Limber", G_LOG_LEVEL_CRITICAL, "*LIMBER_IS_JOURNAL*");
+  page = g_object_ref_sink (g_object_new (LIMBER_TYPE_CHECK_PAGE, NULL));
+  g_test_assert_expected_messages ();
+  g_object_unref (page);
+
+  g_test_expect_message ("Limber", G_LOG_LEVEL_CRITICAL, "*LIMBER_IS_CARE_PLAN*");
+  page = g_object_ref_sink (g_object_new (LIMBER_TYPE_STRETCH_PAGE,
+                                          "clock", limber_application_get_clock (app),
+                                          "journal", limber_application_get_journal (app),
+                                          "catalog", limber_application_get_catalog (app),
+                                          NULL));
+  g_test_assert_expected_messages ();
+  g_object_unref (page);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -444,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/today-ui/feel-better", test_feel_better);
   g_test_add_func ("/today-ui/narrow", test_narrow);
   g_test_add_func ("/today-ui/store-banner", test_store_banner);
+  g_test_add_func ("/today-ui/missing-collaborator", test_missing_collaborator);
 
   status = g_test_run ();
 

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-core-enums.h"
 #include "limber-local-time.h"
 
 #include "limber-care-plan.h"
@@ -157,7 +158,7 @@ limber_care_plan_get_property (GObject    *object,
   switch (prop_id)
     {
     case PROP_PHASE:
-      g_value_set_int (value, limber_care_plan_get_phase (self));
+      g_value_set_enum (value, limber_care_plan_get_phase (self));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -179,9 +180,8 @@ limber_care_plan_class_init (LimberCarePlanClass *klass)
    * The #LimberCarePhase that applies now.
    */
   properties[PROP_PHASE] =
-    g_param_spec_int ("phase", NULL, NULL, LIMBER_CARE_PHASE_PREVENTION, LIMBER_CARE_PHASE_RECOVERY,
-                      LIMBER_CARE_PHASE_PREVENTION,
-                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    g_param_spec_enum ("phase", NULL, NULL, LIMBER_TYPE_CARE_PHASE, LIMBER_CARE_PHASE_PREVENTION,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -39,9 +39,18 @@ static guint signals[N_SIGNALS];
 
 typedef struct
 {
-  const char *id;
-  const char *label;
+  LimberReminderAction  action;
+  const char           *label;
 } Action;
+
+/* The notification spec names actions with strings; inside Limber they are the enum. These are
+ * also the store's names (limber_reminder_action_to_string()), except the body's "default". */
+static const char *
+action_id (LimberReminderAction action)
+{
+  return action == LIMBER_REMINDER_ACTION_OPENED ? "default"
+                                                 : limber_reminder_action_to_string (action);
+}
 
 static void
 on_action (NotifyNotification *notification,
@@ -52,8 +61,21 @@ on_action (NotifyNotification *notification,
   LimberReminderKind kind = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (notification),
                                                                  "limber-kind"));
   const char *token = notify_notification_get_activation_token (notification);
+  static const LimberReminderAction known[] = {
+    LIMBER_REMINDER_ACTION_DRANK, LIMBER_REMINDER_ACTION_SNOOZED, LIMBER_REMINDER_ACTION_STRETCH,
+    LIMBER_REMINDER_ACTION_DONE, LIMBER_REMINDER_ACTION_OPENED,
+  };
 
-  g_signal_emit (self, signals[ACTION], 0, kind, action, token);
+  for (guint i = 0; i < G_N_ELEMENTS (known); i++)
+    {
+      if (g_strcmp0 (action, action_id (known[i])) == 0)
+        {
+          g_signal_emit (self, signals[ACTION], 0, kind, known[i], token);
+          return;
+        }
+    }
+
+  g_debug ("An action Limber did not offer: %s", action);
 }
 
 static void
@@ -116,14 +138,15 @@ limber_reminder_notifier_class_init (LimberReminderNotifierClass *klass)
   /**
    * LimberReminderNotifier::action:
    * @kind: the kind whose notification it was
-   * @action: "default", "drank", "snooze", "stretch" or "done"
+   * @action: the #LimberReminderAction chosen (%LIMBER_REMINDER_ACTION_OPENED for the body)
    * @activation_token: (nullable): the token to focus a window with
    *
    * The user chose an action of a reminder.
    */
   signals[ACTION] = g_signal_new ("action", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                   NULL, NULL, NULL, G_TYPE_NONE, 3,
-                                  LIMBER_TYPE_REMINDER_KIND, G_TYPE_STRING, G_TYPE_STRING);
+                                  LIMBER_TYPE_REMINDER_KIND, LIMBER_TYPE_REMINDER_ACTION,
+                                  G_TYPE_STRING);
 
   /**
    * LimberReminderNotifier::server-changed:
@@ -193,7 +216,7 @@ limber_reminder_notifier_show (LimberReminderNotifier  *self,
   NotifyNotification *notification;
   g_autofree char *body = NULL;
   const char *summary = NULL;
-  Action actions[2] = { { NULL, NULL } };
+  Action actions[2] = { { 0, NULL } };
 
   g_return_val_if_fail (LIMBER_IS_REMINDER_NOTIFIER (self), FALSE);
   g_return_val_if_fail (kind < LIMBER_N_REMINDER_KINDS, FALSE);
@@ -208,25 +231,25 @@ limber_reminder_notifier_show (LimberReminderNotifier  *self,
                                            "%u of %u glasses today. Muscles cramp more easily when you are short of water.",
                                            water_goal),
                               water_today, water_goal);
-      actions[0] = (Action) { "drank", _("I Drank a Glass") };
+      actions[0] = (Action) { LIMBER_REMINDER_ACTION_DRANK, _("I Drank a Glass") };
       break;
 
     case LIMBER_REMINDER_POSTURE:
       summary = _("Time to change position");
       body = g_strdup (_("Stand up, roll your shoulders and move for a minute. Sitting still for long strains the lower back."));
-      actions[0] = (Action) { "stretch", _("Stretch Now") };
+      actions[0] = (Action) { LIMBER_REMINDER_ACTION_STRETCH, _("Stretch Now") };
       break;
 
     case LIMBER_REMINDER_WALK:
       summary = _("Time for a short walk");
       body = g_strdup (_("A few minutes on your feet keeps the back muscles loose. Build up to 20 minutes of walking a day."));
-      actions[0] = (Action) { "done", _("Done") };
+      actions[0] = (Action) { LIMBER_REMINDER_ACTION_DONE, _("Done") };
       break;
 
     default:
       g_assert_not_reached ();
     }
-  actions[1] = (Action) { "snooze", _("Snooze") };
+  actions[1] = (Action) { LIMBER_REMINDER_ACTION_SNOOZED, _("Snooze") };
 
   notification = self->notifications[kind];
   if (notification == NULL)
@@ -244,10 +267,12 @@ limber_reminder_notifier_show (LimberReminderNotifier  *self,
     }
 
   /* Clicking the notification itself opens Limber. */
-  notify_notification_add_action (notification, "default", _("Open Limber"), on_action, self,
+  notify_notification_add_action (notification, action_id (LIMBER_REMINDER_ACTION_OPENED),
+                                  _("Open Limber"), on_action, self,
                                   NULL);
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    notify_notification_add_action (notification, actions[i].id, actions[i].label, on_action,
+    notify_notification_add_action (notification, action_id (actions[i].action), actions[i].label,
+                                    on_action,
                                     self, NULL);
 
   if (!notify_notification_show (notification, error))

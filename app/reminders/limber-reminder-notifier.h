@@ -7,6 +7,7 @@
 
 #include <gio/gio.h>
 
+#include "limber-journal.h"
 #include "limber-reminder-scheduler.h"
 
 G_BEGIN_DECLS

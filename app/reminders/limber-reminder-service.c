@@ -346,45 +346,43 @@ on_server_changed (LimberReminderNotifier *notifier,
 static void
 on_action (LimberReminderNotifier *notifier,
            LimberReminderKind      kind,
-           const char             *action,
+           LimberReminderAction    action,
            const char             *activation_token,
            LimberReminderService  *self)
 {
-  g_debug ("Action %s on the %s reminder", action, limber_reminder_kind_to_string (kind));
+  g_debug ("Action %s on the %s reminder", limber_reminder_action_to_string (action),
+           limber_reminder_kind_to_string (kind));
 
-  /* A "done" is the walk or posture break itself, recorded once: the journal's "changed"
-   * then starts its interval over, as for one recorded in the app. */
-  if (g_strcmp0 (action, "done") == 0)
+  /* Each is recorded once. A "done" is the walk or posture break itself, and a glass a glass:
+   * the journal's "changed" then starts the interval over, as for one recorded in the app. */
+  record_event (self, kind, action);
+
+  switch (action)
     {
-      record_event (self, kind, LIMBER_REMINDER_ACTION_DONE);
-      return;
-    }
-
-  record_event (self, kind,
-                g_strcmp0 (action, "drank") == 0 ? LIMBER_REMINDER_ACTION_DRANK
-                : g_strcmp0 (action, "snooze") == 0 ? LIMBER_REMINDER_ACTION_SNOOZED
-                : g_strcmp0 (action, "stretch") == 0 ? LIMBER_REMINDER_ACTION_STRETCH
-                : LIMBER_REMINDER_ACTION_OPENED);
-
-  if (g_strcmp0 (action, "drank") == 0)
-    {
+    case LIMBER_REMINDER_ACTION_DRANK:
       limber_journal_add_glass (self->journal, LIMBER_GLASS_FROM_REMINDER, NULL);
-    }
-  else if (g_strcmp0 (action, "snooze") == 0)
-    {
+      break;
+
+    case LIMBER_REMINDER_ACTION_SNOOZED:
       limber_reminder_scheduler_snooze (self->scheduler, kind,
                                         (gint64) g_settings_get_uint (self->settings,
                                                                       "snooze-minutes")
                                         * 60 * G_USEC_PER_SEC);
-    }
-  else if (g_strcmp0 (action, "stretch") == 0)
-    {
+      break;
+
+    case LIMBER_REMINDER_ACTION_STRETCH:
       limber_reminder_scheduler_restart (self->scheduler, kind);
       open_app (self, "start-routine", LIMBER_REMINDERS_STRETCH_ROUTINE, activation_token);
-    }
-  else if (g_strcmp0 (action, "default") == 0)
-    {
+      break;
+
+    case LIMBER_REMINDER_ACTION_OPENED:
       open_app (self, NULL, NULL, activation_token);
+      break;
+
+    case LIMBER_REMINDER_ACTION_DONE:
+    case LIMBER_REMINDER_ACTION_SHOWN:
+    default:
+      break;
     }
 }
 

@@ -28,7 +28,7 @@ static const char * const file_suffixes[] = { "", "-wal", "-shm" };
 
 /* Each step takes the schema from the version before it to its own index + 1. Steps are
  * never edited once released; a change is a new step. */
-static const char * const migrations[LIMBER_STORE_VERSION] = {
+const char * const limber_store_migrations[LIMBER_STORE_VERSION] = {
   /* 1: sessions, checks and glasses */
   "CREATE TABLE sessions ("
   "  id INTEGER PRIMARY KEY,"
@@ -168,7 +168,7 @@ migrate (LimberStore  *self,
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
 
-      if (!limber_store_exec (self, migrations[step], error) ||
+      if (!limber_store_exec (self, limber_store_migrations[step], error) ||
           !limber_store_exec (self, set_version, error))
         {
           limber_store_exec (self, "ROLLBACK", NULL);
@@ -466,40 +466,4 @@ in_memory:
     g_propagate_error (error, g_steal_pointer (&local_error));
     return FALSE;
   }
-}
-
-/**
- * limber_store_create_version:
- * @version: 1 to %LIMBER_STORE_VERSION
- *
- * Creates a file with the schema as it was at @version, for tests that migrate it forward.
- */
-gboolean
-limber_store_create_version (const char  *path,
-                             int          version,
-                             GError     **error)
-{
-  sqlite3 *db = NULL;
-  gboolean ok = TRUE;
-
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (version >= 1 && version <= LIMBER_STORE_VERSION, FALSE);
-
-  if (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) != SQLITE_OK)
-    ok = FALSE;
-
-  for (int step = 0; ok && step < version; step++)
-    {
-      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
-
-      ok = sqlite3_exec (db, migrations[step], NULL, NULL, NULL) == SQLITE_OK &&
-           sqlite3_exec (db, set_version, NULL, NULL, NULL) == SQLITE_OK;
-    }
-
-  if (!ok)
-    g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_FAILED, "%s: %s", path,
-                 db != NULL ? sqlite3_errmsg (db) : "out of memory");
-  sqlite3_close_v2 (db);
-
-  return ok;
 }

@@ -68,6 +68,9 @@ void           limber_store_watch_folder    (LimberStore *self);
 void           limber_store_fall_back_to_memory (LimberStore *self,
                                                  const char  *reason);
 
+/* limber-store-open.c: the schema's steps, also read by limber_store_create_version(). */
+extern const char * const limber_store_migrations[LIMBER_STORE_VERSION];
+
 /* The tables that hold records, in an order that deletes children first. */
 #define LIMBER_STORE_N_RECORD_TABLES 8
 extern const char * const limber_store_record_tables[LIMBER_STORE_N_RECORD_TABLES];

@@ -21,6 +21,7 @@
 
 #include "limber-fake-clock.h"
 #include "limber-store.h"
+#include "limber-store-testing.h"
 
 /*
  * The store against real SQLite files in a fresh temporary folder per test: migrations,

@@ -10,7 +10,8 @@
 /*
  * A clock for tests: time stands still until the test advances it, and advancing runs every
  * call that fell due, in deadline order, with "now" set to each call's own deadline. Calls
- * scheduled from a callback run in the same advance if they fall inside it.
+ * scheduled from a callback run in the same advance if they fall inside it. It is built into
+ * limber-core-testing, which only tests link.
  */
 struct _LimberFakeClock
 {

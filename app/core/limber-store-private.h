@@ -11,6 +11,24 @@
 
 G_BEGIN_DECLS
 
+struct _LimberStore
+{
+  GObject       parent_instance;
+
+  LimberClock  *clock;
+  char         *path;
+  sqlite3      *db;
+  gboolean      saving;
+  char         *problem;
+  char         *moved_aside_path;
+  int           file_version;
+  int           newer_version;
+  int           last_rc;
+
+  GFileMonitor *monitor;
+  gint64        data_version;
+};
+
 /* The open database, for the export code that walks every table. */
 sqlite3       *limber_store_get_db          (LimberStore *self);
 int            limber_store_get_newer_version (LimberStore *self);
@@ -41,6 +59,17 @@ sqlite3_stmt  *limber_store_prepare_read    (LimberStore *self,
 gint64         limber_store_query_int       (sqlite3     *db,
                                              const char  *sql,
                                              gint64       fallback);
+void           limber_store_close_db        (LimberStore *self);
+void           limber_store_stop_saving     (LimberStore *self,
+                                             const char  *problem);
+void           limber_store_watch_folder    (LimberStore *self);
+
+/* limber-store-open.c: carries on in memory, with what the file holds if it can be read. */
+void           limber_store_fall_back_to_memory (LimberStore *self,
+                                                 const char  *reason);
+
+/* limber-store-open.c: the schema's steps, also read by limber_store_create_version(). */
+extern const char * const limber_store_migrations[LIMBER_STORE_VERSION];
 
 /* The tables that hold records, in an order that deletes children first. */
 #define LIMBER_STORE_N_RECORD_TABLES 8

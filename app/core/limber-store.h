@@ -215,9 +215,4 @@ gboolean          limber_store_export               (LimberStore        *self,
                                                      const char         *path,
                                                      GError            **error);
 
-/* For tests of the migrations: creates the schema of an earlier @version at @path. */
-gboolean          limber_store_create_version       (const char         *path,
-                                                     int                 version,
-                                                     GError            **error);
-
 G_END_DECLS

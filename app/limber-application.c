@@ -10,6 +10,7 @@
 #include "limber-catalog.h"
 #include "limber-cue-player.h"
 #include "limber-preferences-window.h"
+#include "limber-program.h"
 #include "limber-system-clock.h"
 #include "limber-triage.h"
 #include "limber-water-log.h"
@@ -35,6 +36,7 @@ struct _LimberApplication
   LimberPackTimer *pack_timer;
   LimberCuePlayer *pack_sound;
   gboolean         pack_hold;
+  gboolean         reminders_started;
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
@@ -63,9 +65,47 @@ get_main_window (LimberApplication *self)
 }
 
 static void
+start_reminders_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!limber_program_start_reminders_finish (result, &error))
+    g_message ("Could not start the reminder service: %s", error->message);
+}
+
+/* Reminders are on but their service may not run (just installed, or stopped): start it, once,
+ * after the window's first frame so that it does not compete with the window for the CPU. */
+static void
+on_first_frame (GdkFrameClock     *frame_clock,
+                LimberApplication *self)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
+  GDBusConnection *bus = g_application_get_dbus_connection (G_APPLICATION (self));
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  if (bus != NULL && g_settings_get_boolean (settings, "reminders-enabled"))
+    limber_program_start_reminders (bus, NULL, start_reminders_done, NULL);
+}
+
+static void
 limber_application_activate (GApplication *app)
 {
-  gtk_window_present (GTK_WINDOW (get_main_window (LIMBER_APPLICATION (app))));
+  LimberApplication *self = LIMBER_APPLICATION (app);
+  GtkWindow *window = GTK_WINDOW (get_main_window (self));
+
+  gtk_window_present (window);
+
+  if (!self->reminders_started)
+    {
+      GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+      self->reminders_started = TRUE;
+      if (frame_clock != NULL)
+        g_signal_connect_object (frame_clock, "after-paint", G_CALLBACK (on_first_frame), self,
+                                 0);
+    }
 }
 
 /* An argument as the terminal should show it: control characters, which could move the cursor

@@ -58,8 +58,6 @@ struct _LimberRemindersPage
   GtkToggleButton  *day_buttons[7];
   gint64            next_due[LIMBER_N_REMINDER_KINDS];
   gboolean          held[LIMBER_N_REMINDER_KINDS];
-  gboolean          tried_start;
-  gboolean          start_asked;    /* by the Start button: failures are shown */
 
   /* Collaborators */
   LimberClock      *clock;
@@ -321,50 +319,28 @@ start_service_done (GObject      *source,
                     gpointer      user_data)
 {
   LimberRemindersPage *self;
-  g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GError) spawn_error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
+  g_autofree char *text = NULL;
 
-  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
-  if (reply != NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (limber_program_start_reminders_finish (result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = user_data;
-
-  /* No D-Bus service file (run from the build tree): start the program itself. */
-  g_debug ("D-Bus could not start the reminder service: %s", error->message);
-  /* Silenced: a service that outlives the app must not hold its output open (a terminal, a
-   * test runner's pipe). build-aux/run starts it with its log on the terminal instead. */
-  process = limber_program_spawn ("LIMBER_REMINDERS", "limber-reminders", NULL,
-                                  G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                  | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                                  &spawn_error);
-  if (process == NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("Could not start the reminder service: %s"),
-                                               spawn_error->message);
-
-      g_message ("%s", text);
-      if (self->start_asked)
-        show_toast (self, text);
-    }
+  text = g_strdup_printf (_("Could not start the reminder service: %s"), error->message);
+  g_message ("%s", text);
+  show_toast (self, text);
 }
 
+/* The Start button. (The application starts the service once when it opens.) */
 static void
 start_service (LimberRemindersPage *self)
 {
-  GDBusConnection *connection;
-
   if (self->proxy == NULL || is_running (self))
     return;
 
-  connection = g_dbus_proxy_get_connection (G_DBUS_PROXY (self->proxy));
-  g_dbus_connection_call (connection, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                          "org.freedesktop.DBus", "StartServiceByName",
-                          g_variant_new ("(su)", APPLICATION_ID ".Reminders", 0),
-                          G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
-                          self->cancellable, start_service_done, self);
+  limber_program_start_reminders (g_dbus_proxy_get_connection (G_DBUS_PROXY (self->proxy)),
+                                  self->cancellable, start_service_done, self);
 }
 
 static void
@@ -402,14 +378,6 @@ proxy_ready (GObject      *source,
   g_signal_connect_object (proxy, "reminder-shown", G_CALLBACK (refresh_schedule), self,
                            G_CONNECT_SWAPPED);
   on_name_owner_changed (self);
-
-  /* Reminders are on but their service is not running (just installed, or stopped): start
-   * it, once. */
-  if (!self->tried_start && g_settings_get_boolean (self->settings, "reminders-enabled"))
-    {
-      self->tried_start = TRUE;
-      start_service (self);
-    }
 }
 
 /* Settings */
@@ -542,7 +510,6 @@ start_service_action (GtkWidget  *widget,
 {
   LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (widget);
 
-  self->start_asked = TRUE;
   start_service (self);
 }
 

@@ -227,6 +227,51 @@ on_write_failed (LimberWindow *self,
   limber_window_add_toast (self, text);
 }
 
+/* Builds the page @name, if it is not built yet, into its place in the stack. */
+static GtkWidget *
+ensure_page (LimberWindow *self,
+             const char   *name)
+{
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->stack, name);
+  GtkWidget *page;
+
+  g_return_val_if_fail (ADW_IS_BIN (slot) || g_str_equal (name, "today"), NULL);
+
+  if (g_str_equal (name, "today"))
+    return GTK_WIDGET (self->today_page);
+  if ((page = adw_bin_get_child (ADW_BIN (slot))) != NULL)
+    return page;
+
+  if (g_str_equal (name, "check"))
+    page = GTK_WIDGET (self->check_page = limber_check_page_new (self->journal));
+  else if (g_str_equal (name, "stretch"))
+    page = GTK_WIDGET (self->stretch_page = limber_stretch_page_new (self->clock, self->journal,
+                                                                     self->catalog,
+                                                                     self->care_plan));
+  else if (g_str_equal (name, "reminders"))
+    page = GTK_WIDGET (self->reminders_page = limber_reminders_page_new (self->clock,
+                                                                         self->journal,
+                                                                         self->care_plan,
+                                                                         self->time_format));
+  else if (g_str_equal (name, "progress"))
+    page = GTK_WIDGET (self->progress_page = limber_progress_page_new (self->clock,
+                                                                       self->journal));
+  else
+    g_return_val_if_reached (NULL);
+
+  adw_bin_set_child (ADW_BIN (slot), page);
+  return page;
+}
+
+static void
+on_visible_page (LimberWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (name != NULL)
+    ensure_page (self, name);
+}
+
 /* The pages are made here, in code, so each gets its collaborators when it is built. */
 static void
 limber_window_constructed (GObject *object)
@@ -242,23 +287,17 @@ limber_window_constructed (GObject *object)
   g_return_if_fail (LIMBER_IS_PACK_TIMER (self->pack_timer));
   g_return_if_fail (LIMBER_IS_TIME_FORMAT (self->time_format));
 
+  /* Today is the first thing seen, so it is complete in the first frame; the others are built
+   * the first time they are shown (or asked for), which keeps start-up as short as GTK's own. */
   self->today_page = limber_today_page_new (self->clock, self->journal, self->care_plan,
                                             self->pack_timer, self->time_format);
-  self->check_page = limber_check_page_new (self->journal);
-  self->stretch_page = limber_stretch_page_new (self->clock, self->journal, self->catalog,
-                                                self->care_plan);
-  self->reminders_page = limber_reminders_page_new (self->clock, self->journal, self->care_plan,
-                                                    self->time_format);
-  self->progress_page = limber_progress_page_new (self->clock, self->journal);
-
   add_page (self, GTK_WIDGET (self->today_page), "today", _("Today"), "limber-today-symbolic");
-  add_page (self, GTK_WIDGET (self->check_page), "check", _("Check"), "limber-spine-symbolic");
-  add_page (self, GTK_WIDGET (self->stretch_page), "stretch", _("Stretch"),
-            "limber-stretch-symbolic");
-  add_page (self, GTK_WIDGET (self->reminders_page), "reminders", _("Reminders"),
-            "limber-reminders-symbolic");
-  add_page (self, GTK_WIDGET (self->progress_page), "progress", _("Progress"),
-            "limber-progress-symbolic");
+  add_page (self, adw_bin_new (), "check", _("Check"), "limber-spine-symbolic");
+  add_page (self, adw_bin_new (), "stretch", _("Stretch"), "limber-stretch-symbolic");
+  add_page (self, adw_bin_new (), "reminders", _("Reminders"), "limber-reminders-symbolic");
+  add_page (self, adw_bin_new (), "progress", _("Progress"), "limber-progress-symbolic");
+  g_signal_connect_object (self->stack, "notify::visible-child-name",
+                           G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
 
   g_signal_connect_object (self->journal, "notify::problem", G_CALLBACK (update_store_banner),
                            self, G_CONNECT_SWAPPED);
@@ -492,6 +531,7 @@ limber_window_get_check_page (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "check");
   return self->check_page;
 }
 
@@ -506,6 +546,7 @@ limber_window_get_stretch_page (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "stretch");
   return self->stretch_page;
 }
 
@@ -520,6 +561,7 @@ limber_window_get_progress_page (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "progress");
   return self->progress_page;
 }
 
@@ -528,6 +570,7 @@ limber_window_get_reminders_page (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
+  ensure_page (self, "reminders");
   return self->reminders_page;
 }
 

@@ -23,6 +23,9 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* The program name gives the window its X11 class and Wayland app id: the application ID, as
+   * GNOME apps do, so the shell ties the window to its launcher. */
+  g_set_prgname (APPLICATION_ID);
   g_set_application_name ("Limber");
 
   app = limber_application_new ();

@@ -62,3 +62,76 @@ limber_program_spawn (const char        *env_var,
 
   return process;
 }
+
+static void
+start_reminders_done (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (reply != NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* No D-Bus service file (run from the build tree): start the program itself. Silenced: a
+   * service that outlives the app must not hold its output open (a terminal, a test runner's
+   * pipe). build-aux/run starts it with its log on the terminal instead. */
+  g_debug ("D-Bus could not start the reminder service: %s", error->message);
+  g_clear_error (&error);
+  process = limber_program_spawn ("LIMBER_REMINDERS", "limber-reminders", NULL,
+                                  G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                  | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                  &error);
+  if (process == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * limber_program_start_reminders:
+ * @bus: the session bus
+ *
+ * Starts the reminder service unless it runs: through D-Bus activation where its service file
+ * is installed, else by running the program (see limber_program_path()). Starting it while it
+ * runs does nothing.
+ */
+void
+limber_program_start_reminders (GDBusConnection     *bus,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (G_IS_DBUS_CONNECTION (bus));
+
+  task = g_task_new (bus, cancellable, callback, user_data);
+  g_task_set_source_tag (task, limber_program_start_reminders);
+  g_dbus_connection_call (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                          "org.freedesktop.DBus", "StartServiceByName",
+                          g_variant_new ("(su)", APPLICATION_ID ".Reminders", 0),
+                          G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          cancellable, start_reminders_done, task);
+}
+
+/* Returns: %TRUE if the service runs or was started, else %FALSE with @error naming the path */
+gboolean
+limber_program_start_reminders_finish (GAsyncResult  *result,
+                                       GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}

@@ -17,4 +17,11 @@ GSubprocess *limber_program_spawn (const char        *env_var,
                                    GSubprocessFlags   flags,
                                    GError           **error);
 
+void         limber_program_start_reminders        (GDBusConnection     *bus,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+gboolean     limber_program_start_reminders_finish (GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include <espeak-ng/speak_lib.h>
 #include <glib/gi18n.h>
+#include <gmodule.h>
 
 #include "limber-error.h"
 
@@ -33,6 +34,49 @@ struct _LimberVoice
 
 G_DEFINE_FINAL_TYPE (LimberVoice, limber_voice, G_TYPE_OBJECT)
 
+/* libespeak-ng and the twenty libraries it brings (sound files, codecs, PulseAudio) are
+ * loaded the first time something is spoken, not when Limber starts: most starts speak nothing.
+ * These are the few functions Limber calls. */
+static struct
+{
+  int          (*initialize)         (espeak_AUDIO_OUTPUT, int, const char *, int);
+  espeak_ERROR (*set_voice_by_name)  (const char *);
+  void         (*set_synth_callback) (t_espeak_callback *);
+  espeak_ERROR (*set_parameter)      (espeak_PARAMETER, int, int);
+  espeak_ERROR (*synth)              (const void *, size_t, unsigned int, espeak_POSITION_TYPE,
+                                      unsigned int, unsigned int, unsigned int *, void *);
+} espeak;
+
+/* Returns: %NULL once the library is loaded, or why it could not be (to be freed) */
+static char *
+load_espeak (void)
+{
+  static const char * const names[] = { "libespeak-ng.so.1", "libespeak-ng.so" };
+  GModule *module = NULL;
+
+  for (guint i = 0; module == NULL && i < G_N_ELEMENTS (names); i++)
+    module = g_module_open (names[i], G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
+  if (module == NULL)
+    return g_strdup (g_module_error ());
+
+  if (!g_module_symbol (module, "espeak_Initialize", (gpointer *) &espeak.initialize) ||
+      !g_module_symbol (module, "espeak_SetVoiceByName", (gpointer *) &espeak.set_voice_by_name) ||
+      !g_module_symbol (module, "espeak_SetSynthCallback",
+                        (gpointer *) &espeak.set_synth_callback) ||
+      !g_module_symbol (module, "espeak_SetParameter", (gpointer *) &espeak.set_parameter) ||
+      !g_module_symbol (module, "espeak_Synth", (gpointer *) &espeak.synth))
+    {
+      char *why = g_strdup (g_module_error ());
+
+      g_module_close (module);
+      return why;
+    }
+
+  /* Kept for the life of the process: espeak-ng keeps global state. */
+  g_module_make_resident (module);
+  return NULL;
+}
+
 static int
 synth_cb (short        *wav,
           int           n_samples,
@@ -56,22 +100,30 @@ ensure_initialized (LimberVoice  *self,
 
       self->initialized = TRUE;
 
-      /* DONT_EXIT: without it espeak-ng calls exit() when its data files are missing. */
-      rate = espeak_Initialize (AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
+      g_autofree char *why = load_espeak ();
+
+      if (why != NULL)
+        {
+          g_message ("libespeak-ng did not load: %s", why);
+          rate = -1;
+        }
+      else
+        /* DONT_EXIT: without it espeak-ng calls exit() when its data files are missing. */
+        rate = espeak.initialize (AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
       if (rate != LIMBER_VOICE_RATE)
         {
           self->init_error = g_strdup (_("The speech synthesizer espeak-ng could not start; "
                                          "is the espeak-ng-data package installed?"));
         }
-      else if (espeak_SetVoiceByName (self->language) != EE_OK)
+      else if (espeak.set_voice_by_name (self->language) != EE_OK)
         {
           self->init_error = g_strdup_printf (_("espeak-ng has no voice for “%s”"), self->language);
         }
       else
         {
-          espeak_SetSynthCallback (synth_cb);
+          espeak.set_synth_callback (synth_cb);
           /* A little slower than normal: the listener is concentrating on their body. */
-          espeak_SetParameter (espeakRATE, 160, 0);
+          espeak.set_parameter (espeakRATE, 160, 0);
         }
     }
 
@@ -104,7 +156,7 @@ speak_in_thread (gpointer data,
     }
 
   self->samples = g_byte_array_new ();
-  result = espeak_Synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
+  result = espeak.synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
                          espeakCHARS_UTF8, NULL, self);
   if (result != EE_OK)
     {

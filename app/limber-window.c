@@ -244,7 +244,7 @@ limber_window_constructed (GObject *object)
 
   self->today_page = limber_today_page_new (self->clock, self->journal, self->care_plan,
                                             self->pack_timer, self->time_format);
-  self->check_page = limber_check_page_new (self->journal);
+  self->check_page = limber_check_page_new (self->journal, self->care_plan);
   self->stretch_page = limber_stretch_page_new (self->clock, self->journal, self->catalog,
                                                 self->care_plan);
   self->reminders_page = limber_reminders_page_new (self->clock, self->journal, self->care_plan,
@@ -323,6 +323,16 @@ add_toast_action (GtkWidget  *widget,
   limber_window_add_toast (LIMBER_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Today's Check Again: a new check from its first question, not the last result. */
+static void
+check_again_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  limber_window_show_page (LIMBER_WINDOW (widget), "check");
+  gtk_widget_activate_action (GTK_WIDGET (LIMBER_WINDOW (widget)->check_page), "check.restart", NULL);
+}
+
 static void
 limber_window_class_init (LimberWindowClass *klass)
 {
@@ -379,6 +389,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-store-banner", NULL,
                                    dismiss_store_banner_action);
   gtk_widget_class_install_action (widget_class, "win.add-toast", "s", add_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
 }
 

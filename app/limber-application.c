@@ -263,7 +263,8 @@ preferences_action (GSimpleAction *action,
   LimberApplication *self = LIMBER_APPLICATION (user_data);
   GtkWindow *preferences;
 
-  preferences = GTK_WINDOW (limber_preferences_window_new (limber_application_get_journal (self)));
+  preferences = GTK_WINDOW (limber_preferences_window_new (limber_application_get_journal (self),
+                                                           self->time_format));
 
   gtk_window_set_transient_for (preferences, GTK_WINDOW (get_main_window (self)));
   gtk_window_present (preferences);

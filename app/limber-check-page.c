@@ -10,8 +10,10 @@
 #include "limber-check-page.h"
 
 /*
- * The symptom check: a start screen, one question per screen, and the result. The flow and
- * the advice come from limber-triage; this widget only shows them.
+ * The symptom check: a start screen, one question per screen, and the result with the next
+ * step for its outcome: the plan for the first days or a gentle routine after self-care, what
+ * to tell the doctor, or, for an emergency, nothing but the emergency. The flow and the advice
+ * come from limber-triage; this widget only shows them.
  */
 struct _LimberCheckPage
 {
@@ -30,12 +32,16 @@ struct _LimberCheckPage
   GtkLabel           *result_title;
   GtkLabel           *advice_label;
   GtkListBox         *plan_list;
+  GtkWidget          *next_step_box;
+  GtkLabel           *start_plan_label;
+  GtkLabel           *reasons_heading;
   GtkListBox         *reasons_list;
   GtkLabel           *help_label;
   GtkLabel           *disclaimer_label;
 
   /* Collaborators */
   LimberJournal      *journal;
+  LimberCarePlan     *care_plan;
 
   /* Owned */
   LimberTriageAnswer *answers;
@@ -49,6 +55,7 @@ enum {
   PROP_0,
   PROP_SCREEN,
   PROP_JOURNAL,
+  PROP_CARE_PLAN,
   N_PROPS
 };
 
@@ -113,10 +120,17 @@ show_question (LimberCheckPage *self,
   show_screen (self, "question", GTK_WIDGET (self->no_button));
 }
 
+/* Advice, not a button: the row neither looks nor reacts like one. */
 static GtkWidget *
 make_text_row (const char *text)
 {
+  GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *label = gtk_label_new (text);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_list_box_row_set_selectable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_set_focusable (row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
@@ -126,7 +140,7 @@ make_text_row (const char *text)
   gtk_widget_set_margin_start (label, 12);
   gtk_widget_set_margin_end (label, 12);
 
-  return label;
+  return row;
 }
 
 static void
@@ -188,13 +202,32 @@ show_result (LimberCheckPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->plan_list),
                           outcome == LIMBER_TRIAGE_OUTCOME_SELF_CARE);
 
+  /* Self-care leads on to the plan for the first days (or back to it) and a gentle routine. */
+  gtk_widget_set_visible (self->next_step_box, outcome == LIMBER_TRIAGE_OUTCOME_SELF_CARE);
+  gtk_label_set_label (self->start_plan_label,
+                       limber_care_plan_get_episode (self->care_plan) != NULL
+                       ? _("Go to _Today’s Plan") : _("_Start the Plan for the First Days"));
+
+  /* A doctor's result says what to tell the doctor: the signs answered Yes, and what any
+   * doctor asks about back pain. */
   remove_all_rows (self->reasons_list);
+  gtk_label_set_label (self->reasons_heading,
+                       outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON ? _("What to Tell the Doctor")
+                                                                    : _("Why This Result"));
   for (guint i = 0; i < self->result->reasons->len; i++)
     {
       const LimberTriageQuestion *question = g_ptr_array_index (self->result->reasons, i);
 
       gtk_list_box_append (self->reasons_list,
                            make_text_row (limber_triage_question_get_reason (question)));
+    }
+  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
+    {
+      gtk_list_box_append (self->reasons_list,
+                           make_text_row (_("When the pain started, and what you were doing")));
+      gtk_list_box_append (self->reasons_list,
+                           make_text_row (_("What you have tried, such as cold, heat or pain "
+                                            "relief, and whether it helped")));
     }
   if (self->result->reasons->len == 0)
     gtk_list_box_append (self->reasons_list,
@@ -230,6 +263,25 @@ start_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   start (LIMBER_CHECK_PAGE (widget));
+}
+
+/* After self-care: the plan for the first days, started through the care plan, on Today. */
+static void
+start_plan_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  LimberCheckPage *self = LIMBER_CHECK_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (limber_care_plan_get_episode (self->care_plan) == NULL &&
+      limber_care_plan_start_episode (self->care_plan, &error) <= 0)
+    {
+      gtk_widget_activate_action (widget, "win.add-toast", "s", error->message);
+      return;
+    }
+
+  gtk_widget_activate_action (widget, "app.show-page", "s", "today");
 }
 
 static void
@@ -295,6 +347,10 @@ limber_check_page_set_property (GObject      *object,
       self->journal = g_value_dup_object (value);
       break;
 
+    case PROP_CARE_PLAN:
+      self->care_plan = g_value_dup_object (value);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -306,12 +362,14 @@ limber_check_page_constructed (GObject *object)
   G_OBJECT_CLASS (limber_check_page_parent_class)->constructed (object);
 
   g_return_if_fail (LIMBER_IS_JOURNAL (LIMBER_CHECK_PAGE (object)->journal));
+  g_return_if_fail (LIMBER_IS_CARE_PLAN (LIMBER_CHECK_PAGE (object)->care_plan));
 }
 
 static void
 limber_check_page_dispose (GObject *object)
 {
   g_clear_object (&LIMBER_CHECK_PAGE (object)->journal);
+  g_clear_object (&LIMBER_CHECK_PAGE (object)->care_plan);
 
   G_OBJECT_CLASS (limber_check_page_parent_class)->dispose (object);
 }
@@ -355,6 +413,11 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
     g_param_spec_object ("journal", NULL, NULL, LIMBER_TYPE_JOURNAL,
                          G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
 
+  /* What a self-care result's "Start the Plan for the First Days" starts. */
+  properties[PROP_CARE_PLAN] =
+    g_param_spec_object ("care-plan", NULL, NULL, LIMBER_TYPE_CARE_PLAN,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -371,6 +434,9 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_title);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, advice_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, plan_list);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, next_step_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, start_plan_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, reasons_heading);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, reasons_list);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, help_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, disclaimer_label);
@@ -380,6 +446,7 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   gtk_widget_class_install_action (widget_class, "check.answer-yes", NULL, answer_action);
   gtk_widget_class_install_action (widget_class, "check.answer-no", NULL, answer_action);
   gtk_widget_class_install_action (widget_class, "check.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "check.start-plan", NULL, start_plan_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_y, 0, "check.answer-yes", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, 0, "check.answer-no", NULL);
@@ -400,13 +467,16 @@ limber_check_page_init (LimberCheckPage *self)
 /**
  * limber_check_page_new:
  * @journal: where each finished check is recorded
+ * @care_plan: what a self-care result's next step starts
  *
  * Returns: (transfer full): the symptom check page
  */
 LimberCheckPage *
-limber_check_page_new (LimberJournal *journal)
+limber_check_page_new (LimberJournal  *journal,
+                       LimberCarePlan *care_plan)
 {
-  return g_object_new (LIMBER_TYPE_CHECK_PAGE, "journal", journal, NULL);
+  return g_object_new (LIMBER_TYPE_CHECK_PAGE, "journal", journal, "care-plan", care_plan,
+                       NULL);
 }
 
 /**

@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-posture-setting.h"
 #include "limber-program.h"
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
@@ -15,8 +14,8 @@
 #include "limber-reminders-page.h"
 
 /*
- * The Reminders page: the settings of the reminder service, bound to GSettings, and what the
- * running service says over D-Bus: each kind's next due time and a pause. Today's glasses come
+ * The Reminders page: what the running service says over D-Bus (each kind's next due time, a
+ * pause) and whether it runs; its settings are in Preferences. Today's glasses come
  * from the journal, so they show whether the service runs or not, and a glass added here is
  * recorded there (the service, seeing it, starts the water interval over). The
  * page never starts the service by merely looking at it (the proxy does not auto-start); it
@@ -34,28 +33,14 @@ struct _LimberRemindersPage
   AdwActionRow     *pause_row;
   GtkWidget        *pause_button;
   GtkWidget        *resume_button;
-  AdwPreferencesGroup *kinds_group;
   AdwActionRow     *hydration_row;
   AdwActionRow     *posture_row;
   AdwActionRow     *walk_row;
-  GtkSwitch        *hydration_switch;
-  GtkSwitch        *posture_switch;
-  GtkSwitch        *walk_switch;
-  GtkSpinButton    *hydration_spin;
-  GtkSpinButton    *posture_spin;
-  GtkSpinButton    *walk_spin;
-  GtkSpinButton    *start_spin;
-  GtkSpinButton    *end_spin;
-  GtkSpinButton    *snooze_spin;
-  GtkSwitch        *background_switch;
-  GtkFlowBox       *days_box;
 
   /* Owned */
   GSettings        *settings;
-  GSettings        *gnome_breaks;
   LimberReminders1 *proxy;
   GCancellable     *cancellable;
-  GtkToggleButton  *day_buttons[7];
   gint64            next_due[LIMBER_N_REMINDER_KINDS];
   gboolean          held[LIMBER_N_REMINDER_KINDS];
 
@@ -116,53 +101,6 @@ format_next (LimberRemindersPage *self,
   g_autoptr(GDateTime) due = g_date_time_new_from_unix_local (due_seconds);
 
   return limber_time_format_next (self->time_format, now, due);
-}
-
-static gboolean
-on_time_output (GtkSpinButton       *spin,
-                LimberRemindersPage *self)
-{
-  guint minute = (guint) gtk_adjustment_get_value (gtk_spin_button_get_adjustment (spin));
-  g_autofree char *text = NULL;
-
-  /* 24:00 is the end of the day, which no GDateTime shows. */
-  if (minute >= 24 * 60)
-    {
-      text = g_strdup ("24:00");
-    }
-  else
-    {
-      g_autoptr(GDateTime) time = g_date_time_new_local (2024, 1, 1, minute / 60, minute % 60, 0);
-
-      text = format_clock (self, time);
-    }
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-  return TRUE;
-}
-
-static int
-on_time_input (GtkSpinButton       *spin,
-               double              *new_value,
-               LimberRemindersPage *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (spin));
-  guint hours = 0, minutes = 0;
-  char suffix[8] = "";
-
-  if (sscanf (text, "%u:%u %7s", &hours, &minutes, suffix) < 2 || minutes > 59)
-    return GTK_INPUT_ERROR;
-
-  if (g_ascii_strcasecmp (suffix, "pm") == 0 && hours < 12)
-    hours += 12;
-  else if (g_ascii_strcasecmp (suffix, "am") == 0 && hours == 12)
-    hours = 0;
-
-  if (hours > 24 || (hours == 24 && minutes != 0))
-    return GTK_INPUT_ERROR;
-
-  *new_value = hours * 60 + minutes;
-  return TRUE;
 }
 
 /* What the service says */
@@ -380,89 +318,16 @@ proxy_ready (GObject      *source,
   on_name_owner_changed (self);
 }
 
-/* Settings */
-
-static void
-update_posture (LimberRemindersPage *self)
-{
-  gboolean gnome_on = limber_gnome_movement_breaks_on (self->gnome_breaks);
-  gboolean on = limber_posture_reminders_on (self->settings, self->gnome_breaks);
-
-  if (gtk_switch_get_active (self->posture_switch) != on)
-    gtk_switch_set_active (self->posture_switch, on);
-
-  adw_preferences_group_set_description (self->kinds_group,
-                                         gnome_on ? _("Minutes between reminders. GNOME's own movement break reminders are on, so Limber's posture breaks stay off unless you turn them on here.")
-                                                  : _("Minutes between reminders."));
-}
-
-static void
-on_posture_switch_active (LimberRemindersPage *self)
-{
-  gboolean active = gtk_switch_get_active (self->posture_switch);
-
-  /* Setting the key, even to the value it shows, records the user's own choice. */
-  if (active != limber_posture_reminders_on (self->settings, self->gnome_breaks))
-    g_settings_set_boolean (self->settings, "posture-enabled", active);
-}
-
-static void
-update_days (LimberRemindersPage *self)
-{
-  guint days = g_settings_get_flags (self->settings, "active-days");
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
-    gtk_toggle_button_set_active (self->day_buttons[i], (days & (1 << i)) != 0);
-}
-
-static void
-on_day_toggled (LimberRemindersPage *self)
-{
-  guint days = 0;
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
-    if (gtk_toggle_button_get_active (self->day_buttons[i]))
-      days |= 1 << i;
-
-  if (days != g_settings_get_flags (self->settings, "active-days"))
-    g_settings_set_flags (self->settings, "active-days", days);
-}
-
-static void
-build_day_buttons (LimberRemindersPage *self)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
-    {
-      /* 1 January 2024 was a Monday: the C library names the days in the user's language. */
-      g_autoptr(GDateTime) day = g_date_time_new_local (2024, 1, 1 + i, 12, 0, 0);
-      g_autofree char *short_name = g_date_time_format (day, "%a");
-      g_autofree char *name = g_date_time_format (day, "%A");
-      GtkWidget *button = gtk_toggle_button_new_with_label (short_name);
-
-      gtk_widget_set_tooltip_text (button, name);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_flow_box_append (self->days_box, button);
-      self->day_buttons[i] = GTK_TOGGLE_BUTTON (button);
-    }
-
-  update_days (self);
-
-  for (guint i = 0; i < G_N_ELEMENTS (self->day_buttons); i++)
-    g_signal_connect_object (self->day_buttons[i], "toggled", G_CALLBACK (on_day_toggled), self,
-                             G_CONNECT_SWAPPED);
-}
+/* Settings, changed in Preferences */
 
 static void
 on_settings_changed (LimberRemindersPage *self,
                      const char          *key)
 {
-  if (g_strcmp0 (key, "active-days") == 0)
-    update_days (self);
-  else if (g_strcmp0 (key, "posture-enabled") == 0)
-    update_posture (self);
-  else if (g_strcmp0 (key, "water-goal") == 0)
+  if (g_strcmp0 (key, "water-goal") == 0)
     update_status (self);
+  else if (g_strcmp0 (key, "walk-interval") == 0)
+    update_kind_rows (self);
   else if (g_strcmp0 (key, "reminders-enabled") == 0
            && g_settings_get_boolean (self->settings, key))
     /* Turned back on: reminders start now, not only at the next login. */
@@ -555,7 +420,6 @@ limber_reminders_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->proxy);
   g_clear_object (&self->settings);
-  g_clear_object (&self->gnome_breaks);
   g_clear_object (&self->time_format);
   g_clear_object (&self->care_plan);
   g_clear_object (&self->journal);
@@ -631,21 +495,9 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, pause_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, resume_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, kinds_group);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, hydration_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, posture_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, walk_row);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, hydration_switch);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, posture_switch);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, walk_switch);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, hydration_spin);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, posture_spin);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, walk_spin);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, start_spin);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, end_spin);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, snooze_spin);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, background_switch);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, days_box);
 
   gtk_widget_class_install_action (widget_class, "reminders.start-service", NULL,
                                    start_service_action);
@@ -661,7 +513,6 @@ limber_reminders_page_init (LimberRemindersPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
-  self->gnome_breaks = limber_gnome_break_settings_new ();
 }
 
 static void
@@ -672,29 +523,11 @@ on_journal_changed (LimberRemindersPage *self,
     update_status (self);
 }
 
-static void
-on_time_format_changed (LimberRemindersPage *self)
-{
-  on_time_output (self->start_spin, self);
-  on_time_output (self->end_spin, self);
-  update_status (self);
-}
 
 static void
 limber_reminders_page_constructed (GObject *object)
 {
   LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (object);
-  const struct { const char *key; gpointer widget; const char *property; } bindings[] = {
-    { "hydration-enabled", self->hydration_switch, "active" },
-    { "walk-enabled", self->walk_switch, "active" },
-    { "reminders-enabled", self->background_switch, "active" },
-    { "hydration-interval", self->hydration_spin, "value" },
-    { "posture-interval", self->posture_spin, "value" },
-    { "walk-interval", self->walk_spin, "value" },
-    { "active-start", self->start_spin, "value" },
-    { "active-end", self->end_spin, "value" },
-    { "snooze-minutes", self->snooze_spin, "value" },
-  };
 
   G_OBJECT_CLASS (limber_reminders_page_parent_class)->constructed (object);
 
@@ -703,32 +536,14 @@ limber_reminders_page_constructed (GObject *object)
   g_return_if_fail (LIMBER_IS_CARE_PLAN (self->care_plan));
   g_return_if_fail (LIMBER_IS_TIME_FORMAT (self->time_format));
 
-  for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
-    g_settings_bind (self->settings, bindings[i].key, bindings[i].widget, bindings[i].property,
-                     G_SETTINGS_BIND_DEFAULT);
-
-  g_signal_connect_object (self->start_spin, "output", G_CALLBACK (on_time_output), self, 0);
-  g_signal_connect_object (self->start_spin, "input", G_CALLBACK (on_time_input), self, 0);
-  g_signal_connect_object (self->end_spin, "output", G_CALLBACK (on_time_output), self, 0);
-  g_signal_connect_object (self->end_spin, "input", G_CALLBACK (on_time_input), self, 0);
-  on_time_output (self->start_spin, self);
-  on_time_output (self->end_spin, self);
-
-  build_day_buttons (self);
-  update_posture (self);
-  g_signal_connect_object (self->posture_switch, "notify::active",
-                           G_CALLBACK (on_posture_switch_active), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->settings, "changed", G_CALLBACK (on_settings_changed), self,
                            G_CONNECT_SWAPPED);
-  if (self->gnome_breaks != NULL)
-    g_signal_connect_object (self->gnome_breaks, "changed::selected-breaks",
-                             G_CALLBACK (update_posture), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->journal, "changed", G_CALLBACK (on_journal_changed), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->care_plan, "notify::phase", G_CALLBACK (update_kind_rows), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->time_format, "notify::twelve-hour",
-                           G_CALLBACK (on_time_format_changed), self, G_CONNECT_SWAPPED);
+                           G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
 
   update_status (self);
 

@@ -15,8 +15,8 @@
  * The first page: where the user is in the care plan, and today's checklist for it. The plan
  * itself (phase, warning, what was done today) comes from LimberCarePlan; this only shows it.
  *
- * A check that found warning signs hides the plan and the pack timer's start, so the page
- * never offers self-care in place of getting help.
+ * While a check's warning signs stand, the warning is the whole page: no phase, no plan, no
+ * pack to start, so the page never offers self-care in place of getting help.
  */
 struct _LimberTodayPage
 {
@@ -28,7 +28,9 @@ struct _LimberTodayPage
   GtkLabel        *warning_label;
   GtkLabel        *phase_title;
   GtkLabel        *phase_label;
+  GtkWidget       *episode_button;
   GtkLabel        *episode_label;
+  GtkWidget       *check_row;
   GtkWidget       *plan_group;
   GtkListBox      *plan_list;
   GtkWidget       *pack_group;
@@ -46,6 +48,11 @@ struct _LimberTodayPage
   LimberCarePlan   *care_plan;
   LimberPackTimer  *pack_timer;
   LimberTimeFormat *time_format;
+
+  /* Owned */
+  GSettings        *settings;
+  AdwActionRow     *pack_row;      /* the plan's cold or heat row, while it is on screen */
+  LimberPackKind    pack_row_kind;
 
   guint             tick_id;
 };
@@ -83,7 +90,7 @@ format_countdown (gint64 remaining_us)
 }
 
 /* A checklist row: done ones carry a check mark and say so in words for screen readers. */
-static void
+static AdwActionRow *
 add_plan_row (LimberTodayPage *self,
               const char      *id,
               const char      *title,
@@ -132,6 +139,8 @@ add_plan_row (LimberTodayPage *self,
     g_variant_unref (g_variant_ref_sink (target));
 
   gtk_list_box_append (self->plan_list, row);
+
+  return ADW_ACTION_ROW (row);
 }
 
 static void
@@ -139,6 +148,7 @@ clear_plan (LimberTodayPage *self)
 {
   GtkWidget *child;
 
+  self->pack_row = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->plan_list))) != NULL)
     gtk_list_box_remove (self->plan_list, child);
 }
@@ -161,6 +171,33 @@ add_walk_row (LimberTodayPage          *self,
                 acute ? _("A Short Walk Every Hour") : _("A Walk"),
                 subtitle, progress->walks > 0, _("I Walked"), _("I walked just now"),
                 "today.log-walk", NULL);
+}
+
+/* The plan's pack row shows the pack's real state: while a pack of its kind is on, the time
+ * left (see update_pack) and Stop, never a Start that would seem to begin another. */
+static void
+add_pack_row (LimberTodayPage *self,
+              LimberPackKind   kind,
+              const char      *id,
+              const char      *title,
+              const char      *subtitle,
+              gboolean         done)
+{
+  gboolean heat = kind == LIMBER_PACK_HEAT;
+  gboolean on = limber_pack_timer_get_running (self->pack_timer) &&
+                limber_pack_timer_get_kind (self->pack_timer) == kind;
+
+  if (on)
+    {
+      self->pack_row = add_plan_row (self, id, title, subtitle, FALSE, _("Stop"),
+                                     heat ? _("Stop the heat pack") : _("Stop the cold pack"),
+                                     "today.stop-pack", NULL);
+      self->pack_row_kind = kind;
+    }
+  else
+    add_plan_row (self, id, title, subtitle, done, _("Start"),
+                  heat ? _("Start a 20-minute heat pack") : _("Start a 15-minute cold pack"),
+                  "today.quick-pack", g_variant_new_string (heat ? "heat" : "cold"));
 }
 
 static void
@@ -193,10 +230,8 @@ fill_acute_plan (LimberTodayPage          *self,
                                            "%u today. Next one at about %s.",
                                            progress->cold_packs), progress->cold_packs, next);
     }
-  add_plan_row (self, "cold", _("Cold Pack About Every 2 Hours"), cold,
-                progress->cold_packs > 0 && progress->next_cold_us != 0,
-                _("Start"), _("Start a 15-minute cold pack"), "today.quick-pack",
-                g_variant_new_string ("cold"));
+  add_pack_row (self, LIMBER_PACK_COLD, "cold", _("Cold Pack About Every 2 Hours"), cold,
+                progress->cold_packs > 0 && progress->next_cold_us != 0);
 
   add_walk_row (self, progress, TRUE);
 
@@ -224,9 +259,8 @@ fill_recovery_plan (LimberTodayPage          *self,
                                                         progress->heat_packs),
                                            progress->heat_packs);
 
-  add_plan_row (self, "heat", _("Heat, Up to 20 Minutes"), heat, progress->heat_packs > 0,
-                _("Start"), _("Start a 20-minute heat pack"), "today.quick-pack",
-                g_variant_new_string ("heat"));
+  add_pack_row (self, LIMBER_PACK_HEAT, "heat", _("Heat, Up to 20 Minutes"), heat,
+                progress->heat_packs > 0);
   add_walk_row (self, progress, FALSE);
   add_plan_row (self, "routine", _("A Stretch Routine"),
                 _("All routines are open again. Stretch only to a comfortable point."),
@@ -238,8 +272,7 @@ static void
 fill_prevention_plan (LimberTodayPage          *self,
                       const LimberCareProgress *progress)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-  guint goal = g_settings_get_uint (settings, "water-goal");
+  guint goal = g_settings_get_uint (self->settings, "water-goal");
   g_autofree char *water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                          "%u of %u glass",
                                                          "%u of %u glasses", goal),
@@ -283,6 +316,14 @@ update_pack (LimberTodayPage *self)
                                                == LIMBER_PACK_HEAT
                                                ? _("Heat pack on until %s")
                                                : _("Cold pack on until %s"), ends);
+
+      if (self->pack_row != NULL)
+        {
+          /* Translators: the state of a cold or heat pack in Today's plan, e.g. "On, 14:59 left" */
+          g_autofree char *left = g_strdup_printf (_("On, %s left"), countdown);
+
+          adw_action_row_set_subtitle (self->pack_row, left);
+        }
 
       gtk_label_set_label (self->pack_countdown, countdown);
       gtk_label_set_label (self->pack_label, text);
@@ -364,11 +405,19 @@ refresh (LimberTodayPage *self)
 
   gtk_label_set_label (self->phase_title, title);
   gtk_label_set_label (self->phase_label, description);
-  gtk_widget_set_css_classes (gtk_widget_get_parent (GTK_WIDGET (self->episode_label)),
+  /* A spasm calls for help, not alarm: the suggested action where nothing else is suggested
+   * (the pack timer's Start is, in the first days and after). */
+  gtk_widget_set_css_classes (self->episode_button,
                               (const char *[]) { "pill",
                                                  phase == LIMBER_CARE_PHASE_PREVENTION
-                                                 ? "destructive-action" : "suggested-action",
+                                                 ? "suggested-action" : NULL,
                                                  NULL });
+
+  /* While warning signs stand, the warning is the page: nothing below it to start instead. */
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_title), !warning);
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_label), !warning);
+  gtk_widget_set_visible (self->episode_button, !warning);
+  gtk_widget_set_visible (self->check_row, !warning);
 
   clear_plan (self);
   if (phase == LIMBER_CARE_PHASE_ACUTE)
@@ -379,6 +428,7 @@ refresh (LimberTodayPage *self)
     fill_prevention_plan (self, &progress);
 
   gtk_widget_set_visible (self->plan_group, !warning);
+  /* A pack that is on stays in sight, to be taken off. */
   gtk_widget_set_visible (self->pack_group,
                           limber_pack_timer_get_running (self->pack_timer) ||
                           (!warning && phase != LIMBER_CARE_PHASE_PREVENTION));
@@ -397,6 +447,13 @@ refresh (LimberTodayPage *self)
 /* Actions */
 
 static void
+tell (LimberTodayPage *self,
+      const char      *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", message);
+}
+
+static void
 start_pack (LimberTodayPage *self,
             LimberPackKind   kind,
             gint64           duration_us)
@@ -404,9 +461,14 @@ start_pack (LimberTodayPage *self,
   g_autoptr(GError) error = NULL;
   gint64 real;
 
-  /* Never silently: a pack already on is stopped (and recorded) only by its own Stop. */
+  /* A pack already on is stopped (and recorded) only by its own Stop, and Start says so. */
   if (limber_pack_timer_get_running (self->pack_timer))
-    return;
+    {
+      tell (self, limber_pack_timer_get_kind (self->pack_timer) == LIMBER_PACK_HEAT
+                  ? _("A heat pack is on. Stop it first.")
+                  : _("A cold pack is on. Stop it first."));
+      return;
+    }
 
   if (!limber_care_plan_allows_pack (self->care_plan, &error))
     {
@@ -454,13 +516,6 @@ stop_pack_action (GtkWidget  *widget,
   LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
 
   limber_pack_timer_stop (self->pack_timer);
-}
-
-static void
-tell (LimberTodayPage *self,
-      const char      *message)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", message);
 }
 
 static void
@@ -571,6 +626,7 @@ limber_today_page_dispose (GObject *object)
   if (self->time_format != NULL)
     g_signal_handlers_disconnect_by_data (self->time_format, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_TODAY_PAGE);
+  g_clear_object (&self->settings);
   g_clear_object (&self->care_plan);
   g_clear_object (&self->pack_timer);
   g_clear_object (&self->time_format);
@@ -636,6 +692,8 @@ limber_today_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->time_format, "notify::twelve-hour", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->settings, "changed::water-goal", G_CALLBACK (refresh), self,
+                           G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -675,7 +733,9 @@ limber_today_page_class_init (LimberTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, warning_label);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, phase_title);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, phase_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, episode_button);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, episode_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, check_row);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, plan_group);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, plan_list);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_group);
@@ -701,6 +761,7 @@ limber_today_page_init (LimberTodayPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->settings = g_settings_new (APPLICATION_ID);
   gtk_label_set_label (self->disclaimer_label, limber_triage_get_disclaimer ());
 }
 

@@ -243,7 +243,8 @@ ensure_page (LimberWindow *self,
     return page;
 
   if (g_str_equal (name, "check"))
-    page = GTK_WIDGET (self->check_page = limber_check_page_new (self->journal));
+    page = GTK_WIDGET (self->check_page = limber_check_page_new (self->journal,
+                                                                 self->care_plan));
   else if (g_str_equal (name, "stretch"))
     page = GTK_WIDGET (self->stretch_page = limber_stretch_page_new (self->clock, self->journal,
                                                                      self->catalog,
@@ -362,6 +363,17 @@ add_toast_action (GtkWidget  *widget,
   limber_window_add_toast (LIMBER_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* Today's Check Again: a new check from its first question, not the last result. */
+static void
+check_again_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  limber_window_show_page (LIMBER_WINDOW (widget), "check");
+  gtk_widget_activate_action (GTK_WIDGET (limber_window_get_check_page (LIMBER_WINDOW (widget))),
+                              "check.restart", NULL);
+}
+
 static void
 limber_window_class_init (LimberWindowClass *klass)
 {
@@ -418,6 +430,7 @@ limber_window_class_init (LimberWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.dismiss-store-banner", NULL,
                                    dismiss_store_banner_action);
   gtk_widget_class_install_action (widget_class, "win.add-toast", "s", add_toast_action);
+  gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
 }
 

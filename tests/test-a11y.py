@@ -212,7 +212,8 @@ def run_english():
                "progress is read out")
         report(press(app, "No", label(app, lambda t: t.startswith("Is there numbness"))),
                "answer No: the second question follows")
-        report(press(app, "Back", first), "the icon-only Back button has a name, and goes back")
+        report(press(app, "Previous Question", first),
+               "'Previous Question' is a button with that name, and goes back")
         report(first(), "Back returns to the first question")
         emergency = label(app, lambda t: t.startswith("Emergency"))
         report(press(app, "Yes", emergency), "answer Yes to an emergency question")

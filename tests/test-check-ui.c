@@ -152,6 +152,34 @@ test_start_screen (void)
 }
 
 static void
+assert_not_a_button (GtkWidget *label)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (label, GTK_TYPE_LIST_BOX_ROW);
+
+  g_assert_nonnull (row);
+  g_assert_false (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_assert_false (gtk_widget_get_focusable (row));
+  g_assert_false (gtk_widget_has_css_class (row, "activatable"));
+}
+
+static gboolean
+page_is (gpointer name)
+{
+  return g_strcmp0 (limber_window_get_page (window), name) == 0;
+}
+
+/* Neither the plan for the first days nor a routine: only the emergency, or a doctor. */
+static void
+assert_no_self_care_step (void)
+{
+  g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window),
+                                             "Start the Plan for the First Days"));
+  g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window),
+                                             "Start the Gentle Relief Routine"));
+  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Cold first"));
+}
+
+static void
 test_self_care (void)
 {
   GtkWidget *plan_step;
@@ -166,7 +194,49 @@ test_self_care (void)
   g_assert_nonnull (plan_step);
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
                                                            "After about 3 days"));
+  /* Advice, not buttons: the rows neither activate nor take focus. */
+  assert_not_a_button (plan_step);
+  assert_not_a_button (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
+                                                              "You answered No"));
+  /* No back arrow inside the content. */
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Back"));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-self-care");
+
+  /* The result leads on: the plan for the first days (the one suggested action) or the
+   * gentle routine. */
+  {
+    GtkWidget *routine = limber_ui_test_find_button (GTK_WIDGET (window),
+                                                     "Start the Gentle Relief Routine");
+    GtkWidget *plan = limber_ui_test_find_button (GTK_WIDGET (window),
+                                                  "Start the Plan for the First Days");
+    LimberCarePlan *care_plan = limber_application_get_care_plan (app);
+    g_autoptr(GError) error = NULL;
+
+    g_assert_nonnull (routine);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (routine)), ==,
+                     "app.start-routine");
+    g_assert_cmpstr (g_variant_get_string (gtk_actionable_get_action_target_value (
+                       GTK_ACTIONABLE (routine)), NULL), ==, "gentle-relief");
+    g_assert_false (gtk_widget_has_css_class (routine, "suggested-action"));
+    g_assert_nonnull (plan);
+    g_assert_true (gtk_widget_has_css_class (plan, "suggested-action"));
+    g_assert_null (limber_care_plan_get_episode (care_plan));
+
+    limber_ui_test_activate (plan);
+    g_assert_true (limber_ui_test_spin_until (page_is, (gpointer) "today", 5000));
+    g_assert_nonnull (limber_care_plan_get_episode (care_plan));
+    g_assert_cmpint (limber_care_plan_get_phase (care_plan), ==, LIMBER_CARE_PHASE_ACUTE);
+    g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window),
+                                                 "Day 1 of the First 3 Days"));
+
+    /* Back on the result, the same step goes to the plan already started. */
+    limber_window_show_page (window, "check");
+    start_check ();
+    answer_until (-1, "No");
+    g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (window), "Go to Today’s Plan"));
+    g_assert_true (limber_care_plan_end_episode (care_plan, NULL, &error));
+    g_assert_no_error (error);
+  }
 }
 
 static void
@@ -177,8 +247,16 @@ test_doctor (void)
 
   assert_result (LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, "See a doctor",
                  "Numbness or tingling in a leg");
-  /* No self-care plan on a doctor result. */
-  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Cold first"));
+  /* No self-care step on a doctor result, but what to tell the doctor: the sign answered Yes
+   * and what any doctor asks. */
+  assert_no_self_care_step ();
+  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "What to Tell the Doctor"));
+  assert_not_a_button (limber_ui_test_find_label (GTK_WIDGET (window),
+                                                  "Numbness or tingling in a leg"));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
+                                                           "When the pain started"));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
+                                                           "What you have tried"));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-doctor");
 }
 
@@ -196,7 +274,9 @@ test_emergency (void)
                  "Numbness in the groin, inner thighs or buttocks");
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
                                                            "Call your local emergency number"));
-  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Cold first"));
+  /* Nothing but the emergency: no routine, no plan, nothing for the doctor to hear later. */
+  assert_no_self_care_step ();
+  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "What to Tell the Doctor"));
 
   /* Unmistakable: the heading sits in the destructive-coloured banner, with a warning icon. */
   title = limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Emergency");
@@ -227,6 +307,12 @@ test_emergency (void)
   press ("Check Again", "question", 0);
 }
 
+static gboolean
+no_previous_button (gpointer data)
+{
+  return limber_ui_test_find_button (GTK_WIDGET (window), "Previous Question") == NULL;
+}
+
 static void
 test_back (void)
 {
@@ -237,10 +323,19 @@ test_back (void)
   press ("Previous Question", "question", 0);
   press ("Previous Question", "start", -1);
 
-  /* From an emergency result, back returns to the question answered Yes. */
+  /* From an emergency result, Alt+Left (no arrow in the content) returns to the question
+   * answered Yes. */
   start_check ();
   press ("Yes", "result", -1);
-  press ("Previous Question", "question", 0);
+  /* (Once the crossfade from the question is over.) */
+  g_assert_true (limber_ui_test_spin_until (no_previous_button, NULL, 5000));
+  {
+    Expect expect = { "question", 0 };
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (limber_window_get_check_page (window)),
+                                               "check.back", NULL));
+    g_assert_true (limber_ui_test_spin_until (reached, &expect, 5000));
+  }
   press ("No", "question", 1);
 }
 

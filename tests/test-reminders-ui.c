@@ -4,8 +4,9 @@
  *
  * The Reminders page in the real window, talking to the real reminder service: the app starts
  * the built limber-reminders itself (as it does for a user), and the page must show what the
- * service says over D-Bus: each kind's next due time, today's glasses, a pause. Settings go
- * through a key file both processes share, so a change made on the page reaches the service.
+ * service says over D-Bus: each kind's next due time, today's glasses, a pause. Its settings
+ * are in Preferences, and go through a key file both processes share, so a change made there
+ * reaches the service.
  * Screenshots go to tests/screenshots/ in the build directory.
  */
 
@@ -108,6 +109,52 @@ service_proxy (void)
                                                     NULL, &error);
   g_assert_no_error (error);
   return proxy;
+}
+
+static gboolean
+is_mapped (gpointer widget)
+{
+  return gtk_widget_get_mapped (widget);
+}
+
+static gboolean
+has_no_preferences (gpointer data)
+{
+  return !limber_ui_test_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW));
+}
+
+/* Preferences, open on its Reminders page, where the reminder settings are. */
+static GtkWindow *
+open_preferences (void)
+{
+  GtkWindow *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+  preferences = limber_ui_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                "reminders");
+  g_assert_true (limber_ui_test_spin_until (is_mapped, preferences, 5000));
+  return preferences;
+}
+
+static void
+close_preferences (GtkWindow *preferences)
+{
+  gtk_window_close (preferences);
+  g_assert_true (limber_ui_test_spin_until (has_no_preferences, NULL, 5000));
+}
+
+static GtkWidget *
+preferences_control (GtkWindow  *preferences,
+                     const char *name)
+{
+  GtkWidget *control = limber_ui_test_find_control (GTK_WIDGET (preferences), name);
+
+  if (control == NULL)
+    g_error ("Preferences has no control named '%s'", name);
+  return control;
 }
 
 /* The local "HH:MM" of a due time from GetSchedule, as the page shows it in 24-hour format. */
@@ -304,7 +351,7 @@ test_stopped_service_glasses (void)
   assert_subtitle_soon ("Water", expected);
 
   /* And a glass can still be logged: it is the journal's, not the service's. */
-  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (page ()), "I drank a glass"));
+  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (page ()), "I drank a glass of water"));
   assert_subtitle_soon ("Water", one_more);
 
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (page ()), "Start"));
@@ -331,15 +378,20 @@ test_twelve_hour (void)
 
   due = g_date_time_new_from_unix_local (due_seconds (proxy, "hydration"));
   twelve = g_date_time_format (due, "%-l:%M %p");
-  assert_subtitle_soon ("_Drink Water", twelve);
-  g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (
-    limber_ui_test_find_control (GTK_WIDGET (page ()), "Reminders from"))), "M"));
+  assert_subtitle_soon ("Drink Water", twelve);
+  {
+    GtkWindow *preferences = open_preferences ();
+
+    g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (
+      preferences_control (preferences, "Reminders from"))), "M"));
+    close_preferences (preferences);
+  }
 
   g_settings_set_string (interface, "clock-format", "24h");
   {
     g_autofree char *clock = g_date_time_format (due, "%H:%M");
 
-    assert_subtitle_soon ("_Drink Water", clock);
+    assert_subtitle_soon ("Drink Water", clock);
   }
 }
 
@@ -355,7 +407,7 @@ test_acute_walks (void)
   g_settings_set_uint (settings, "walk-interval", 120);
   g_assert_cmpint (limber_care_plan_start_episode (plan, &error), >, 0);
   g_assert_no_error (error);
-  assert_subtitle_soon ("_Walks", "every 60 minutes in the first days");
+  assert_subtitle_soon ("Walk", "every 60 minutes in the first days");
 
   /* And the service does: a walk now puts the next one an hour away. */
   push_away (proxy, "walk");
@@ -391,9 +443,9 @@ test_next_due_times (void)
 {
   g_autoptr(LimberReminders1) proxy = NULL;
   const char *kinds[][2] = {
-    { "hydration", "_Drink Water" },
-    { "posture", "_Posture Breaks" },
-    { "walk", "_Walks" },
+    { "hydration", "Drink Water" },
+    { "posture", "Posture Break" },
+    { "walk", "Walk" },
   };
 
   limber_window_show_page (window, "reminders");
@@ -424,10 +476,9 @@ test_interval_change (void)
   g_autofree char *expected_late = NULL;
   g_autofree char *shown = NULL;
   GtkSpinButton *spin;
+  GtkWindow *preferences = open_preferences ();
 
-  spin = GTK_SPIN_BUTTON (limber_ui_test_find_control (GTK_WIDGET (page ()),
-                                                        "Minutes between water reminders"));
-  g_assert_nonnull (spin);
+  spin = GTK_SPIN_BUTTON (preferences_control (preferences, "Minutes between water reminders"));
 
   before = g_date_time_new_now_local ();
   gtk_spin_button_set_value (spin, 30);
@@ -440,7 +491,7 @@ test_interval_change (void)
   }
 
   /* The service reads the key file when it changes, then announces a new schedule. */
-  assert_subtitle_soon ("_Drink Water", "Next");
+  assert_subtitle_soon ("Drink Water", "Next");
   for (guint i = 0; i < 100; i++)
     {
       g_free (shown);
@@ -457,7 +508,8 @@ test_interval_change (void)
   }
   expected_late = g_date_time_format (after, "%H:%M");
   g_assert_true (g_strcmp0 (shown, expected_early) == 0 || g_strcmp0 (shown, expected_late) == 0);
-  assert_subtitle_soon ("_Drink Water", shown);
+  assert_subtitle_soon ("Drink Water", shown);
+  close_preferences (preferences);
 }
 
 static gboolean
@@ -475,21 +527,21 @@ test_pause (void)
   g_autoptr(LimberReminders1) proxy = service_proxy ();
   GtkWidget *button;
 
-  button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Pause Reminders for 1 Hour");
+  button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Pause for 1 Hour");
   g_assert_nonnull (button);
   limber_ui_test_activate (button);
 
   assert_subtitle_soon ("Pause", "Paused until");
   g_assert_cmpint (limber_reminders1_get_paused_until (proxy), >, g_get_real_time () / G_USEC_PER_SEC + 3500);
   g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Resume", 5000));
-  assert_subtitle_soon ("_Drink Water", "Paused");
+  assert_subtitle_soon ("Drink Water", "Paused");
 
   button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Resume");
   limber_ui_test_activate (button);
   assert_subtitle_soon ("Pause", "Reminders are on");
   g_assert_true (limber_ui_test_spin_until (button_visible,
-                                            (gpointer) "Pause Reminders for 1 Hour", 5000));
-  assert_subtitle_soon ("_Drink Water", "Next");
+                                            (gpointer) "Pause for 1 Hour", 5000));
+  assert_subtitle_soon ("Drink Water", "Next");
 }
 
 /* The water button logs a glass, which the service counts too. */
@@ -499,7 +551,7 @@ test_water (void)
   g_autoptr(LimberReminders1) proxy = service_proxy ();
   guint before = limber_reminders1_get_water_today (proxy);
   g_autofree char *expected = g_strdup_printf ("%u of 8 glasses today", before + 1);
-  GtkWidget *button = limber_ui_test_find_control (GTK_WIDGET (page ()), "I drank a glass");
+  GtkWidget *button = limber_ui_test_find_control (GTK_WIDGET (page ()), "I drank a glass of water");
 
   g_assert_nonnull (button);
   limber_ui_test_activate (button);
@@ -515,14 +567,14 @@ test_start_service (void)
   g_assert_cmpint (kill (service_pid (), SIGTERM), ==, 0);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (FALSE), 10000));
   assert_subtitle_soon ("Reminder Service", "Not running");
-  assert_subtitle_soon ("_Walks", "Not scheduled");
+  assert_subtitle_soon ("Walk", "Not scheduled");
 
   g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Start", 5000));
   button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Start");
   limber_ui_test_activate (button);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
   assert_subtitle_soon ("Reminder Service", "Running");
-  assert_subtitle_soon ("_Walks", "Next");
+  assert_subtitle_soon ("Walk", "Next");
 }
 
 /* Every control has a name, and everything fits a phone. */
@@ -536,14 +588,13 @@ test_narrow (void)
   limber_ui_test_set_width (window, 720);
 }
 
-/* The background switch is the login start-up's condition. */
+/* The background switch, in Preferences, is the login start-up's condition. */
 static void
 test_background_switch (void)
 {
-  GtkWidget *toggle = limber_ui_test_find_control (GTK_WIDGET (page ()),
-                                                   "Run in the background when I log in");
+  GtkWindow *preferences = open_preferences ();
+  GtkWidget *toggle = preferences_control (preferences, "Run in the background when I log in");
 
-  g_assert_nonnull (toggle);
   g_assert_true (gtk_switch_get_active (GTK_SWITCH (toggle)));
   gtk_switch_set_active (GTK_SWITCH (toggle), FALSE);
   g_assert_false (g_settings_get_boolean (settings, "reminders-enabled"));
@@ -553,6 +604,83 @@ test_background_switch (void)
   assert_subtitle_soon ("Reminder Service", "Not running");
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
+  close_preferences (preferences);
+}
+
+/* The water goal is set in Preferences, and Reminders and Today count against it at once. */
+static void
+test_water_goal (void)
+{
+  LimberJournal *journal = limber_application_get_journal (app);
+  guint today = limber_journal_count_today (journal, LIMBER_STORE_COUNT_GLASSES, NULL);
+  g_autofree char *on_reminders = g_strdup_printf ("%u of 10 glasses today", today);
+  g_autofree char *on_today = g_strdup_printf ("%u of 10 glasses", today);
+  TodayRow row = { "water", on_today };
+  GtkWindow *preferences = open_preferences ();
+  GtkSpinButton *goal = GTK_SPIN_BUTTON (preferences_control (preferences,
+                                                              "Glasses of water a day"));
+
+  g_assert_cmpfloat (gtk_spin_button_get_value (goal), ==, 8);
+  gtk_spin_button_set_value (goal, 10);
+  g_assert_cmpuint (g_settings_get_uint (settings, "water-goal"), ==, 10);
+  assert_subtitle_soon ("Water", on_reminders);
+  limber_window_show_page (window, "today");
+  g_assert_true (limber_ui_test_spin_until (today_row_says, &row, 5000));
+
+  gtk_spin_button_set_value (goal, 8);
+  close_preferences (preferences);
+  limber_window_show_page (window, "reminders");
+}
+
+/* The page shows status and nothing else: no switch, no interval, no hours to set here. */
+static void
+test_status_only (void)
+{
+  g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (page ()), GTK_TYPE_SWITCH));
+  g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (page ()), GTK_TYPE_SPIN_BUTTON));
+  g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (page ()), GTK_TYPE_FLOW_BOX));
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (page ()),
+                                              "Run in the background when I log in"));
+}
+
+static gboolean
+monday_off (gpointer data)
+{
+  return (g_settings_get_flags (settings, "active-days") & 1) == 0;
+}
+
+static gboolean
+monday_on (gpointer data)
+{
+  return !monday_off (data);
+}
+
+/* Preferences' Reminders page: every control named, everything inside at phone width, and
+ * days that are on look on. */
+static void
+test_preferences_narrow (void)
+{
+  GtkWindow *preferences = open_preferences ();
+  GtkWidget *monday;
+
+  limber_ui_test_assert_controls_named (GTK_WIDGET (preferences));
+  gtk_window_set_default_size (preferences, NARROW, 640);
+  limber_ui_test_spin_for (300);
+  limber_ui_test_assert_controls_inside (preferences, NARROW);
+  limber_ui_test_save_screenshot (preferences, "preferences-reminders-narrow");
+
+  monday = limber_ui_test_find_control (GTK_WIDGET (preferences), "Monday");
+  g_assert_nonnull (monday);
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (monday, GTK_TYPE_FLOW_BOX),
+                                           "limber-prefs-days"));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (monday)));
+
+  /* A day turned off here is off for the service. */
+  limber_ui_test_activate (monday);
+  g_assert_true (limber_ui_test_spin_until (monday_off, NULL, 5000));
+  limber_ui_test_activate (monday);
+  g_assert_true (limber_ui_test_spin_until (monday_on, NULL, 5000));
+  close_preferences (preferences);
 }
 
 int
@@ -597,6 +725,9 @@ main (int   argc,
   g_test_add_func ("/reminders-ui/start-service", test_start_service);
   g_test_add_func ("/reminders-ui/narrow", test_narrow);
   g_test_add_func ("/reminders-ui/background-switch", test_background_switch);
+  g_test_add_func ("/reminders-ui/water-goal", test_water_goal);
+  g_test_add_func ("/reminders-ui/status-only", test_status_only);
+  g_test_add_func ("/reminders-ui/preferences-narrow", test_preferences_narrow);
 
   status = g_test_run ();
 

@@ -74,6 +74,60 @@ chart_at (guint index)
   return LIMBER_CHART (g_ptr_array_index (charts, index));
 }
 
+/*
+ * Every text @chart draws is whole inside it and apart from the others, and the chart keeps a
+ * padding between its content and its card's rounded edge: no label is cut.
+ */
+static void
+assert_text_inside (LimberChart *chart)
+{
+  g_autoptr(GArray) rects = limber_chart_get_text_rects (chart);
+  int width = gtk_widget_get_width (GTK_WIDGET (chart));
+  int height = gtk_widget_get_height (GTK_WIDGET (chart));
+  graphene_rect_t border;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chart), GTK_WIDGET (chart), &border));
+  g_assert_cmpfloat (-border.origin.x, >=, 8);
+  g_assert_cmpfloat (border.size.width - width + border.origin.x, >=, 8);
+  g_assert_cmpfloat (-border.origin.y, >=, 8);
+  g_assert_cmpfloat (border.size.height - height + border.origin.y, >=, 8);
+
+  g_assert_cmpuint (rects->len, >, 0);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const graphene_rect_t *r = &g_array_index (rects, graphene_rect_t, i);
+
+      g_assert_cmpfloat (r->origin.x, >=, 0);
+      g_assert_cmpfloat (r->origin.y, >=, 0);
+      g_assert_cmpfloat (r->origin.x + r->size.width, <=, width);
+      g_assert_cmpfloat (r->origin.y + r->size.height, <=, height);
+      for (guint j = i + 1; j < rects->len; j++)
+        g_assert_false (graphene_rect_intersection (r, &g_array_index (rects, graphene_rect_t, j),
+                                                    NULL));
+    }
+}
+
+static void
+assert_all_text_inside (void)
+{
+  for (guint i = 0; i < 4; i++)
+    assert_text_inside (chart_at (i));
+}
+
+/* Scrolls the Progress page to its end, where the plank chart is. */
+static void
+scroll_to_end (void)
+{
+  GtkWidget *scrolled = limber_ui_test_find_of_type (GTK_WIDGET (page ()),
+                                                     GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  limber_ui_test_spin_for (300);
+}
+
 static gboolean
 screen_is (gpointer name)
 {
@@ -102,7 +156,7 @@ test_empty (void)
 static void
 test_finished_routine (void)
 {
-  LimberChart *pain, *sessions;
+  LimberChart *pain, *sessions, *water, *plank;
   GtkWidget *scale;
   const char *description;
 
@@ -154,7 +208,29 @@ test_finished_routine (void)
   sessions = chart_at (1);
   description = limber_chart_get_description (sessions);
   g_assert_true (g_str_has_suffix (description, ": 1 session"));
+  g_assert_false (limber_chart_get_shows_empty_text (pain));
+  g_assert_false (limber_chart_get_shows_empty_text (sessions));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-first");
+
+  /* No glass and no plank yet (gentle-relief has none): a sentence in those charts' place,
+   * said to screen readers too, instead of an empty grid. */
+  water = chart_at (2);
+  plank = chart_at (3);
+  g_assert_cmpuint (limber_chart_get_n_points (plank), ==, 0);
+  g_assert_true (limber_chart_get_shows_empty_text (plank));
+  g_assert_cmpstr (limber_chart_get_empty_text (plank), ==, "No plank holds yet");
+  g_assert_cmpstr (limber_chart_get_description (plank), ==, "No plank holds yet");
+  g_assert_true (limber_chart_get_shows_empty_text (water));
+  g_assert_cmpstr (limber_chart_get_description (water), ==, "No glasses in the last 14 days");
+  assert_all_text_inside ();
+  scroll_to_end ();
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-first-end");
+
+  limber_ui_test_set_width (window, NARROW);
+  assert_all_text_inside ();
+  g_assert_true (limber_chart_get_shows_empty_text (plank));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-first-narrow");
+  limber_ui_test_set_width (window, 720);
 }
 
 static gboolean
@@ -208,19 +284,29 @@ test_five_years (void)
   g_assert_cmpuint (limber_store_get_streak (store (), g_date_time_new_now_local ()), >=,
                     YEARS_OF_DAYS);
 
+  /* With data, no chart shows its empty text, and every label is whole. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_false (limber_chart_get_shows_empty_text (chart_at (i)));
+  assert_all_text_inside ();
+
   /* Without the "Pain rating saved" toast, for the store listing. */
   limber_ui_test_spin_for (5000);
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   limber_ui_test_spin_for (300);
+  assert_all_text_inside ();
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   limber_ui_test_set_width (window, NARROW);
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
   limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  /* The axes and their labels still fit at a phone's width. */
+  assert_all_text_inside ();
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-narrow");
+  scroll_to_end ();
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-narrow-end");
   limber_ui_test_set_width (window, 720);
 }
 

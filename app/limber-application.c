@@ -372,7 +372,7 @@ on_delete_response (AdwMessageDialog  *dialog,
     return;
 
   if (limber_journal_delete_all (limber_application_get_journal (self), &error))
-    limber_window_add_toast (window, _("All your records were deleted"));
+    limber_window_add_toast (window, _("All records deleted"));
   else
     {
       g_autofree char *message = g_strdup_printf (_("Could not delete: %s"), error->message);

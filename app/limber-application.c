@@ -338,7 +338,7 @@ export_action (GSimpleAction *action,
   GtkFileChooserNative *dialog;
   GtkFileFilter *json, *csv;
 
-  dialog = gtk_file_chooser_native_new (_("Export Your Records"), GTK_WINDOW (window),
+  dialog = gtk_file_chooser_native_new (_("Export Records"), GTK_WINDOW (window),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 

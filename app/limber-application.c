@@ -379,7 +379,7 @@ export_action (GSimpleAction *action,
   GtkFileChooserNative *dialog;
   GtkFileFilter *json, *csv;
 
-  dialog = gtk_file_chooser_native_new (_("Export Your Records"), GTK_WINDOW (window),
+  dialog = gtk_file_chooser_native_new (_("Export Records"), GTK_WINDOW (window),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
 
@@ -413,7 +413,7 @@ on_delete_response (AdwMessageDialog  *dialog,
     return;
 
   if (limber_journal_delete_all (limber_application_get_journal (self), &error))
-    limber_window_add_toast (window, _("All your records were deleted"));
+    limber_window_add_toast (window, _("All records deleted"));
   else
     {
       g_autofree char *message = g_strdup_printf (_("Could not delete: %s"), error->message);

@@ -89,14 +89,12 @@ draw_grid (LimberChart *self,
     {
       const YLabel *label = &g_array_index (self->y_labels, YLabel, i);
       double y = floor (y_to_px (self, label->y) - 0.5);
-      int w, h;
 
       /* The bottom line is the x axis, drawn stronger after the data. */
       if (i > 0)
         gtk_snapshot_append_color (snapshot, &self->colors[COLOR_GRID],
                                    &GRAPHENE_RECT_INIT (plot->origin.x, y, plot->size.width, 1));
-      pango_layout_get_pixel_size (label->layout, &w, &h);
-      append_layout (snapshot, label->layout, plot->origin.x - LABEL_GAP - w, y + 0.5 - h / 2.0,
+      append_layout (snapshot, label->layout, label->left, label->top,
                      &self->colors[COLOR_LABEL]);
     }
 
@@ -265,6 +263,14 @@ limber_chart_draw (LimberChart *self,
                    GtkSnapshot *snapshot)
 {
   g_assert (LIMBER_IS_CHART (self));
+
+  /* Nothing to draw: a sentence says so, where an empty grid would look broken. */
+  if (self->empty_layout != NULL)
+    {
+      append_layout (snapshot, self->empty_layout, EMPTY_MARGIN, self->empty_top,
+                     &self->colors[COLOR_LABEL]);
+      return;
+    }
 
   draw_grid (self, snapshot);
 

@@ -170,6 +170,10 @@ place_x_labels (LimberChart *self)
   g_autoptr(GArray) in_range = g_array_new (FALSE, FALSE, sizeof (XLabel *));
   guint n;
 
+  /* Labels start no further left than the y labels' column ends, so the first one never runs
+   * into the bottom gridline's number. */
+  double min_left = MAX (0.0, self->plot.origin.x - LABEL_GAP);
+
   self->n_shown_x_labels = 0;
   for (guint i = 0; i < self->x_labels->len; i++)
     {
@@ -177,15 +181,16 @@ place_x_labels (LimberChart *self)
       double slack = (self->x_hi - self->x_lo) * 1e-9;
 
       label->shown = FALSE;
-      if (label->x < self->x_lo - slack || label->x > self->x_hi + slack)
+      if (self->empty_layout != NULL ||
+          label->x < self->x_lo - slack || label->x > self->x_hi + slack)
         continue;
       if (label->layout == NULL)
         {
           label->layout = make_layout (self, label->text);
           pango_layout_get_pixel_size (label->layout, &label->width, NULL);
         }
-      label->left = CLAMP (x_to_px (self, label->x) - label->width / 2.0, 0.0,
-                           MAX (0.0, self->width - label->width));
+      label->left = CLAMP (x_to_px (self, label->x) - label->width / 2.0, min_left,
+                           MAX (min_left, self->width - label->width));
       g_array_append_val (in_range, label);
     }
 
@@ -199,7 +204,7 @@ place_x_labels (LimberChart *self)
         {
           XLabel *label = g_array_index (in_range, XLabel *, i);
 
-          fits = label->width <= self->width &&
+          fits = label->left + label->width <= self->width &&
                  (previous == NULL ||
                   label->left >= previous->left + previous->width + LABEL_SPACING);
           previous = label;
@@ -242,9 +247,9 @@ limber_chart_ensure_geometry (LimberChart *self,
       self->text_height = MAX (self->text_height, 1);
     }
 
-  /* The top gridline's label is centred on it, so half a line of room above; the x labels
-   * below. */
-  top = ceil (self->text_height / 2.0);
+  /* The top gridline's label is centred on it, so half a line of room above (and a pixel, as
+   * the gridline is drawn at the pixel row above its place); the x labels below. */
+  top = ceil (self->text_height / 2.0) + 1.0;
   bottom = self->x_labels->len > 0 ? self->text_height + LABEL_GAP : ceil (self->text_height / 2.0);
   compute_x_range (self);
   compute_y_range (self, MAX (1.0, height - top - bottom));
@@ -262,6 +267,33 @@ limber_chart_ensure_geometry (LimberChart *self,
   graphene_rect_init (&self->plot, label_width + LABEL_GAP, top,
                       MAX (1.0, width - label_width - LABEL_GAP - right),
                       MAX (1.0, height - top - bottom));
+
+  for (guint i = 0; i < self->y_labels->len; i++)
+    {
+      YLabel *label = &g_array_index (self->y_labels, YLabel, i);
+      /* As the gridline is drawn: on the pixel row above the value's place. */
+      double y = floor (y_to_px (self, label->y) - 0.5);
+      int w, h;
+
+      pango_layout_get_pixel_size (label->layout, &w, &h);
+      label->left = self->plot.origin.x - LABEL_GAP - w;
+      label->top = round (y + 0.5 - h / 2.0);
+    }
+
+  /* No data and a sentence to say so: the sentence, in the middle, instead of an empty grid. */
+  g_clear_object (&self->empty_layout);
+  if (self->points->len == 0 && self->empty_text != NULL && self->empty_text[0] != '\0')
+    {
+      int h;
+
+      self->empty_layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), self->empty_text);
+      pango_layout_set_width (self->empty_layout,
+                              (int) MAX (1.0, width - 2 * EMPTY_MARGIN) * PANGO_SCALE);
+      pango_layout_set_wrap (self->empty_layout, PANGO_WRAP_WORD_CHAR);
+      pango_layout_set_alignment (self->empty_layout, PANGO_ALIGN_CENTER);
+      pango_layout_get_pixel_size (self->empty_layout, NULL, &h);
+      self->empty_top = MAX (0.0, floor ((height - h) / 2.0));
+    }
 
   place_x_labels (self);
 }

@@ -17,6 +17,7 @@ G_BEGIN_DECLS
  */
 
 #define LABEL_GAP        6.0    /* between a label and the plot */
+#define EMPTY_MARGIN     12.0   /* around the sentence shown instead of an empty grid */
 #define DOT_RADIUS       3.5
 
 typedef enum
@@ -43,6 +44,7 @@ typedef struct
 {
   double       y;
   PangoLayout *layout;
+  double       left, top; /* where it is drawn, in widget coordinates */
 } YLabel;
 
 struct _LimberChart
@@ -59,6 +61,7 @@ struct _LimberChart
   double                bar_width;
   /* Not a property: GParamSpecDouble cannot have NAN, "none", as its default. */
   double                goal;         /* NAN: none */
+  char                 *empty_text;   /* shown instead of the grid when there are no points */
 
   /* Derived from the above and the size by limber_chart_ensure_geometry(). */
   gboolean              geometry_valid;
@@ -70,6 +73,8 @@ struct _LimberChart
   double                y_lo, y_hi;
   GArray               *y_labels;     /* YLabel, one per gridline */
   guint                 n_shown_x_labels;
+  PangoLayout          *empty_layout; /* the empty text, wrapped to the width; NULL: not shown */
+  double                empty_top;
 
   /* The finished drawing and the colours it was drawn with. */
   GskRenderNode        *node;

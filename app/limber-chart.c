@@ -41,6 +41,7 @@ enum {
   PROP_BAR_WIDTH,
   PROP_TITLE,
   PROP_DESCRIPTION,
+  PROP_EMPTY_TEXT,
   N_PROPS
 };
 
@@ -215,6 +216,10 @@ limber_chart_get_property (GObject    *object,
       g_value_set_string (value, self->description);
       break;
 
+    case PROP_EMPTY_TEXT:
+      g_value_set_string (value, self->empty_text);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -246,6 +251,10 @@ limber_chart_set_property (GObject      *object,
       limber_chart_set_description (self, g_value_get_string (value));
       break;
 
+    case PROP_EMPTY_TEXT:
+      limber_chart_set_empty_text (self, g_value_get_string (value));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -258,6 +267,7 @@ limber_chart_dispose (GObject *object)
 
   g_clear_pointer (&self->node, gsk_render_node_unref);
   /* The layouts hold the widget's Pango context. */
+  g_clear_object (&self->empty_layout);
   g_array_set_size (self->y_labels, 0);
   g_array_set_size (self->x_labels, 0);
 
@@ -271,6 +281,7 @@ limber_chart_finalize (GObject *object)
 
   g_free (self->title);
   g_free (self->description);
+  g_free (self->empty_text);
   g_clear_pointer (&self->points, g_array_unref);
   g_clear_pointer (&self->x_labels, g_array_unref);
   g_clear_pointer (&self->y_labels, g_array_unref);
@@ -307,6 +318,9 @@ limber_chart_class_init (LimberChartClass *klass)
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   properties[PROP_DESCRIPTION] =
     g_param_spec_string ("description", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_EMPTY_TEXT] =
+    g_param_spec_string ("empty-text", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -565,4 +579,98 @@ limber_chart_get_description (LimberChart *self)
 {
   g_return_val_if_fail (LIMBER_IS_CHART (self), NULL);
   return self->description;
+}
+
+void
+limber_chart_set_empty_text (LimberChart *self,
+                             const char  *text)
+{
+  g_return_if_fail (LIMBER_IS_CHART (self));
+
+  if (g_strcmp0 (self->empty_text, text) == 0)
+    return;
+
+  g_free (self->empty_text);
+  self->empty_text = g_strdup (text);
+  invalidate (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY_TEXT]);
+}
+
+const char *
+limber_chart_get_empty_text (LimberChart *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CHART (self), NULL);
+  return self->empty_text;
+}
+
+/* Brings the geometry up to date for the current size, if the chart has one. */
+static gboolean
+ensure_current_geometry (LimberChart *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  int height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (width <= 0 || height <= 0)
+    return FALSE;
+
+  limber_chart_ensure_geometry (self, width, height);
+  return TRUE;
+}
+
+gboolean
+limber_chart_get_shows_empty_text (LimberChart *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CHART (self), FALSE);
+
+  return ensure_current_geometry (self) && self->empty_layout != NULL;
+}
+
+static void
+append_ink_rect (GArray      *rects,
+                 PangoLayout *layout,
+                 double       left,
+                 double       top)
+{
+  PangoRectangle ink;
+  graphene_rect_t rect;
+
+  pango_layout_get_pixel_extents (layout, &ink, NULL);
+  if (ink.width <= 0 || ink.height <= 0)
+    return;
+  graphene_rect_init (&rect, left + ink.x, top + ink.y, ink.width, ink.height);
+  g_array_append_val (rects, rect);
+}
+
+GArray *
+limber_chart_get_text_rects (LimberChart *self)
+{
+  GArray *rects = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+
+  g_return_val_if_fail (LIMBER_IS_CHART (self), rects);
+
+  if (!ensure_current_geometry (self))
+    return rects;
+
+  if (self->empty_layout != NULL)
+    {
+      append_ink_rect (rects, self->empty_layout, EMPTY_MARGIN, self->empty_top);
+      return rects;
+    }
+
+  for (guint i = 0; i < self->y_labels->len; i++)
+    {
+      const YLabel *label = &g_array_index (self->y_labels, YLabel, i);
+
+      append_ink_rect (rects, label->layout, label->left, label->top);
+    }
+  for (guint i = 0; i < self->x_labels->len; i++)
+    {
+      const XLabel *label = &g_array_index (self->x_labels, XLabel, i);
+
+      if (label->shown)
+        append_ink_rect (rects, label->layout, round (label->left),
+                         self->plot.origin.y + self->plot.size.height + LABEL_GAP);
+    }
+
+  return rects;
 }

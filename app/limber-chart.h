@@ -206,4 +206,30 @@ void              limber_chart_set_description      (LimberChart            *sel
                                                      const char             *description);
 const char       *limber_chart_get_description      (LimberChart            *self);
 
+/**
+ * limber_chart_set_empty_text:
+ * @text: (nullable): a short sentence, such as "No plank holds yet"
+ *
+ * Sets #LimberChart:empty-text, what the chart shows in its place while it has no points,
+ * instead of an empty grid. With %NULL (the default) an empty chart shows its grid and labels.
+ */
+void              limber_chart_set_empty_text       (LimberChart            *self,
+                                                     const char             *text);
+const char       *limber_chart_get_empty_text       (LimberChart            *self);
+
+/**
+ * limber_chart_get_shows_empty_text:
+ *
+ * Returns: whether the chart shows its empty text at its current size, for tests
+ */
+gboolean          limber_chart_get_shows_empty_text (LimberChart            *self);
+
+/**
+ * limber_chart_get_text_rects:
+ *
+ * Returns: (transfer full) (element-type graphene_rect_t): the ink rectangle of every text the
+ *   chart draws at its current size, in its own coordinates, for tests
+ */
+GArray           *limber_chart_get_text_rects       (LimberChart            *self);
+
 G_END_DECLS

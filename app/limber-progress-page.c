@@ -127,7 +127,7 @@ update_pain (LimberProgressPage *self,
   limber_chart_set_x_labels (self->pain_chart, (LimberChartLabel *) labels->data, labels->len);
 
   if (pain->len == 0)
-    g_string_assign (text, _("No pain ratings after sessions in the last 30 days"));
+    g_string_assign (text, _("No pain ratings in the last 30 days"));
   else
     g_string_prepend (text, _("Pain after sessions, 0 to 10: "));
   limber_chart_set_description (self->pain_chart, text->str);
@@ -146,6 +146,7 @@ update_sessions (LimberProgressPage *self,
   LimberChartLabel labels[12];
   g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) text = g_string_new (NULL);
+  guint total = 0;
 
   limber_journal_count_per_day (self->journal, LIMBER_STORE_COUNT_SESSIONS, first, G_N_ELEMENTS (days),
                               days);
@@ -159,6 +160,7 @@ update_sessions (LimberProgressPage *self,
 
       for (guint d = 0; d < 7; d++)
         count += days[w * 7 + d];
+      total += count;
 
       points[w] = (LimberChartPoint) { w, count };
       labels[w] = (LimberChartLabel) { w, g_strstrip (week_text) };
@@ -169,10 +171,13 @@ update_sessions (LimberProgressPage *self,
       append_item (text, item);
     }
 
-  limber_chart_set_points (self->sessions_chart, points, G_N_ELEMENTS (points));
+  /* Twelve empty weeks are no data: the chart says so instead of drawing a flat line. */
+  limber_chart_set_points (self->sessions_chart, points, total > 0 ? G_N_ELEMENTS (points) : 0);
   limber_chart_set_x_range (self->sessions_chart, -0.5, 11.5);
   limber_chart_set_y_range (self->sessions_chart, 0, -1);
   limber_chart_set_x_labels (self->sessions_chart, labels, G_N_ELEMENTS (labels));
+  if (total == 0)
+    g_string_assign (text, _("No sessions in the last 12 weeks"));
   limber_chart_set_description (self->sessions_chart, text->str);
 }
 
@@ -189,6 +194,7 @@ update_water (LimberProgressPage *self,
   LimberChartLabel labels[14];
   g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) text = g_string_new (NULL);
+  guint total = 0;
 
   limber_journal_count_per_day (self->journal, LIMBER_STORE_COUNT_GLASSES, first, 14, days);
 
@@ -200,6 +206,7 @@ update_water (LimberProgressPage *self,
 
       points[d] = (LimberChartPoint) { d, days[d] };
       labels[d] = (LimberChartLabel) { d, day_text };
+      total += days[d];
       g_ptr_array_add (label_texts, day_text);
       item = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s: %u of %u glass",
                                            "%s: %u of %u glasses", goal),
@@ -207,11 +214,13 @@ update_water (LimberProgressPage *self,
       append_item (text, item);
     }
 
-  limber_chart_set_points (self->water_chart, points, G_N_ELEMENTS (points));
+  limber_chart_set_points (self->water_chart, points, total > 0 ? G_N_ELEMENTS (points) : 0);
   limber_chart_set_x_range (self->water_chart, -0.5, 13.5);
   limber_chart_set_y_range (self->water_chart, 0, -1);
   limber_chart_set_goal (self->water_chart, goal);
   limber_chart_set_x_labels (self->water_chart, labels, G_N_ELEMENTS (labels));
+  if (total == 0)
+    g_string_assign (text, _("No glasses in the last 14 days"));
   limber_chart_set_description (self->water_chart, text->str);
 }
 
@@ -269,7 +278,7 @@ update_plank (LimberProgressPage *self)
                               best);
     }
   else
-    text = g_strdup (_("No plank hold recorded yet"));
+    text = g_strdup (_("No plank holds yet"));
 
   limber_chart_set_points (self->plank_chart, (LimberChartPoint *) points->data, points->len);
   limber_chart_set_x_range (self->plank_chart, NAN, NAN);
@@ -455,6 +464,12 @@ limber_progress_page_init (LimberProgressPage *self)
   limber_chart_set_title (self->sessions_chart, _("Sessions per week"));
   limber_chart_set_title (self->water_chart, _("Glasses of water per day"));
   limber_chart_set_title (self->plank_chart, _("Plank hold"));
+
+  /* What each chart says in its place before there is anything to draw. */
+  limber_chart_set_empty_text (self->pain_chart, _("No pain ratings in the last 30 days"));
+  limber_chart_set_empty_text (self->sessions_chart, _("No sessions in the last 12 weeks"));
+  limber_chart_set_empty_text (self->water_chart, _("No glasses in the last 14 days"));
+  limber_chart_set_empty_text (self->plank_chart, _("No plank holds yet"));
 }
 
 /**

@@ -587,20 +587,37 @@ limber_window_get_reminders_page (LimberWindow *self)
   return self->reminders_page;
 }
 
-/* Shows a short message at the bottom of the window, as plain text: it may hold routine ids,
- * file names and error messages, which must not be read as markup. */
+/*
+ * Shows a short message at the bottom of the window, as plain text: it may hold routine ids,
+ * file names and error messages, which must not be read as markup.
+ *
+ * AdwToast 1.2 puts its title in a single-line label that ellipsizes, so at 360 px a longer
+ * message (an error with a file name) would lose its end. The title here is our own label,
+ * which wraps instead, and is plain text: no markup to escape.
+ */
 void
 limber_window_add_toast (LimberWindow *self,
                          const char   *title)
 {
-  g_autofree char *escaped = NULL;
+  GtkWidget *label;
   AdwToast *toast;
 
   g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
 
-  /* AdwToast 1.2 always parses its title as Pango markup. */
-  escaped = g_markup_escape_text (title, -1);
-  toast = adw_toast_new (escaped);
+  label = gtk_label_new (title);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  /* AdwToastWidget 1.2 gives its title the title's natural width even where the toast is
+   * narrower, so the natural width must fit a phone: 360 px, less the toast's margins, its
+   * padding and close button (about 120 px), leaves room for about 24 characters a line. */
+  gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_widget_add_css_class (label, "heading");
+
+  /* A title too, for screen readers and for anything that lists the toasts. */
+  toast = adw_toast_new (title);
+  adw_toast_set_custom_title (toast, label);
   adw_toast_set_timeout (toast, 8);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }

@@ -92,10 +92,13 @@ render_chart (LimberChart *chart)
   g_autoptr(GdkTexture) texture = NULL;
   GtkSnapshot *snapshot;
   Pixels *pixels = g_new0 (Pixels, 1);
+  graphene_rect_t bounds;
 
   wait_for_paint ();
-  pixels->width = gtk_widget_get_width (widget);
-  pixels->height = gtk_widget_get_height (widget);
+  /* The whole widget, its padding included, as the paintable draws it. */
+  g_assert_true (gtk_widget_compute_bounds (widget, widget, &bounds));
+  pixels->width = (int) bounds.size.width;
+  pixels->height = (int) bounds.size.height;
   g_assert_cmpint (pixels->width, >, 0);
   g_assert_cmpint (pixels->height, >, 0);
 
@@ -187,7 +190,8 @@ count_x_labels_drawn (const Pixels *pixels,
     {
       gboolean ink = FALSE;
 
-      for (int y = pixels->height - 10; y < pixels->height && !ink; y++)
+      /* The label row, in the chart's bottom padding and the line of text above it. */
+      for (int y = pixels->height - 22; y < pixels->height && !ink; y++)
         ink = channel (pixel_at (pixels, x, y), 24) > 0;
 
       if (ink && gap >= min_gap)
@@ -426,6 +430,39 @@ open_window (void)
   set_width (WIDE);
 }
 
+/*
+ * Every text @chart draws lies whole inside its content box, apart from the others, and a
+ * padding is around that box: no label is cut by the edge or a card's rounded corners.
+ */
+static void
+assert_text_inside (LimberChart *chart)
+{
+  g_autoptr(GArray) rects = limber_chart_get_text_rects (chart);
+  int width = gtk_widget_get_width (GTK_WIDGET (chart));
+  int height = gtk_widget_get_height (GTK_WIDGET (chart));
+  graphene_rect_t border;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chart), GTK_WIDGET (chart), &border));
+  g_assert_cmpfloat (-border.origin.x, >=, 8);
+  g_assert_cmpfloat (-border.origin.y, >=, 8);
+  g_assert_cmpfloat (border.size.width + border.origin.x - width, >=, 8);
+  g_assert_cmpfloat (border.size.height + border.origin.y - height, >=, 8);
+
+  g_assert_cmpuint (rects->len, >, 0);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const graphene_rect_t *r = &g_array_index (rects, graphene_rect_t, i);
+
+      g_assert_cmpfloat (r->origin.x, >=, 0);
+      g_assert_cmpfloat (r->origin.y, >=, 0);
+      g_assert_cmpfloat (r->origin.x + r->size.width, <=, width);
+      g_assert_cmpfloat (r->origin.y + r->size.height, <=, height);
+      for (guint j = i + 1; j < rects->len; j++)
+        g_assert_false (graphene_rect_intersection (r, &g_array_index (rects, graphene_rect_t, j),
+                                                    NULL));
+    }
+}
+
 /* Each chart gets a real size in the window and draws its data in the accent colour. */
 static void
 test_draws (void)
@@ -439,6 +476,7 @@ test_draws (void)
                       pixels->width, pixels->height);
       g_assert_cmpint (pixels->width, >=, WIDE - 2 * MARGIN - 1);
       g_assert_cmpint (pixels->height, >=, 160);
+      assert_text_inside (charts[i]);
       g_assert_cmpuint (count_painted (pixels), >, pixels->width * pixels->height / 100);
       g_assert_cmpuint (count_color (pixels, &accent, pixels->height), >, 50);
     }
@@ -446,9 +484,46 @@ test_draws (void)
   limber_ui_test_save_screenshot (window, "charts");
 }
 
-/* A chart without data still shows its grid and labels, and nothing in the data's colour. */
+/*
+ * A chart without data and with an empty text shows that sentence in its place, at the same
+ * size, and neither a grid nor labels; without an empty text, its grid and labels.
+ */
 static void
 test_empty (void)
+{
+  GdkRGBA accent = theme_color (plank, "accent_color");
+  g_autoptr(Pixels) drawn = render_chart (plank);
+  g_autoptr(Pixels) sentence = NULL;
+  g_autoptr(GArray) rects = NULL;
+
+  limber_chart_set_empty_text (plank, "No plank holds yet");
+  /* With points, the empty text is not shown. */
+  g_assert_false (limber_chart_get_shows_empty_text (plank));
+  limber_chart_set_points (plank, NULL, 0);
+  g_assert_true (limber_chart_get_shows_empty_text (plank));
+  g_assert_cmpuint (limber_chart_get_n_shown_x_labels (plank), ==, 0);
+  rects = limber_chart_get_text_rects (plank);
+  g_assert_cmpuint (rects->len, ==, 1);
+  assert_text_inside (plank);
+  sentence = render_chart (plank);
+  g_assert_cmpint (sentence->height, ==, drawn->height);
+  g_assert_cmpuint (count_color (sentence, &accent, sentence->height), ==, 0);
+  /* Some text, far less than a grid with its labels. */
+  g_assert_cmpuint (count_painted (sentence), >, 50);
+  g_assert_cmpuint (count_x_labels_drawn (sentence, 8), ==, 0);
+  limber_ui_test_save_screenshot (window, "charts-empty-text");
+
+  set_width (NARROW);
+  g_assert_true (limber_chart_get_shows_empty_text (plank));
+  assert_text_inside (plank);
+  set_width (WIDE);
+  limber_chart_set_empty_text (plank, NULL);
+}
+
+/* A chart without data and no empty text still shows its grid and labels, and nothing in the
+ * data's colour. */
+static void
+test_empty_grid (void)
 {
   GdkRGBA accent = theme_color (pain, "accent_color");
   g_autoptr(Pixels) pixels = NULL;
@@ -467,6 +542,7 @@ test_empty (void)
 
   limber_ui_test_save_screenshot (window, "charts-empty");
   fill_charts ();
+  assert_text_inside (pain);
 }
 
 /* Bigger values draw bigger bars; the goal line is drawn only when there is a goal. */
@@ -720,11 +796,15 @@ test_dark (void)
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_LIGHT);
   g_assert_false (adw_style_manager_get_dark (manager));
   look_at (sessions, &light);
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    assert_text_inside (charts[i]);
   limber_ui_test_save_screenshot (window, "charts-light");
 
   adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
   g_assert_true (adw_style_manager_get_dark (manager));
   look_at (sessions, &dark);
+  for (guint i = 0; i < G_N_ELEMENTS (charts); i++)
+    assert_text_inside (charts[i]);
   limber_ui_test_save_screenshot (window, "charts-dark");
 
   g_test_message ("text luminance %.2f on %.2f (light), %.2f on %.2f (dark)",
@@ -784,6 +864,7 @@ test_narrow (void)
       g_assert_cmpuint (shown, >=, 2);
       g_assert_cmpuint (count_x_labels_drawn (pixels, 8), ==, shown);
       g_assert_cmpuint (shown, <=, wide_labels[i]);
+      assert_text_inside (charts[i]);
     }
   /* 30 daily dates do not fit even at 720 px, and fit less at 360. */
   g_assert_cmpuint (wide_labels[0], <, 30);
@@ -810,6 +891,7 @@ main (int   argc,
 
   g_test_add_func ("/chart-ui/draws", test_draws);
   g_test_add_func ("/chart-ui/empty", test_empty);
+  g_test_add_func ("/chart-ui/empty-grid", test_empty_grid);
   g_test_add_func ("/chart-ui/bars", test_bars);
   g_test_add_func ("/chart-ui/y-range", test_y_range);
   g_test_add_func ("/chart-ui/big-data", test_big_data);

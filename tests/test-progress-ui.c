@@ -74,6 +74,60 @@ chart_at (guint index)
   return LIMBER_CHART (g_ptr_array_index (charts, index));
 }
 
+/*
+ * Every text @chart draws is whole inside it and apart from the others, and the chart keeps a
+ * padding between its content and its card's rounded edge: no label is cut.
+ */
+static void
+assert_text_inside (LimberChart *chart)
+{
+  g_autoptr(GArray) rects = limber_chart_get_text_rects (chart);
+  int width = gtk_widget_get_width (GTK_WIDGET (chart));
+  int height = gtk_widget_get_height (GTK_WIDGET (chart));
+  graphene_rect_t border;
+
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (chart), GTK_WIDGET (chart), &border));
+  g_assert_cmpfloat (-border.origin.x, >=, 8);
+  g_assert_cmpfloat (border.size.width - width + border.origin.x, >=, 8);
+  g_assert_cmpfloat (-border.origin.y, >=, 8);
+  g_assert_cmpfloat (border.size.height - height + border.origin.y, >=, 8);
+
+  g_assert_cmpuint (rects->len, >, 0);
+  for (guint i = 0; i < rects->len; i++)
+    {
+      const graphene_rect_t *r = &g_array_index (rects, graphene_rect_t, i);
+
+      g_assert_cmpfloat (r->origin.x, >=, 0);
+      g_assert_cmpfloat (r->origin.y, >=, 0);
+      g_assert_cmpfloat (r->origin.x + r->size.width, <=, width);
+      g_assert_cmpfloat (r->origin.y + r->size.height, <=, height);
+      for (guint j = i + 1; j < rects->len; j++)
+        g_assert_false (graphene_rect_intersection (r, &g_array_index (rects, graphene_rect_t, j),
+                                                    NULL));
+    }
+}
+
+static void
+assert_all_text_inside (void)
+{
+  for (guint i = 0; i < 4; i++)
+    assert_text_inside (chart_at (i));
+}
+
+/* Scrolls the Progress page to its end, where the plank chart is. */
+static void
+scroll_to_end (void)
+{
+  GtkWidget *scrolled = limber_ui_test_find_of_type (GTK_WIDGET (page ()),
+                                                     GTK_TYPE_SCROLLED_WINDOW);
+  GtkAdjustment *adjustment;
+
+  g_assert_nonnull (scrolled);
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  limber_ui_test_spin_for (300);
+}
+
 static gboolean
 screen_is (gpointer name)
 {
@@ -102,7 +156,7 @@ test_empty (void)
 static void
 test_finished_routine (void)
 {
-  LimberChart *pain, *sessions;
+  LimberChart *pain, *sessions, *water, *plank;
   GtkWidget *scale;
   const char *description;
 
@@ -154,7 +208,29 @@ test_finished_routine (void)
   sessions = chart_at (1);
   description = limber_chart_get_description (sessions);
   g_assert_true (g_str_has_suffix (description, ": 1 session"));
+  g_assert_false (limber_chart_get_shows_empty_text (pain));
+  g_assert_false (limber_chart_get_shows_empty_text (sessions));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-first");
+
+  /* No glass and no plank yet (gentle-relief has none): a sentence in those charts' place,
+   * said to screen readers too, instead of an empty grid. */
+  water = chart_at (2);
+  plank = chart_at (3);
+  g_assert_cmpuint (limber_chart_get_n_points (plank), ==, 0);
+  g_assert_true (limber_chart_get_shows_empty_text (plank));
+  g_assert_cmpstr (limber_chart_get_empty_text (plank), ==, "No plank holds yet");
+  g_assert_cmpstr (limber_chart_get_description (plank), ==, "No plank holds yet");
+  g_assert_true (limber_chart_get_shows_empty_text (water));
+  g_assert_cmpstr (limber_chart_get_description (water), ==, "No glasses in the last 14 days");
+  assert_all_text_inside ();
+  scroll_to_end ();
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-first-end");
+
+  limber_ui_test_set_width (window, NARROW);
+  assert_all_text_inside ();
+  g_assert_true (limber_chart_get_shows_empty_text (plank));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-first-narrow");
+  limber_ui_test_set_width (window, 720);
 }
 
 static gboolean
@@ -208,19 +284,29 @@ test_five_years (void)
   g_assert_cmpuint (limber_store_get_streak (store (), g_date_time_new_now_local ()), >=,
                     YEARS_OF_DAYS);
 
+  /* With data, no chart shows its empty text, and every label is whole. */
+  for (guint i = 0; i < 4; i++)
+    g_assert_false (limber_chart_get_shows_empty_text (chart_at (i)));
+  assert_all_text_inside ();
+
   /* Without the "Pain rating saved" toast, for the store listing. */
   limber_ui_test_spin_for (5000);
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   limber_ui_test_spin_for (300);
+  assert_all_text_inside ();
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 
   limber_ui_test_set_width (window, NARROW);
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
   limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  /* The axes and their labels still fit at a phone's width. */
+  assert_all_text_inside ();
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-narrow");
+  scroll_to_end ();
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-narrow-end");
   limber_ui_test_set_width (window, 720);
 }
 
@@ -230,8 +316,83 @@ has_message_dialog (gpointer data)
   return limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+static gboolean
+is_toast_label (GtkWidget  *widget,
+                const char *text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), text) == 0 &&
+         limber_ui_test_is_inside_toast (widget) && gtk_widget_get_width (widget) > 0;
+}
+
+static gboolean
+shows_toast (gpointer text)
+{
+  return limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_label, text) != NULL;
+}
+
+static gboolean
+is_toast_close_button (GtkWidget  *widget,
+                       const char *unused)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_button_get_icon_name (GTK_BUTTON (widget)), "window-close-symbolic") == 0 &&
+         limber_ui_test_is_inside_toast (widget);
+}
+
+static gboolean
+shows_no_toast (gpointer data)
+{
+  return limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_close_button, NULL) == NULL;
+}
+
+/*
+ * The toast saying @text is on screen whole: inside the window, its text neither ellipsized nor
+ * cut, on @lines lines (0: any number); then it is closed with its button, as a user would.
+ */
+static void
+assert_toast_whole (const char *text,
+                    int         lines)
+{
+  GtkWidget *label, *toast, *close_button;
+  graphene_rect_t bounds;
+  PangoLayout *layout;
+  int natural;
+
+  g_assert_true (limber_ui_test_spin_until (shows_toast, (gpointer) text, 5000));
+  /* The toast slides in: wait for it to settle. */
+  limber_ui_test_spin_for (500);
+  label = limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_label, text);
+  toast = gtk_widget_get_ancestor (label, g_type_from_name ("AdwToastWidget"));
+  g_assert_nonnull (toast);
+
+  layout = gtk_label_get_layout (GTK_LABEL (label));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (label)), ==, PANGO_ELLIPSIZE_NONE);
+  if (lines > 0)
+    g_assert_cmpint (pango_layout_get_line_count (layout), ==, lines);
+  /* The label got the width it asks for, and lies inside the toast: the title is not cut on the
+   * right (AdwToastWidget 1.2 lays its title out at its natural width, even past its own
+   * edge). */
+  gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  g_assert_cmpint (natural, <=, gtk_widget_get_width (label));
+  g_assert_true (gtk_widget_compute_bounds (label, toast, &bounds));
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (toast));
+
+  g_assert_true (gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &bounds));
+  g_test_message ("toast “%s”: %.0f px wide at %.0f, %d lines", text, bounds.size.width,
+                  bounds.origin.x, pango_layout_get_line_count (layout));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=,
+                     gtk_widget_get_width (GTK_WIDGET (window)));
+
+  close_button = limber_ui_test_find_mapped (toast, is_toast_close_button, NULL);
+  g_assert_nonnull (close_button);
+  limber_ui_test_activate (close_button);
+  g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 3000));
+}
+
 /* "Delete all my data" asks; Cancel keeps everything, Delete All leaves an empty, working
- * store. */
+ * store. Its toast, at a phone's width, is whole, and so is a long one, on more lines. */
 static void
 test_delete_all (void)
 {
@@ -245,6 +406,7 @@ test_delete_all (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_false (limber_journal_is_empty (journal ()));
 
+  limber_ui_test_set_width (window, NARROW);
   g_action_group_activate_action (G_ACTION_GROUP (app), "delete-data", NULL);
   g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -254,6 +416,23 @@ test_delete_all (void)
   g_assert_true (limber_journal_is_empty (journal ()));
   g_assert_true (limber_ui_test_spin_until (screen_is, "empty", 2000));
   g_assert_true (limber_journal_get_saving (journal ()));
+  g_assert_true (limber_ui_test_spin_until (shows_toast, (gpointer) "All records deleted", 5000));
+  limber_ui_test_spin_for (500);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "toast-narrow");
+  assert_toast_whole ("All records deleted", 1);
+
+  /* An error with a file name: wrapped, not cut. */
+  limber_window_add_toast (window, "Could not export: Error opening file "
+                           "“/home/someone/Documents/limber-records-2026-12-03.json”: "
+                           "Permission denied");
+  g_assert_true (limber_ui_test_spin_until (shows_toast, (gpointer) "Could not export: Error "
+                                            "opening file “/home/someone/Documents/limber-"
+                                            "records-2026-12-03.json”: Permission denied", 5000));
+  limber_ui_test_spin_for (500);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "toast-long-narrow");
+  assert_toast_whole ("Could not export: Error opening file “/home/someone/Documents/"
+                      "limber-records-2026-12-03.json”: Permission denied", 0);
+  limber_ui_test_set_width (window, 720);
 
   /* Still working: a glass brings the charts back. */
   g_assert_cmpint (limber_journal_add_glass (journal (), LIMBER_GLASS_FROM_APP, NULL), >, 0);

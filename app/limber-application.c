@@ -465,6 +465,7 @@ limber_application_startup (GApplication *app)
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *check_accels[] = { "<Control>k", NULL };
   static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *shortcuts_accels[] = { "<Control>question", NULL };
 
   G_APPLICATION_CLASS (limber_application_parent_class)->startup (app);
 
@@ -476,6 +477,8 @@ limber_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.check", check_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
                                          preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
+                                         shortcuts_accels);
 }
 
 static void

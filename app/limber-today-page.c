@@ -599,7 +599,9 @@ limber_today_page_map (GtkWidget *widget)
 {
   GTK_WIDGET_CLASS (limber_today_page_parent_class)->map (widget);
 
-  refresh (LIMBER_TODAY_PAGE (widget));
+  /* The plan itself is current (the care plan says when it changes, midnight included); only
+   * the pack's countdown ticks just while the page can be seen. */
+  update_pack (LIMBER_TODAY_PAGE (widget));
 }
 
 static void

@@ -363,6 +363,21 @@ add_toast_action (GtkWidget  *widget,
   limber_window_add_toast (LIMBER_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
+/* The shortcuts window is built when first asked for, not with every main window as
+ * GtkApplication would do with gtk/help-overlay.ui: most starts never show it. */
+static void
+show_help_overlay_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder =
+    gtk_builder_new_from_resource (RESOURCE_PATH "/ui/limber-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
 /* Today's Check Again: a new check from its first question, not the last result. */
 static void
 check_again_action (GtkWidget  *widget,
@@ -431,6 +446,8 @@ limber_window_class_init (LimberWindowClass *klass)
                                    dismiss_store_banner_action);
   gtk_widget_class_install_action (widget_class, "win.add-toast", "s", add_toast_action);
   gtk_widget_class_install_action (widget_class, "win.check-again", NULL, check_again_action);
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL,
+                                   show_help_overlay_action);
   gtk_widget_class_bind_template_child (widget_class, LimberWindow, toast_overlay);
 }
 

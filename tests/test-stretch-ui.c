@@ -206,12 +206,6 @@ switcher_bar_hidden (gpointer bar)
   return !adw_view_switcher_bar_get_reveal (bar);
 }
 
-static gboolean
-is_insensitive (gpointer widget)
-{
-  return !gtk_widget_get_sensitive (widget);
-}
-
 /* Finds a visible control by the name a screen reader gives it, and activates it as a keyboard
  * or screen reader user would. */
 static GtkWidget *
@@ -331,7 +325,7 @@ assert_start_buttons (void)
 static void
 test_player (void)
 {
-  LimberIllustration *illustration = limber_stretch_player_get_illustration (player ());
+  LimberFigure *figure = limber_stretch_player_get_figure (player ());
   static const char *controls[] = {
     "Pause", "Previous exercise", "Next exercise", "Stop", "It hurts",
   };
@@ -348,9 +342,12 @@ test_player (void)
   /* The right side comes first, drawn as the picture is. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 2000));
-  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "knee-to-chest");
-  g_assert_false (limber_illustration_get_mirrored (illustration));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (illustration)));
+  g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "knee-to-chest");
+  g_assert_false (limber_figure_get_mirrored (figure));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (figure)));
+  /* Large: at least a third of the window's height. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (figure)), >=,
+                   gtk_widget_get_height (GTK_WIDGET (window)) / 3);
 
   /* The countdown counts, and a screen reader hears it. */
   text = g_strdup (countdown_text ());
@@ -362,7 +359,7 @@ test_player (void)
                                   countdown_text ());
   gtk_test_accessible_assert_role (countdown, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
   gtk_test_accessible_assert_property (countdown, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, seconds_left);
-  gtk_test_accessible_assert_property (illustration, GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_test_accessible_assert_property (figure, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Knee to chest");
 
   /* Every control is on screen and found by its name. */
@@ -399,8 +396,8 @@ test_player (void)
   /* The left side is drawn mirrored. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_LEFT);
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Left side", 2000));
-  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "knee-to-chest");
-  g_assert_true (limber_illustration_get_mirrored (illustration));
+  g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "knee-to-chest");
+  g_assert_true (limber_figure_get_mirrored (figure));
 }
 
 static void
@@ -453,7 +450,7 @@ test_pause (void)
 static void
 test_next_previous (void)
 {
-  LimberIllustration *illustration;
+  LimberFigure *figure;
 
   start_routine ("gentle-relief");
   assert_shows_label ("Knee to chest");
@@ -463,8 +460,8 @@ test_next_previous (void)
   assert_shows_label ("Pelvic tilt");
   assert_shows_label ("Exercise 2 of 3 · Next: Cat-cow");
   g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Knee to chest"));
-  illustration = limber_stretch_player_get_illustration (player ());
-  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "pelvic-tilt");
+  figure = limber_stretch_player_get_figure (player ());
+  g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "pelvic-tilt");
 
   /* Once the get-ready is over, the reps are counted. */
   wait_for_phase (LIMBER_PHASE_WORK, 1, LIMBER_SIDE_NONE);
@@ -662,8 +659,7 @@ test_complete (void)
   g_autoptr(LimberSessionRecord) last = NULL;
   LimberSessionRecord *record;
   guint n_steps;
-  GtkWidget *scale;
-  GtkWidget *save;
+  GtkWidget *three;
 
   return_to_routines ();
   assert_start_buttons ();
@@ -689,7 +685,7 @@ test_complete (void)
                    LIMBER_SESSION_OUTCOME_COMPLETED);
   /* Every exercise was skipped, so there is nothing to praise. */
   assert_shows_label ("Session Ended");
-  assert_shows_label ("You finished 0 of 3 exercises.");
+  assert_shows_label ("0 of 3 exercises, under a minute");
   g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window), "Check Symptoms"));
   assert_idle_inhibited (FALSE);
 
@@ -700,13 +696,18 @@ test_complete (void)
   g_assert_cmpint (limber_session_record_get_id (record), ==, limber_session_record_get_id (last));
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, LIMBER_PAIN_UNSET);
 
-  scale = limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_SCALE);
-  g_assert_nonnull (scale);
-  gtk_range_set_value (GTK_RANGE (scale), 3);
-  save = press ("Save Rating");
-  g_assert_true (limber_ui_test_spin_until (is_insensitive, save, 2000));
+  /* The rating is a row of buttons, none chosen, with words at the ends; no slider. */
+  g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_SCALE));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "0, no pain"));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "10, worst pain"));
+  assert_shows_label ("No pain");
+  assert_shows_label ("Worst pain");
+  assert_shows_label ("Not rated yet");
+  three = press ("3");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (three));
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Pain 3 saved", 3000));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (three)));
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 3);
-  g_assert_true (limber_ui_test_spin_until (shows_label_containing, "Pain rating 3 saved", 3000));
   /* In the journal too, not only on screen. */
   g_clear_object (&last);
   last = session_at (n_sessions () - 1);

@@ -29,6 +29,12 @@ struct _LimberStretchPage
   GPtrArray           *rows;
   GSettings           *settings;
 
+  /* "End This Session?", while it is asked, and what to do once the user ends it. */
+  GtkWidget                  *end_dialog;
+  LimberStretchPageEndedFunc  ended;
+  gpointer                    ended_data;
+  gboolean                    resume_on_keep;
+
   /* Collaborators */
   LimberClock         *clock;
   LimberJournal       *journal;
@@ -214,6 +220,12 @@ limber_stretch_page_dispose (GObject *object)
   /* The player, going with the page, records a running session: stop following first. */
   if (self->care_plan != NULL)
     g_signal_handlers_disconnect_by_data (self->care_plan, self);
+  if (self->end_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->end_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->end_dialog));
+      self->end_dialog = NULL;
+    }
   g_clear_object (&self->settings);
   g_clear_object (&self->care_plan);
   g_clear_object (&self->catalog);
@@ -389,4 +401,112 @@ limber_stretch_page_get_screen (LimberStretchPage *self)
 {
   g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * limber_stretch_page_has_session:
+ *
+ * Returns: whether a session is under way (running or paused), which leaving would end
+ */
+gboolean
+limber_stretch_page_has_session (LimberStretchPage *self)
+{
+  LimberStretchSession *session;
+
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), FALSE);
+
+  session = limber_stretch_player_get_session (self->player);
+  return session != NULL &&
+         g_str_equal (gtk_stack_get_visible_child_name (self->stack), "player") &&
+         limber_stretch_session_get_state (session) != LIMBER_SESSION_STATE_FINISHED;
+}
+
+static void
+on_end_response (AdwMessageDialog  *dialog,
+                 const char        *response,
+                 LimberStretchPage *self)
+{
+  LimberStretchSession *session = limber_stretch_player_get_session (self->player);
+  LimberStretchPageEndedFunc ended = self->ended;
+  gpointer ended_data = self->ended_data;
+
+  self->end_dialog = NULL;
+  self->ended = NULL;
+  self->ended_data = NULL;
+
+  if (session == NULL || limber_stretch_session_get_state (session) == LIMBER_SESSION_STATE_FINISHED)
+    return;
+
+  if (g_str_equal (response, "end"))
+    {
+      limber_stretch_session_stop (session, LIMBER_SESSION_OUTCOME_STOPPED);
+      if (ended != NULL)
+        ended (ended_data);
+    }
+  else if (self->resume_on_keep)
+    limber_stretch_session_resume (session);
+}
+
+/**
+ * limber_stretch_page_ask_to_end:
+ * @ended: (nullable): called if the user ends the session
+ *
+ * Pauses the session and asks whether to end it: closing the window or leaving the page must
+ * never end one by accident. "Keep Going" resumes it; "End Session" stops it (it is recorded as
+ * stopped) and calls @ended.
+ */
+void
+limber_stretch_page_ask_to_end (LimberStretchPage          *self,
+                                LimberStretchPageEndedFunc  ended,
+                                gpointer                    user_data)
+{
+  LimberStretchSession *session;
+  GtkRoot *root;
+
+  g_return_if_fail (LIMBER_IS_STRETCH_PAGE (self));
+
+  session = limber_stretch_player_get_session (self->player);
+  if (!limber_stretch_page_has_session (self))
+    {
+      if (ended != NULL)
+        ended (user_data);
+      return;
+    }
+
+  /* Asked already: the latest wish wins. */
+  self->ended = ended;
+  self->ended_data = user_data;
+  if (self->end_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->end_dialog));
+      return;
+    }
+
+  self->resume_on_keep = limber_stretch_session_is_running (session);
+  if (self->resume_on_keep)
+    limber_stretch_session_pause (session);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->end_dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             _("End This Session?"),
+                                             _("The session is paused. Ending it keeps what you "
+                                               "have done so far."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self->end_dialog),
+                                    "keep", _("_Keep Going"),
+                                    "end", _("_End Session"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self->end_dialog), "end",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self->end_dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self->end_dialog), "keep");
+  g_signal_connect (self->end_dialog, "response", G_CALLBACK (on_end_response), self);
+  gtk_window_present (GTK_WINDOW (self->end_dialog));
+}
+
+/* Returns: (nullable) (transfer none): the "End This Session?" dialog while it is shown */
+GtkWidget *
+limber_stretch_page_get_end_dialog (LimberStretchPage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), NULL);
+  return self->end_dialog;
 }

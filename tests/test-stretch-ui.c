@@ -722,18 +722,105 @@ test_complete (void)
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "routines");
 }
 
+static gboolean
+has_end_dialog (gpointer data)
+{
+  return limber_stretch_page_get_end_dialog (stretch_page ()) != NULL &&
+         gtk_widget_get_mapped (limber_stretch_page_get_end_dialog (stretch_page ()));
+}
+
+static gboolean
+has_no_end_dialog (gpointer data)
+{
+  return limber_stretch_page_get_end_dialog (stretch_page ()) == NULL;
+}
+
+/* Presses a response of "End This Session?" by its label, as a screen reader user would. */
+static void
+answer_end_dialog (const char *label)
+{
+  GtkWidget *dialog = limber_stretch_page_get_end_dialog (stretch_page ());
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  limber_ui_test_assert_controls_named (dialog);
+  button = limber_ui_test_find_control (dialog, label);
+  g_assert_nonnull (button);
+  limber_ui_test_activate (button);
+  g_assert_true (limber_ui_test_spin_until (has_no_end_dialog, NULL, 3000));
+}
+
+/* Leaving the Stretch page through the view switcher during a session asks first. */
+static void
+test_switch_page (void)
+{
+  guint n_records;
+
+  return_to_routines ();
+  start_routine ("gentle-relief");
+  n_records = n_sessions ();
+
+  limber_window_show_page (window, "today");
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
+  assert_shows_label ("Paused");
+  g_assert_true (limber_figure_get_dimmed (limber_stretch_player_get_figure (player ())));
+  limber_ui_test_save_screenshot (GTK_WINDOW (limber_stretch_page_get_end_dialog (stretch_page ())),
+                                  "end-session");
+
+  /* Keep Going resumes, and nothing was recorded. */
+  answer_end_dialog ("Keep Going");
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpuint (n_sessions (), ==, n_records);
+
+  /* End Session ends it, recorded as stopped, and goes where the user was going. */
+  limber_window_show_page (window, "progress");
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  answer_end_dialog ("End Session");
+  g_assert_cmpstr (limber_window_get_page (window), ==, "progress");
+  g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==, LIMBER_SESSION_OUTCOME_STOPPED);
+  g_assert_cmpuint (n_sessions (), ==, n_records + 1);
+
+  /* Once ended, the page can be left freely. */
+  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, "today");
+  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
+  g_assert_null (limber_stretch_page_get_end_dialog (stretch_page ()));
+}
+
+static gboolean
+has_no_window (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
 static void
 test_close_window (void)
 {
   guint n_records;
 
+  return_to_routines ();
   start_routine ("gentle-relief");
   assert_idle_inhibited (TRUE);
   n_records = n_sessions ();
 
-  /* Closing the window ends the session: the screen may sleep again... */
+  /* Closing the window (Ctrl+W) during a session pauses it and asks... */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  answer_end_dialog ("Keep Going");
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_cmpuint (n_sessions (), ==, n_records);
+
+  /* ...and ending the session closes it: the screen may sleep again... */
   gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  answer_end_dialog ("End Session");
   window = NULL;
+  g_assert_true (limber_ui_test_spin_until (has_no_window, NULL, 3000));
   assert_idle_inhibited (FALSE);
 
   /* ...and the session is kept, as stopped. */
@@ -909,6 +996,7 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/keys", test_keys);
   g_test_add_func ("/stretch-ui/no-sound", test_no_sound);
   g_test_add_func ("/stretch-ui/complete", test_complete);
+  g_test_add_func ("/stretch-ui/switch-page", test_switch_page);
   g_test_add_func ("/stretch-ui/close-window", test_close_window);
   g_test_add_func ("/stretch-ui/preferences", test_preferences);
 

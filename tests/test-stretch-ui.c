@@ -400,6 +400,101 @@ test_player (void)
   g_assert_true (limber_figure_get_mirrored (figure));
 }
 
+/* Where the player's controls, figure and countdown are, in window coordinates. */
+typedef struct
+{
+  graphene_rect_t rects[7];
+} PlayerLayout;
+
+static void
+measure_layout (PlayerLayout *layout)
+{
+  const char *controls[] = { "Previous exercise", "Next exercise", "Stop", "It hurts" };
+  GtkWidget *pause = limber_ui_test_find_control (GTK_WIDGET (window), "Pause");
+  GtkWidget *widgets[7];
+
+  if (pause == NULL)
+    pause = limber_ui_test_find_control (GTK_WIDGET (window), "Resume");
+  g_assert_nonnull (pause);
+  widgets[0] = pause;
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      widgets[i + 1] = limber_ui_test_find_control (GTK_WIDGET (window), controls[i]);
+      g_assert_nonnull (widgets[i + 1]);
+    }
+  widgets[5] = GTK_WIDGET (limber_stretch_player_get_figure (player ()));
+  widgets[6] = GTK_WIDGET (limber_stretch_player_get_countdown (player ()));
+
+  /* After the frame that shows the new phase has been laid out. */
+  limber_ui_test_spin_for (100);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_assert_true (gtk_widget_compute_bounds (widgets[i], GTK_WIDGET (window), &layout->rects[i]));
+}
+
+static void
+assert_same_layout (const PlayerLayout *a,
+                    const PlayerLayout *b,
+                    const char         *when)
+{
+  g_test_message ("layout: %s", when);
+  for (guint i = 0; i < G_N_ELEMENTS (a->rects); i++)
+    g_assert_true (graphene_rect_equal (&a->rects[i], &b->rects[i]));
+}
+
+/* Title, figure, count, instruction and controls keep their places from phase to phase and from
+ * exercise to exercise, also at phone width: nothing jumps under a finger or an eye. */
+static void
+test_layout_steady (void)
+{
+  for (guint w = 0; w < 2; w++)
+    {
+      PlayerLayout first, now;
+
+      return_to_routines ();
+      if (w == 1)
+        limber_ui_test_set_width (window, NARROW);
+      start_routine ("gentle-relief");
+      wait_for_phase (LIMBER_PHASE_GET_READY, 0, LIMBER_SIDE_RIGHT);
+      measure_layout (&first);
+
+      wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "hold");
+
+      pause_session ();
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "paused");
+      resume_session ();
+
+      press ("Next exercise");
+      wait_for_phase (LIMBER_PHASE_GET_READY, 1, LIMBER_SIDE_NONE);
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "next exercise");
+
+      wait_for_phase (LIMBER_PHASE_WORK, 1, LIMBER_SIDE_NONE);
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "reps");
+
+      press ("Next exercise");
+      wait_for_phase (LIMBER_PHASE_GET_READY, 2, LIMBER_SIDE_NONE);
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "last exercise");
+      if (w == 1)
+        {
+          AdwStyleManager *manager = adw_style_manager_get_default ();
+
+          /* At phone width, in dark style too. */
+          adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+          limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-narrow-dark");
+          pause_session ();
+          limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-paused-narrow-dark");
+          adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+          resume_session ();
+        }
+    }
+  limber_ui_test_set_width (window, 720);
+}
+
 static void
 test_inhibit (void)
 {
@@ -987,6 +1082,7 @@ main (int   argc,
   window = limber_ui_test_start_app (&app);
 
   g_test_add_func ("/stretch-ui/player", test_player);
+  g_test_add_func ("/stretch-ui/layout-steady", test_layout_steady);
   g_test_add_func ("/stretch-ui/inhibit", test_inhibit);
   g_test_add_func ("/stretch-ui/pause", test_pause);
   g_test_add_func ("/stretch-ui/next-previous", test_next_previous);

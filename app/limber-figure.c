@@ -187,15 +187,21 @@ limber_figure_measure (GtkWidget      *widget,
                        int            *minimum_baseline,
                        int            *natural_baseline)
 {
+  int requested_width;
+
+  /* A figure given a width (a preview) asks for no more than that. */
+  gtk_widget_get_size_request (widget, &requested_width, NULL);
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 80;
-      *natural = 480;
+      *minimum = requested_width > 0 ? 0 : 80;
+      *natural = requested_width > 0 ? requested_width : 480;
     }
   else
     {
       /* The box's shape, up to the natural width. */
-      int width = for_size > 0 ? MIN (for_size, 480) : 480;
+      int natural_width = requested_width > 0 ? requested_width : 480;
+      int width = for_size > 0 ? MIN (for_size, natural_width) : natural_width;
 
       *minimum = 48;
       *natural = (int) (width * LIMBER_POSE_HEIGHT / LIMBER_POSE_WIDTH);

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-figure.h"
+
 #include "limber-stretch-page.h"
 
 /*
@@ -76,9 +78,13 @@ remove_rows (LimberStretchPage *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* A routine as a card: a still of its first exercise, its name, length and exercises, whether it
+ * is safe in the first days of a spasm, and its Start button. @suggested: the one routine the
+ * page suggests; every other Start is plain. */
 static void
-add_routine_row (LimberStretchPage *self,
-                 LimberRoutine     *routine)
+add_routine_card (LimberStretchPage *self,
+                  LimberRoutine     *routine,
+                  gboolean           suggested)
 {
   guint plank_s = g_settings_get_uint (self->settings, "plank-hold-seconds");
   gint64 plank_us;
@@ -87,41 +93,99 @@ add_routine_row (LimberStretchPage *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *button_label = NULL;
   const char *description = limber_routine_get_description (routine);
-  GtkWidget *row, *button;
+  GtkWidget *card, *top, *figure, *text, *title, *label, *badge, *button;
 
   /* The plank's current hold is in the journal; the setting only seeds it. */
   plank_s = limber_journal_get_plank_hold (self->journal, plank_s);
   plank_us = (gint64) plank_s * G_USEC_PER_SEC;
   minutes = format_minutes (limber_routine_get_duration_us (routine, plank_us));
-
   /* Translators: a routine's length and exercises, as in "6 min · Bridge, Plank". */
   subtitle = g_strdup_printf (_("%s · %s"), minutes, summary);
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "limber-card-routine");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  limber_routine_get_name (routine), -1);
+
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (card), top);
+
+  figure = limber_figure_new ();
+  gtk_widget_set_size_request (figure, 96, 58);
+  gtk_widget_set_valign (figure, GTK_ALIGN_START);
+  gtk_widget_add_css_class (figure, "limber-card-figure");
+  if (limber_routine_get_n_steps (routine) > 0)
+    {
+      LimberExercise *first = limber_routine_get_step_exercise (routine, 0);
+
+      limber_figure_set_exercise (LIMBER_FIGURE (figure), limber_exercise_get_illustration (first));
+      limber_figure_show_preview (LIMBER_FIGURE (figure));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (figure), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      limber_exercise_get_name (first), -1);
+    }
+  gtk_box_append (GTK_BOX (top), figure);
+
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (top), text);
+
+  title = gtk_label_new (limber_routine_get_name (routine));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (text), title);
+
+  label = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (text), label);
+
   if (description[0] != '\0')
     {
-      g_autofree char *full = g_strdup_printf ("%s\n%s", description, subtitle);
-      g_free (subtitle);
-      subtitle = g_steal_pointer (&full);
+      label = gtk_label_new (description);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (text), label);
     }
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), limber_routine_get_name (routine));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Whether it is safe in the first days: an icon in the success colour, the words in the
+   * text colour (green text would be too faint to read). */
+  badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  {
+    gboolean first_days = limber_routine_get_first_days (routine);
+    GtkWidget *icon = gtk_image_new_from_icon_name (first_days ? "emblem-ok-symbolic"
+                                                               : "dialog-information-symbolic");
+
+    gtk_widget_add_css_class (icon, first_days ? "success" : "dim-label");
+    gtk_box_append (GTK_BOX (badge), icon);
+    label = gtk_label_new (first_days ? _("Safe in the first days") : _("After the first 3 days"));
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "caption");
+    if (first_days)
+      gtk_widget_add_css_class (label, "limber-card-first-days");
+    gtk_box_append (GTK_BOX (badge), label);
+  }
+  gtk_widget_set_margin_top (badge, 4);
+  gtk_box_append (GTK_BOX (text), badge);
 
   button = gtk_button_new_with_label (_("Start"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.start-routine");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", limber_routine_get_id (routine));
   /* Translators: the accessible name of a routine's Start button. */
   button_label = g_strdup_printf (_("Start %s"), limber_routine_get_name (routine));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (card), button);
 
-  adw_preferences_group_add (self->routines_group, row);
-  g_ptr_array_add (self->rows, row);
+  adw_preferences_group_add (self->routines_group, card);
+  g_ptr_array_add (self->rows, card);
 }
 
 static void
@@ -161,6 +225,9 @@ refresh (LimberStretchPage *self)
   gboolean warning = limber_care_plan_get_warning (self->care_plan, NULL);
   gboolean acute = limber_care_plan_get_phase (self->care_plan) == LIMBER_CARE_PHASE_ACUTE;
 
+  g_autoptr(GPtrArray) allowed = g_ptr_array_new_with_free_func (g_object_unref);
+  LimberRoutine *suggested = NULL;
+
   remove_rows (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
@@ -168,8 +235,20 @@ refresh (LimberStretchPage *self)
       g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
 
       if (limber_care_plan_allows_routine (self->care_plan, routine, NULL))
-        add_routine_row (self, routine);
+        g_ptr_array_add (allowed, g_steal_pointer (&routine));
     }
+
+  /* One suggested Start: in the first days the first gentle routine the plan allows; after
+   * them the first full one; else the first listed. */
+  for (guint i = 0; i < allowed->len && suggested == NULL; i++)
+    if (limber_routine_get_first_days (g_ptr_array_index (allowed, i)) == acute)
+      suggested = g_ptr_array_index (allowed, i);
+  if (suggested == NULL && allowed->len > 0)
+    suggested = g_ptr_array_index (allowed, 0);
+
+  for (guint i = 0; i < allowed->len; i++)
+    add_routine_card (self, g_ptr_array_index (allowed, i),
+                      g_ptr_array_index (allowed, i) == suggested);
 
   for (guint i = 0; i < problems->len; i++)
     add_problem_row (self, g_ptr_array_index (problems, i));

@@ -322,6 +322,57 @@ assert_start_buttons (void)
   g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle relief"));
 }
 
+static gboolean
+is_suggested_button (GtkWidget  *widget,
+                     const char *unused)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action");
+}
+
+static void
+count_suggested (GtkWidget *widget,
+                 guint     *n)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (is_suggested_button (widget, NULL))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_suggested (child, n);
+}
+
+/* Each routine is a card with a still of its figure and whether it is safe in the first days;
+ * one Start is suggested, the rest are plain. */
+static void
+test_routine_cards (void)
+{
+  guint n = 0;
+  GtkWidget *suggested;
+
+  return_to_routines ();
+  assert_start_buttons ();
+  count_suggested (GTK_WIDGET (window), &n);
+  g_assert_cmpuint (n, ==, 1);
+  suggested = limber_ui_test_find_mapped (GTK_WIDGET (window), is_suggested_button, NULL);
+  g_assert_true (limber_ui_test_is_button_named (suggested, "Start Gentle relief") ||
+                 limber_ui_test_has_accessible_label (suggested, "Start Daily mobility"));
+  g_assert_nonnull (limber_ui_test_find_of_type (GTK_WIDGET (window), LIMBER_TYPE_FIGURE));
+  g_assert_nonnull (limber_figure_get_pose (LIMBER_FIGURE (limber_ui_test_find_of_type (GTK_WIDGET (window),
+                                                                                         LIMBER_TYPE_FIGURE))));
+  assert_shows_label ("Safe in the first days");
+  assert_shows_label ("After the first 3 days");
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-cards");
+
+  limber_ui_test_set_width (window, NARROW);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-cards-narrow-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  limber_ui_test_set_width (window, 720);
+}
+
 static void
 test_player (void)
 {
@@ -431,6 +482,28 @@ measure_layout (PlayerLayout *layout)
     g_assert_true (gtk_widget_compute_bounds (widgets[i], GTK_WIDGET (window), &layout->rects[i]));
 }
 
+static gboolean
+layout_settled (gpointer data)
+{
+  PlayerLayout *layout = data;
+  PlayerLayout now;
+
+  measure_layout (&now);
+  if (memcmp (&now, layout, sizeof now) == 0)
+    return TRUE;
+  *layout = now;
+  return FALSE;
+}
+
+/* The first look waits for the page's transitions (the switcher bar coming in at phone width,
+ * the crossfade to the player) to end. */
+static void
+measure_settled_layout (PlayerLayout *layout)
+{
+  measure_layout (layout);
+  g_assert_true (limber_ui_test_spin_until (layout_settled, layout, 5000));
+}
+
 static void
 assert_same_layout (const PlayerLayout *a,
                     const PlayerLayout *b,
@@ -438,7 +511,14 @@ assert_same_layout (const PlayerLayout *a,
 {
   g_test_message ("layout: %s", when);
   for (guint i = 0; i < G_N_ELEMENTS (a->rects); i++)
-    g_assert_true (graphene_rect_equal (&a->rects[i], &b->rects[i]));
+    {
+      if (!graphene_rect_equal (&a->rects[i], &b->rects[i]))
+        g_test_message ("widget %u moved: %g,%g %g×%g → %g,%g %g×%g", i,
+                        a->rects[i].origin.x, a->rects[i].origin.y, a->rects[i].size.width,
+                        a->rects[i].size.height, b->rects[i].origin.x, b->rects[i].origin.y,
+                        b->rects[i].size.width, b->rects[i].size.height);
+      g_assert_true (graphene_rect_equal (&a->rects[i], &b->rects[i]));
+    }
 }
 
 /* Title, figure, count, instruction and controls keep their places from phase to phase and from
@@ -455,7 +535,7 @@ test_layout_steady (void)
         limber_ui_test_set_width (window, NARROW);
       start_routine ("gentle-relief");
       wait_for_phase (LIMBER_PHASE_GET_READY, 0, LIMBER_SIDE_RIGHT);
-      measure_layout (&first);
+      measure_settled_layout (&first);
 
       wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
       measure_layout (&now);
@@ -1092,6 +1172,7 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/keys", test_keys);
   g_test_add_func ("/stretch-ui/no-sound", test_no_sound);
   g_test_add_func ("/stretch-ui/complete", test_complete);
+  g_test_add_func ("/stretch-ui/routine-cards", test_routine_cards);
   g_test_add_func ("/stretch-ui/switch-page", test_switch_page);
   g_test_add_func ("/stretch-ui/close-window", test_close_window);
   g_test_add_func ("/stretch-ui/preferences", test_preferences);

@@ -882,6 +882,7 @@ test_complete (void)
   g_assert_true (GTK_IS_TOGGLE_BUTTON (three));
   g_assert_true (limber_ui_test_spin_until (shows_label, "Pain 3 saved", 3000));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (three)));
+  gtk_test_accessible_assert_state (three, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 3);
   /* In the journal too, not only on screen. */
   g_clear_object (&last);

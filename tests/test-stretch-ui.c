@@ -705,6 +705,30 @@ test_it_hurts (void)
   g_assert_cmpstr (limber_window_get_page (window), ==, "check");
 }
 
+static gboolean
+in_second_rep (gpointer data)
+{
+  const LimberPhase *phase = limber_stretch_session_get_phase (session ());
+
+  return limber_stretch_session_get_state (session ()) != LIMBER_SESSION_STATE_FINISHED &&
+         phase->kind == LIMBER_PHASE_WORK && phase->rep >= 2;
+}
+
+/* A session stopped after a completed rep says that exercise was done: never "0 of 3". */
+static void
+test_finish_counts (void)
+{
+  return_to_routines ();
+  start_routine ("core-strength");
+  g_assert_true (limber_ui_test_spin_until (in_second_rep, NULL, 10000));
+
+  press ("Stop");
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  assert_shows_label ("Session Stopped");
+  assert_shows_label ("1 of 3 exercises, under a minute");
+  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "0 of 3"));
+}
+
 static void
 test_unknown_routine (void)
 {
@@ -1168,6 +1192,7 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/pause", test_pause);
   g_test_add_func ("/stretch-ui/next-previous", test_next_previous);
   g_test_add_func ("/stretch-ui/it-hurts", test_it_hurts);
+  g_test_add_func ("/stretch-ui/finish-counts", test_finish_counts);
   g_test_add_func ("/stretch-ui/unknown-routine", test_unknown_routine);
   g_test_add_func ("/stretch-ui/unknown-routine-markup", test_unknown_routine_markup);
   g_test_add_func ("/stretch-ui/keys", test_keys);

@@ -114,6 +114,9 @@ limber_countdown_snapshot (GtkWidget   *widget,
   pango_layout_set_alignment (caption, PANGO_ALIGN_CENTER);
   pango_layout_set_ellipsize (caption, PANGO_ELLIPSIZE_END);
   pango_layout_get_pixel_size (caption, &caption_w, &caption_h);
+  /* Without a caption the number sits in the middle. */
+  if (self->caption == NULL || self->caption[0] == '\0')
+    caption_h = 0;
 
   gtk_snapshot_save (snapshot);
   gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (cx - text_w / 2.0,
@@ -137,8 +140,10 @@ limber_countdown_measure (GtkWidget      *widget,
                           int            *minimum_baseline,
                           int            *natural_baseline)
 {
-  *minimum = 160;
-  *natural = 260;
+  /* Beside the figure, in its corner: big enough to read from the floor, small enough to leave
+   * the figure the room. */
+  *minimum = 96;
+  *natural = 128;
 }
 
 static void

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-figure.h"
+
 #include "limber-stretch-page.h"
 
 /*
@@ -28,6 +30,12 @@ struct _LimberStretchPage
 
   GPtrArray           *rows;
   GSettings           *settings;
+
+  /* "End This Session?", while it is asked, and what to do once the user ends it. */
+  GtkWidget                  *end_dialog;
+  LimberStretchPageEndedFunc  ended;
+  gpointer                    ended_data;
+  gboolean                    resume_on_keep;
 
   /* Collaborators */
   LimberClock         *clock;
@@ -70,9 +78,13 @@ remove_rows (LimberStretchPage *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* A routine as a card: a still of its first exercise, its name, length and exercises, whether it
+ * is safe in the first days of a spasm, and its Start button. @suggested: the one routine the
+ * page suggests; every other Start is plain. */
 static void
-add_routine_row (LimberStretchPage *self,
-                 LimberRoutine     *routine)
+add_routine_card (LimberStretchPage *self,
+                  LimberRoutine     *routine,
+                  gboolean           suggested)
 {
   guint plank_s = g_settings_get_uint (self->settings, "plank-hold-seconds");
   gint64 plank_us;
@@ -81,41 +93,99 @@ add_routine_row (LimberStretchPage *self,
   g_autofree char *subtitle = NULL;
   g_autofree char *button_label = NULL;
   const char *description = limber_routine_get_description (routine);
-  GtkWidget *row, *button;
+  GtkWidget *card, *top, *figure, *text, *title, *label, *badge, *button;
 
   /* The plank's current hold is in the journal; the setting only seeds it. */
   plank_s = limber_journal_get_plank_hold (self->journal, plank_s);
   plank_us = (gint64) plank_s * G_USEC_PER_SEC;
   minutes = format_minutes (limber_routine_get_duration_us (routine, plank_us));
-
   /* Translators: a routine's length and exercises, as in "6 min · Bridge, Plank". */
   subtitle = g_strdup_printf (_("%s · %s"), minutes, summary);
+
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_add_css_class (card, "limber-card-routine");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (card), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  limber_routine_get_name (routine), -1);
+
+  top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  gtk_box_append (GTK_BOX (card), top);
+
+  figure = limber_figure_new ();
+  gtk_widget_set_size_request (figure, 96, 58);
+  gtk_widget_set_valign (figure, GTK_ALIGN_START);
+  gtk_widget_add_css_class (figure, "limber-card-figure");
+  if (limber_routine_get_n_steps (routine) > 0)
+    {
+      LimberExercise *first = limber_routine_get_step_exercise (routine, 0);
+
+      limber_figure_set_exercise (LIMBER_FIGURE (figure), limber_exercise_get_illustration (first));
+      limber_figure_show_preview (LIMBER_FIGURE (figure));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (figure), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      limber_exercise_get_name (first), -1);
+    }
+  gtk_box_append (GTK_BOX (top), figure);
+
+  text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  gtk_widget_set_hexpand (text, TRUE);
+  gtk_box_append (GTK_BOX (top), text);
+
+  title = gtk_label_new (limber_routine_get_name (routine));
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "heading");
+  gtk_box_append (GTK_BOX (text), title);
+
+  label = gtk_label_new (subtitle);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_box_append (GTK_BOX (text), label);
+
   if (description[0] != '\0')
     {
-      g_autofree char *full = g_strdup_printf ("%s\n%s", description, subtitle);
-      g_free (subtitle);
-      subtitle = g_steal_pointer (&full);
+      label = gtk_label_new (description);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, "caption");
+      gtk_box_append (GTK_BOX (text), label);
     }
 
-  row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), limber_routine_get_name (routine));
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Whether it is safe in the first days: an icon in the success colour, the words in the
+   * text colour (green text would be too faint to read). */
+  badge = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  {
+    gboolean first_days = limber_routine_get_first_days (routine);
+    GtkWidget *icon = gtk_image_new_from_icon_name (first_days ? "emblem-ok-symbolic"
+                                                               : "dialog-information-symbolic");
+
+    gtk_widget_add_css_class (icon, first_days ? "success" : "dim-label");
+    gtk_box_append (GTK_BOX (badge), icon);
+    label = gtk_label_new (first_days ? _("Safe in the first days") : _("After the first 3 days"));
+    gtk_label_set_xalign (GTK_LABEL (label), 0);
+    gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+    gtk_widget_add_css_class (label, "caption");
+    if (first_days)
+      gtk_widget_add_css_class (label, "limber-card-first-days");
+    gtk_box_append (GTK_BOX (badge), label);
+  }
+  gtk_widget_set_margin_top (badge, 4);
+  gtk_box_append (GTK_BOX (text), badge);
 
   button = gtk_button_new_with_label (_("Start"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (button, "suggested-action");
+  gtk_widget_set_halign (button, GTK_ALIGN_END);
+  gtk_widget_add_css_class (button, "pill");
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "app.start-routine");
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", limber_routine_get_id (routine));
   /* Translators: the accessible name of a routine's Start button. */
   button_label = g_strdup_printf (_("Start %s"), limber_routine_get_name (routine));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+  gtk_box_append (GTK_BOX (card), button);
 
-  adw_preferences_group_add (self->routines_group, row);
-  g_ptr_array_add (self->rows, row);
+  adw_preferences_group_add (self->routines_group, card);
+  g_ptr_array_add (self->rows, card);
 }
 
 static void
@@ -155,6 +225,9 @@ refresh (LimberStretchPage *self)
   gboolean warning = limber_care_plan_get_warning (self->care_plan, NULL);
   gboolean acute = limber_care_plan_get_phase (self->care_plan) == LIMBER_CARE_PHASE_ACUTE;
 
+  g_autoptr(GPtrArray) allowed = g_ptr_array_new_with_free_func (g_object_unref);
+  LimberRoutine *suggested = NULL;
+
   remove_rows (self);
 
   for (guint i = 0; i < g_list_model_get_n_items (routines); i++)
@@ -162,8 +235,20 @@ refresh (LimberStretchPage *self)
       g_autoptr(LimberRoutine) routine = g_list_model_get_item (routines, i);
 
       if (limber_care_plan_allows_routine (self->care_plan, routine, NULL))
-        add_routine_row (self, routine);
+        g_ptr_array_add (allowed, g_steal_pointer (&routine));
     }
+
+  /* One suggested Start: in the first days the first gentle routine the plan allows; after
+   * them the first full one; else the first listed. */
+  for (guint i = 0; i < allowed->len && suggested == NULL; i++)
+    if (limber_routine_get_first_days (g_ptr_array_index (allowed, i)) == acute)
+      suggested = g_ptr_array_index (allowed, i);
+  if (suggested == NULL && allowed->len > 0)
+    suggested = g_ptr_array_index (allowed, 0);
+
+  for (guint i = 0; i < allowed->len; i++)
+    add_routine_card (self, g_ptr_array_index (allowed, i),
+                      g_ptr_array_index (allowed, i) == suggested);
 
   for (guint i = 0; i < problems->len; i++)
     add_problem_row (self, g_ptr_array_index (problems, i));
@@ -214,6 +299,12 @@ limber_stretch_page_dispose (GObject *object)
   /* The player, going with the page, records a running session: stop following first. */
   if (self->care_plan != NULL)
     g_signal_handlers_disconnect_by_data (self->care_plan, self);
+  if (self->end_dialog != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->end_dialog, self);
+      gtk_window_destroy (GTK_WINDOW (self->end_dialog));
+      self->end_dialog = NULL;
+    }
   g_clear_object (&self->settings);
   g_clear_object (&self->care_plan);
   g_clear_object (&self->catalog);
@@ -389,4 +480,112 @@ limber_stretch_page_get_screen (LimberStretchPage *self)
 {
   g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), NULL);
   return gtk_stack_get_visible_child_name (self->stack);
+}
+
+/**
+ * limber_stretch_page_has_session:
+ *
+ * Returns: whether a session is under way (running or paused), which leaving would end
+ */
+gboolean
+limber_stretch_page_has_session (LimberStretchPage *self)
+{
+  LimberStretchSession *session;
+
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), FALSE);
+
+  session = limber_stretch_player_get_session (self->player);
+  return session != NULL &&
+         g_str_equal (gtk_stack_get_visible_child_name (self->stack), "player") &&
+         limber_stretch_session_get_state (session) != LIMBER_SESSION_STATE_FINISHED;
+}
+
+static void
+on_end_response (AdwMessageDialog  *dialog,
+                 const char        *response,
+                 LimberStretchPage *self)
+{
+  LimberStretchSession *session = limber_stretch_player_get_session (self->player);
+  LimberStretchPageEndedFunc ended = self->ended;
+  gpointer ended_data = self->ended_data;
+
+  self->end_dialog = NULL;
+  self->ended = NULL;
+  self->ended_data = NULL;
+
+  if (session == NULL || limber_stretch_session_get_state (session) == LIMBER_SESSION_STATE_FINISHED)
+    return;
+
+  if (g_str_equal (response, "end"))
+    {
+      limber_stretch_session_stop (session, LIMBER_SESSION_OUTCOME_STOPPED);
+      if (ended != NULL)
+        ended (ended_data);
+    }
+  else if (self->resume_on_keep)
+    limber_stretch_session_resume (session);
+}
+
+/**
+ * limber_stretch_page_ask_to_end:
+ * @ended: (nullable): called if the user ends the session
+ *
+ * Pauses the session and asks whether to end it: closing the window or leaving the page must
+ * never end one by accident. "Keep Going" resumes it; "End Session" stops it (it is recorded as
+ * stopped) and calls @ended.
+ */
+void
+limber_stretch_page_ask_to_end (LimberStretchPage          *self,
+                                LimberStretchPageEndedFunc  ended,
+                                gpointer                    user_data)
+{
+  LimberStretchSession *session;
+  GtkRoot *root;
+
+  g_return_if_fail (LIMBER_IS_STRETCH_PAGE (self));
+
+  session = limber_stretch_player_get_session (self->player);
+  if (!limber_stretch_page_has_session (self))
+    {
+      if (ended != NULL)
+        ended (user_data);
+      return;
+    }
+
+  /* Asked already: the latest wish wins. */
+  self->ended = ended;
+  self->ended_data = user_data;
+  if (self->end_dialog != NULL)
+    {
+      gtk_window_present (GTK_WINDOW (self->end_dialog));
+      return;
+    }
+
+  self->resume_on_keep = limber_stretch_session_is_running (session);
+  if (self->resume_on_keep)
+    limber_stretch_session_pause (session);
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  self->end_dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                             _("End This Session?"),
+                                             _("The session is paused. Ending it keeps what you "
+                                               "have done so far."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (self->end_dialog),
+                                    "keep", _("_Keep Going"),
+                                    "end", _("_End Session"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (self->end_dialog), "end",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (self->end_dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self->end_dialog), "keep");
+  g_signal_connect (self->end_dialog, "response", G_CALLBACK (on_end_response), self);
+  gtk_window_present (GTK_WINDOW (self->end_dialog));
+}
+
+/* Returns: (nullable) (transfer none): the "End This Session?" dialog while it is shown */
+GtkWidget *
+limber_stretch_page_get_end_dialog (LimberStretchPage *self)
+{
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), NULL);
+  return self->end_dialog;
 }

@@ -28,4 +28,13 @@ gboolean             limber_stretch_page_start       (LimberStretchPage *self,
 LimberStretchPlayer *limber_stretch_page_get_player  (LimberStretchPage *self);
 const char          *limber_stretch_page_get_screen  (LimberStretchPage *self);
 
+/* Called once the user has chosen to end the session. */
+typedef void (*LimberStretchPageEndedFunc) (gpointer user_data);
+
+gboolean             limber_stretch_page_has_session (LimberStretchPage *self);
+void                 limber_stretch_page_ask_to_end  (LimberStretchPage          *self,
+                                                      LimberStretchPageEndedFunc  ended,
+                                                      gpointer                    user_data);
+GtkWidget           *limber_stretch_page_get_end_dialog (LimberStretchPage *self);
+
 G_END_DECLS

@@ -29,15 +29,21 @@ struct _LimberStretchPlayer
   GtkStack             *stack;
   GtkLabel             *exercise_label;
   GtkLabel             *position_label;
-  LimberIllustration   *illustration;
+  GtkProgressBar       *routine_bar;
+  GtkLabel             *time_left_label;
+  LimberFigure         *figure;
+  GtkWidget            *paused_label;
   LimberCountdown      *countdown;
+  GtkLabel             *move_label;
   GtkLabel             *instruction_label;
   GtkLabel             *next_label;
   GtkButton            *pause_button;
   AdwStatusPage        *finish_page;
-  GtkAdjustment        *pain_adjustment;
-  GtkWidget            *save_button;
+  GtkLabel             *summary_label;
+  GtkBox               *pain_box;
+  GtkLabel             *pain_saved_label;
   GtkWidget            *check_button;
+  GtkToggleButton      *pain_buttons[11];
 
   LimberStretchSession *session;
   LimberCuePlayer      *cue_player;
@@ -45,6 +51,18 @@ struct _LimberStretchPlayer
   int                   pain_before;
   GSettings            *settings;
   guint                 refresh;
+  guint                 figure_tick;
+  /* The exercises with some work done, which the finish screen counts: a completed rep or
+   * hold counts, even if the exercise was not finished. */
+  gboolean             *worked;
+  guint                 n_worked;
+  /* Where the session was last seen, to tell phases that ran their time from ones skipped. */
+  guint                 seen_index;
+  gint64                seen_position_us;
+  gint64                seen_now_us;
+  gint64                seen_paused_us;
+  gboolean              seen;
+  gboolean              updating_pain;
   guint                 inhibit_cookie;
   /* The window's GtkApplication, kept from the start: the window may be gone when a running
    * session is let go, and the inhibition must still be lifted. */
@@ -106,14 +124,139 @@ set_inhibit (LimberStretchPlayer *self,
     }
 }
 
+static gboolean figure_tick_cb (GtkWidget     *widget,
+                                GdkFrameClock *frame_clock,
+                                gpointer       user_data);
+
+/* Draws the figure at this instant of the phase, on the session's clock, and keeps it drawn
+ * every frame while it moves. */
+static void
+update_figure (LimberStretchPlayer *self)
+{
+  const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
+  gint64 elapsed_us = phase->duration_us -
+                      limber_stretch_session_get_phase_remaining_us (self->session);
+  gboolean moving;
+
+  moving = limber_figure_show_phase (self->figure, phase, elapsed_us) &&
+           limber_stretch_session_is_running (self->session);
+
+  if (moving && self->figure_tick == 0)
+    self->figure_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->figure), figure_tick_cb,
+                                                      self, NULL);
+  else if (!moving && self->figure_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->figure), self->figure_tick);
+      self->figure_tick = 0;
+    }
+}
+
+static gboolean
+figure_tick_cb (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  LimberStretchPlayer *self = user_data;
+  const LimberPhase *phase;
+  gint64 elapsed_us;
+
+  if (self->session == NULL ||
+      limber_stretch_session_get_state (self->session) == LIMBER_SESSION_STATE_FINISHED)
+    {
+      self->figure_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  phase = limber_stretch_session_get_phase (self->session);
+  elapsed_us = phase->duration_us - limber_stretch_session_get_phase_remaining_us (self->session);
+  if (limber_figure_show_phase (self->figure, phase, elapsed_us) &&
+      limber_stretch_session_is_running (self->session))
+    return G_SOURCE_CONTINUE;
+
+  self->figure_tick = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_figure_tick (LimberStretchPlayer *self)
+{
+  if (self->figure_tick != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self->figure), self->figure_tick);
+      self->figure_tick = 0;
+    }
+}
+
+/* Notes the work phases that ran their full time since the session was last seen: their
+ * exercise has work done. A phase skipped with Next or Previous does not count. */
+static void
+note_progress (LimberStretchPlayer *self)
+{
+  guint index = limber_stretch_session_get_phase_index (self->session);
+  const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
+  gint64 now_us = limber_clock_now_monotonic_us (self->clock);
+  gint64 paused_us = limber_stretch_session_get_paused_us (self->session);
+  gint64 position_us;
+
+  if (limber_stretch_session_get_state (self->session) == LIMBER_SESSION_STATE_FINISHED)
+    position_us = self->seen ? self->seen_position_us : 0;
+  else
+    position_us = phase->start_us + phase->duration_us -
+                  limber_stretch_session_get_phase_remaining_us (self->session);
+
+  if (self->seen && index > self->seen_index)
+    {
+      /* How far the routine can have run on its own since then, with a little slack for the
+       * moment between a phase's end and this look. */
+      gint64 reach_us = self->seen_position_us + (now_us - self->seen_now_us) -
+                        (paused_us - self->seen_paused_us) + G_USEC_PER_SEC / 2;
+
+      for (guint i = self->seen_index; i < index; i++)
+        {
+          const LimberPhase *passed = limber_stretch_session_get_nth_phase (self->session, i);
+
+          if (passed->kind == LIMBER_PHASE_WORK && passed->start_us + passed->duration_us <= reach_us &&
+              !self->worked[passed->step])
+            {
+              self->worked[passed->step] = TRUE;
+              self->n_worked++;
+            }
+        }
+    }
+
+  self->seen = TRUE;
+  self->seen_index = index;
+  self->seen_position_us = position_us;
+  self->seen_now_us = now_us;
+  self->seen_paused_us = paused_us;
+}
+
+static char *
+format_clock (gint64 us)
+{
+  gint64 seconds = (us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
+}
+
 static void
 update_countdown (LimberStretchPlayer *self)
 {
   const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
+  gint64 total_us = limber_stretch_session_get_duration_us (self->session);
+  gint64 left_us = limber_stretch_session_get_remaining_us (self->session);
+  g_autofree char *left = format_clock (left_us);
+  /* Translators: the time left in the whole routine, as in "7:30 left". */
+  g_autofree char *left_text = g_strdup_printf (_("%s left"), left);
 
+  note_progress (self);
   limber_countdown_set_time (self->countdown,
                              limber_stretch_session_get_phase_remaining_us (self->session),
                              phase->duration_us);
+  gtk_progress_bar_set_fraction (self->routine_bar,
+                                 total_us > 0 ? 1.0 - (double) left_us / (double) total_us : 0.0);
+  gtk_label_set_label (self->time_left_label, left_text);
+  update_figure (self);
 }
 
 static void refresh_cb (gpointer user_data);
@@ -191,37 +334,70 @@ record_plank_hold (LimberStretchPlayer *self,
   limber_journal_add_plank_hold (self->journal, hold_s, NULL);
 }
 
+/* What was done, as in "4 of 5 exercises, 9 min": the time moving, without pauses. */
+static char *
+describe_done (LimberStretchPlayer *self,
+               guint                done,
+               guint                total)
+{
+  gint64 active_us = limber_session_record_get_ended_wall_us (self->record) -
+                     limber_session_record_get_started_wall_us (self->record) -
+                     limber_stretch_session_get_paused_us (self->session);
+  guint minutes = (guint) (MAX (active_us, 0) + 30 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
+  g_autofree char *exercises = NULL;
+
+  /* Translators: how many of a routine's exercises were done, as in "4 of 5 exercises". */
+  exercises = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u exercise",
+                                            "%u of %u exercises", total), done, total);
+  if (minutes == 0)
+    /* Translators: "4 of 5 exercises" and the time it took. */
+    return g_strdup_printf (_("%s, under a minute"), exercises);
+
+  /* Translators: "4 of 5 exercises" and the time it took, as in "4 of 5 exercises, 9 min". */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u min", "%s, %u min", minutes),
+                          exercises, minutes);
+}
+
+static void
+reset_pain_buttons (LimberStretchPlayer *self)
+{
+  self->updating_pain = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (self->pain_buttons); i++)
+    gtk_toggle_button_set_active (self->pain_buttons[i], FALSE);
+  self->updating_pain = FALSE;
+  gtk_label_set_label (self->pain_saved_label, _("Not rated yet"));
+}
+
 static void
 show_finish (LimberStretchPlayer *self)
 {
   LimberSessionOutcome outcome = limber_stretch_session_get_outcome (self->session);
-  guint done = limber_stretch_session_get_exercises_completed (self->session);
   guint total = limber_routine_get_n_steps (limber_stretch_session_get_routine (self->session));
+  guint done;
   g_autofree char *description = NULL;
+  g_autofree char *summary = NULL;
   gint64 hold_us = limber_stretch_session_get_next_plank_hold_us (self->session);
   guint hold_s = (guint) (hold_us / G_USEC_PER_SEC);
 
+  note_progress (self);
+  done = MIN (total, MAX (self->n_worked, limber_stretch_session_get_exercises_completed (self->session)));
   record_session (self);
+  summary = describe_done (self, done, total);
 
   switch (outcome)
     {
     case LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN:
       adw_status_page_set_icon_name (self->finish_page, "dialog-warning-symbolic");
       adw_status_page_set_title (self->finish_page, _("Stopped Because It Hurts"));
-      description = g_strdup (_("Stop any stretch that causes pain, and rest in a position that "
-                                "feels comfortable. Next time, move only as far as is "
-                                "comfortable.\n\nIf the pain is severe or getting worse, or comes "
-                                "with numbness, weakness or trouble passing urine, check your "
-                                "symptoms now."));
+      description = g_strdup (_("Stop this stretch now and rest in a position that feels "
+                                "comfortable. Next time, move only as far as is comfortable.\n\n"
+                                "If the pain is severe or getting worse, or comes with numbness, "
+                                "weakness or trouble passing urine, check your symptoms now."));
       break;
 
     case LIMBER_SESSION_OUTCOME_STOPPED:
       adw_status_page_set_icon_name (self->finish_page, "media-playback-stop-symbolic");
       adw_status_page_set_title (self->finish_page, _("Session Stopped"));
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "You finished %u of %u exercises.",
-                                                  "You finished %u of %u exercises.", total),
-                                     done, total);
       break;
 
     case LIMBER_SESSION_OUTCOME_COMPLETED:
@@ -230,33 +406,26 @@ show_finish (LimberStretchPlayer *self)
       adw_status_page_set_icon_name (self->finish_page, "emblem-ok-symbolic");
       /* Every exercise skipped is no achievement to praise. */
       adw_status_page_set_title (self->finish_page, done > 0 ? _("Well Done") : _("Session Ended"));
-      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                  "You finished %u of %u exercises.",
-                                                  "You finished %u of %u exercises.", total),
-                                     done, total);
       if (hold_s != (guint) (limber_stretch_session_get_plank_hold_us (self->session) / G_USEC_PER_SEC))
         {
-          g_autofree char *plank = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                 "Next time the plank lasts %u second.",
-                                                                 "Next time the plank lasts %u seconds.",
-                                                                 hold_s), hold_s);
-          g_autofree char *both = g_strconcat (description, " ", plank, NULL);
-
+          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                      "Next time the plank lasts %u second.",
+                                                      "Next time the plank lasts %u seconds.",
+                                                      hold_s), hold_s);
           record_plank_hold (self, hold_s);
-          g_free (description);
-          description = g_steal_pointer (&both);
         }
       break;
     }
 
   adw_status_page_set_description (self->finish_page, description);
+  gtk_label_set_label (self->summary_label, summary);
   if (outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN)
     gtk_widget_add_css_class (GTK_WIDGET (self->finish_page), "limber-pain");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->finish_page), "limber-pain");
   gtk_widget_set_visible (self->check_button, outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
-  gtk_adjustment_set_value (self->pain_adjustment, 0);
-  gtk_widget_set_sensitive (self->save_button, TRUE);
+  reset_pain_buttons (self);
+  stop_figure_tick (self);
   gtk_stack_set_visible_child_name (self->stack, "finish");
 }
 
@@ -304,7 +473,8 @@ update (LimberStretchPlayer *self)
     {
     case LIMBER_PHASE_GET_READY:
       caption = _("Get ready");
-      instruction = limber_exercise_get_instructions (exercise);
+      /* The short form, which the voice reads out too; the full text is in its tooltip. */
+      instruction = limber_exercise_get_spoken (exercise);
       break;
     case LIMBER_PHASE_SWITCH:
       if (phase->side == LIMBER_SIDE_LEFT)
@@ -335,6 +505,8 @@ update (LimberStretchPlayer *self)
     }
 
   gtk_label_set_label (self->exercise_label, limber_exercise_get_name (exercise));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->instruction_label),
+                               limber_exercise_get_instructions (exercise));
   position = describe_position (self->session);
   if (state == LIMBER_SESSION_STATE_PAUSED)
     {
@@ -345,16 +517,17 @@ update (LimberStretchPlayer *self)
     }
   else
     gtk_label_set_label (self->position_label, position);
-  gtk_widget_set_visible (GTK_WIDGET (self->position_label),
-                          gtk_label_get_label (self->position_label)[0] != '\0');
 
-  limber_illustration_set_name (self->illustration, limber_exercise_get_illustration (exercise));
-  limber_illustration_set_mirrored (self->illustration, phase->side == LIMBER_SIDE_LEFT);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->illustration),
+  /* The figure shows the side being stretched nearest: mirrored for the left side. */
+  limber_figure_set_exercise (self->figure, limber_exercise_get_illustration (exercise));
+  limber_figure_set_mirrored (self->figure, phase->side == LIMBER_SIDE_LEFT);
+  limber_figure_set_dimmed (self->figure, state == LIMBER_SESSION_STATE_PAUSED);
+  gtk_widget_set_visible (self->paused_label, state == LIMBER_SESSION_STATE_PAUSED);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->figure),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, limber_exercise_get_name (exercise),
                                   -1);
 
-  limber_countdown_set_caption (self->countdown, caption);
+  gtk_label_set_label (self->move_label, caption);
   update_countdown (self);
   gtk_label_set_label (self->instruction_label, instruction);
 
@@ -395,6 +568,7 @@ release_session (LimberStretchPlayer *self)
 {
   if (self->clock != NULL)
     limber_clock_clear (self->clock, &self->refresh);
+  stop_figure_tick (self);
   set_inhibit (self, FALSE);
 
   if (self->session != NULL)
@@ -469,26 +643,29 @@ hurts_action (GtkWidget  *widget,
     limber_stretch_session_stop (self->session, LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
 }
 
+/* A pain button chosen is saved at once, so leaving the screen never loses it. */
 static void
-save_rating_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
+on_pain_toggled (GtkToggleButton     *button,
+                 LimberStretchPlayer *self)
 {
-  LimberStretchPlayer *self = LIMBER_STRETCH_PLAYER (widget);
-  int pain = (int) gtk_adjustment_get_value (self->pain_adjustment);
+  int pain = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pain"));
   g_autofree char *saved = NULL;
 
-  if (self->record == NULL)
+  if (self->updating_pain || !gtk_toggle_button_get_active (button) || self->record == NULL)
     return;
 
   limber_session_record_set_pain_after (self->record, pain);
   if (limber_session_record_get_id (self->record) != 0 &&
       !limber_journal_set_pain_after (self->journal, limber_session_record_get_id (self->record),
                                       pain, NULL))
-    return;
-  gtk_widget_set_sensitive (self->save_button, FALSE);
-  saved = g_strdup_printf (_("Pain rating %d saved"), pain);
-  add_toast (self, saved);
+    {
+      /* The window shows the failed write. */
+      gtk_label_set_label (self->pain_saved_label, _("Not saved"));
+      return;
+    }
+  /* Translators: said under the pain buttons once one is chosen. */
+  saved = g_strdup_printf (_("Pain %d saved"), pain);
+  gtk_label_set_label (self->pain_saved_label, saved);
 }
 
 static void
@@ -510,6 +687,7 @@ limber_stretch_player_dispose (GObject *object)
   release_session (self);
   g_clear_object (&self->cue_player);
   g_clear_object (&self->record);
+  g_clear_pointer (&self->worked, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->inhibit_app);
   g_clear_object (&self->journal);
@@ -575,20 +753,25 @@ limber_stretch_player_class_init (LimberStretchPlayerClass *klass)
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (LIMBER_TYPE_COUNTDOWN);
-  g_type_ensure (LIMBER_TYPE_ILLUSTRATION);
+  g_type_ensure (LIMBER_TYPE_FIGURE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-stretch-player.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, exercise_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, position_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, illustration);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, routine_bar);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, time_left_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, figure);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, paused_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, countdown);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, move_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, instruction_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, next_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, finish_page);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pain_adjustment);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pain_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pain_saved_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, check_button);
 
   gtk_widget_class_install_action (widget_class, "player.toggle-pause", NULL, toggle_pause_action);
@@ -596,7 +779,6 @@ limber_stretch_player_class_init (LimberStretchPlayerClass *klass)
   gtk_widget_class_install_action (widget_class, "player.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "player.stop", NULL, stop_action);
   gtk_widget_class_install_action (widget_class, "player.hurts", NULL, hurts_action);
-  gtk_widget_class_install_action (widget_class, "player.save-rating", NULL, save_rating_action);
   gtk_widget_class_install_action (widget_class, "player.done", NULL, done_action);
 }
 
@@ -618,6 +800,28 @@ limber_stretch_player_init (LimberStretchPlayer *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->settings = g_settings_new (APPLICATION_ID);
+
+  /* 0 to 10 as a row of buttons, none chosen: a slider would start at a rating. */
+  for (guint i = 0; i < G_N_ELEMENTS (self->pain_buttons); i++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", i);
+      GtkWidget *button = gtk_toggle_button_new_with_label (number);
+
+      if (i > 0)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->pain_buttons[0]);
+      g_object_set_data (G_OBJECT (button), "pain", GUINT_TO_POINTER (i));
+      if (i == 0 || i == 10)
+        {
+          /* Translators: the pain buttons' ends, as a screen reader says them: "0, no pain". */
+          g_autofree char *name = g_strdup_printf (i == 0 ? _("%u, no pain") : _("%u, worst pain"), i);
+
+          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        }
+      g_signal_connect (button, "toggled", G_CALLBACK (on_pain_toggled), self);
+      gtk_box_append (self->pain_box, button);
+      self->pain_buttons[i] = GTK_TOGGLE_BUTTON (button);
+    }
 
   /* Captured before the focused button sees them: Space must pause, not press whichever button
    * happens to have focus (which could be Stop). */
@@ -668,6 +872,10 @@ limber_stretch_player_start (LimberStretchPlayer *self,
                                                                           "plank-hold-seconds"))
              * G_USEC_PER_SEC;
   self->session = limber_stretch_session_new (routine, self->clock, plank_us);
+  g_free (self->worked);
+  self->worked = g_new0 (gboolean, limber_routine_get_n_steps (routine));
+  self->n_worked = 0;
+  self->seen = FALSE;
   g_signal_connect_swapped (self->session, "phase-changed", G_CALLBACK (update), self);
 
   if (self->cue_player == NULL)
@@ -724,11 +932,11 @@ limber_stretch_player_get_countdown (LimberStretchPlayer *self)
   return self->countdown;
 }
 
-LimberIllustration *
-limber_stretch_player_get_illustration (LimberStretchPlayer *self)
+LimberFigure *
+limber_stretch_player_get_figure (LimberStretchPlayer *self)
 {
   g_return_val_if_fail (LIMBER_IS_STRETCH_PLAYER (self), NULL);
-  return self->illustration;
+  return self->figure;
 }
 
 /* "session" or "finish" */

@@ -9,7 +9,7 @@
 
 #include "limber-clock.h"
 #include "limber-countdown.h"
-#include "limber-illustration.h"
+#include "limber-figure.h"
 #include "limber-journal.h"
 #include "limber-routine.h"
 #include "limber-session-record.h"
@@ -28,7 +28,7 @@ LimberStretchSession *limber_stretch_player_get_session     (LimberStretchPlayer
 LimberSessionRecord  *limber_stretch_player_get_record      (LimberStretchPlayer *self);
 gboolean              limber_stretch_player_get_inhibiting  (LimberStretchPlayer *self);
 LimberCountdown      *limber_stretch_player_get_countdown   (LimberStretchPlayer *self);
-LimberIllustration   *limber_stretch_player_get_illustration (LimberStretchPlayer *self);
+LimberFigure         *limber_stretch_player_get_figure      (LimberStretchPlayer *self);
 const char           *limber_stretch_player_get_screen      (LimberStretchPlayer *self);
 
 void                  limber_stretch_player_set_pain_before (LimberStretchPlayer *self,

@@ -41,6 +41,9 @@ struct _LimberWindow
   GSettings            *settings;
   gboolean              narrow;
   guint                 narrow_idle_id;
+  /* The page last shown, and the one asked for while a stretch session asks to end first. */
+  char                 *shown_page;
+  char                 *wanted_page;
 };
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -113,9 +116,62 @@ save_window_state (LimberWindow *self)
   g_settings_apply (self->settings);
 }
 
+/* A stretch session is never ended by accident: closing the window or leaving the Stretch page
+ * while one is under way pauses it and asks first. The Stretch page owns the question. */
+static gboolean
+close_idle (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+/* Closed right after the dialog's answer, not from inside it. */
+static void
+close_after_session_cb (gpointer user_data)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (user_data), g_object_unref);
+}
+
+static void
+show_wanted_page_cb (gpointer user_data)
+{
+  LimberWindow *self = LIMBER_WINDOW (user_data);
+  g_autofree char *wanted = g_steal_pointer (&self->wanted_page);
+
+  if (wanted != NULL)
+    adw_view_stack_set_visible_child_name (self->stack, wanted);
+}
+
+static void
+on_visible_page_changed (LimberWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+
+  if (self->stretch_page != NULL && g_strcmp0 (self->shown_page, "stretch") == 0 &&
+      g_strcmp0 (name, "stretch") != 0 && limber_stretch_page_has_session (self->stretch_page))
+    {
+      g_free (self->wanted_page);
+      self->wanted_page = g_strdup (name);
+      adw_view_stack_set_visible_child_name (self->stack, "stretch");
+      limber_stretch_page_ask_to_end (self->stretch_page, show_wanted_page_cb, self);
+      return;
+    }
+
+  g_free (self->shown_page);
+  self->shown_page = g_strdup (name);
+}
+
 static gboolean
 limber_window_close_request (GtkWindow *window)
 {
+  LimberWindow *self = LIMBER_WINDOW (window);
+
+  if (self->stretch_page != NULL && limber_stretch_page_has_session (self->stretch_page))
+    {
+      limber_stretch_page_ask_to_end (self->stretch_page, close_after_session_cb, self);
+      return TRUE;
+    }
+
   save_window_state (LIMBER_WINDOW (window));
 
   return GTK_WINDOW_CLASS (limber_window_parent_class)->close_request (window);
@@ -300,6 +356,10 @@ limber_window_constructed (GObject *object)
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
 
+  g_signal_connect_object (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed),
+                           self, G_CONNECT_SWAPPED);
+  on_visible_page_changed (self);
+
   g_signal_connect_object (self->journal, "notify::problem", G_CALLBACK (update_store_banner),
                            self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->journal, "write-failed", G_CALLBACK (on_write_failed), self,
@@ -315,8 +375,13 @@ limber_window_dispose (GObject *object)
   g_clear_handle_id (&self->narrow_idle_id, g_source_remove);
   if (self->journal != NULL)
     g_signal_handlers_disconnect_by_data (self->journal, self);
+  /* The pages go with the stack: no more asking them anything. */
+  if (self->stack != NULL)
+    g_signal_handlers_disconnect_by_data (self->stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
   g_clear_object (&self->settings);
+  g_clear_pointer (&self->shown_page, g_free);
+  g_clear_pointer (&self->wanted_page, g_free);
   g_clear_object (&self->time_format);
   g_clear_object (&self->pack_timer);
   g_clear_object (&self->care_plan);

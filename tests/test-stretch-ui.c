@@ -206,12 +206,6 @@ switcher_bar_hidden (gpointer bar)
   return !adw_view_switcher_bar_get_reveal (bar);
 }
 
-static gboolean
-is_insensitive (gpointer widget)
-{
-  return !gtk_widget_get_sensitive (widget);
-}
-
 /* Finds a visible control by the name a screen reader gives it, and activates it as a keyboard
  * or screen reader user would. */
 static GtkWidget *
@@ -328,10 +322,61 @@ assert_start_buttons (void)
   g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle relief"));
 }
 
+static gboolean
+is_suggested_button (GtkWidget  *widget,
+                     const char *unused)
+{
+  return GTK_IS_BUTTON (widget) && gtk_widget_has_css_class (widget, "suggested-action");
+}
+
+static void
+count_suggested (GtkWidget *widget,
+                 guint     *n)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (is_suggested_button (widget, NULL))
+    (*n)++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    count_suggested (child, n);
+}
+
+/* Each routine is a card with a still of its figure and whether it is safe in the first days;
+ * one Start is suggested, the rest are plain. */
+static void
+test_routine_cards (void)
+{
+  guint n = 0;
+  GtkWidget *suggested;
+
+  return_to_routines ();
+  assert_start_buttons ();
+  count_suggested (GTK_WIDGET (window), &n);
+  g_assert_cmpuint (n, ==, 1);
+  suggested = limber_ui_test_find_mapped (GTK_WIDGET (window), is_suggested_button, NULL);
+  g_assert_true (limber_ui_test_is_button_named (suggested, "Start Gentle relief") ||
+                 limber_ui_test_has_accessible_label (suggested, "Start Daily mobility"));
+  g_assert_nonnull (limber_ui_test_find_of_type (GTK_WIDGET (window), LIMBER_TYPE_FIGURE));
+  g_assert_nonnull (limber_figure_get_pose (LIMBER_FIGURE (limber_ui_test_find_of_type (GTK_WIDGET (window),
+                                                                                         LIMBER_TYPE_FIGURE))));
+  assert_shows_label ("Safe in the first days");
+  assert_shows_label ("After the first 3 days");
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-cards");
+
+  limber_ui_test_set_width (window, NARROW);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-cards-narrow-dark");
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  limber_ui_test_set_width (window, 720);
+}
+
 static void
 test_player (void)
 {
-  LimberIllustration *illustration = limber_stretch_player_get_illustration (player ());
+  LimberFigure *figure = limber_stretch_player_get_figure (player ());
   static const char *controls[] = {
     "Pause", "Previous exercise", "Next exercise", "Stop", "It hurts",
   };
@@ -348,9 +393,12 @@ test_player (void)
   /* The right side comes first, drawn as the picture is. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 2000));
-  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "knee-to-chest");
-  g_assert_false (limber_illustration_get_mirrored (illustration));
-  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (illustration)));
+  g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "knee-to-chest");
+  g_assert_false (limber_figure_get_mirrored (figure));
+  g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (figure)));
+  /* Large: at least a third of the window's height. */
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (figure)), >=,
+                   gtk_widget_get_height (GTK_WIDGET (window)) / 3);
 
   /* The countdown counts, and a screen reader hears it. */
   text = g_strdup (countdown_text ());
@@ -362,7 +410,7 @@ test_player (void)
                                   countdown_text ());
   gtk_test_accessible_assert_role (countdown, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
   gtk_test_accessible_assert_property (countdown, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, seconds_left);
-  gtk_test_accessible_assert_property (illustration, GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_test_accessible_assert_property (figure, GTK_ACCESSIBLE_PROPERTY_LABEL,
                                        "Knee to chest");
 
   /* Every control is on screen and found by its name. */
@@ -399,8 +447,132 @@ test_player (void)
   /* The left side is drawn mirrored. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_LEFT);
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Left side", 2000));
-  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "knee-to-chest");
-  g_assert_true (limber_illustration_get_mirrored (illustration));
+  g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "knee-to-chest");
+  g_assert_true (limber_figure_get_mirrored (figure));
+}
+
+/* Where the player's controls, figure and countdown are, in window coordinates. */
+typedef struct
+{
+  graphene_rect_t rects[7];
+} PlayerLayout;
+
+static void
+measure_layout (PlayerLayout *layout)
+{
+  const char *controls[] = { "Previous exercise", "Next exercise", "Stop", "It hurts" };
+  GtkWidget *pause = limber_ui_test_find_control (GTK_WIDGET (window), "Pause");
+  GtkWidget *widgets[7];
+
+  if (pause == NULL)
+    pause = limber_ui_test_find_control (GTK_WIDGET (window), "Resume");
+  g_assert_nonnull (pause);
+  widgets[0] = pause;
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      widgets[i + 1] = limber_ui_test_find_control (GTK_WIDGET (window), controls[i]);
+      g_assert_nonnull (widgets[i + 1]);
+    }
+  widgets[5] = GTK_WIDGET (limber_stretch_player_get_figure (player ()));
+  widgets[6] = GTK_WIDGET (limber_stretch_player_get_countdown (player ()));
+
+  /* After the frame that shows the new phase has been laid out. */
+  limber_ui_test_spin_for (100);
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    g_assert_true (gtk_widget_compute_bounds (widgets[i], GTK_WIDGET (window), &layout->rects[i]));
+}
+
+static gboolean
+layout_settled (gpointer data)
+{
+  PlayerLayout *layout = data;
+  PlayerLayout now;
+
+  measure_layout (&now);
+  if (memcmp (&now, layout, sizeof now) == 0)
+    return TRUE;
+  *layout = now;
+  return FALSE;
+}
+
+/* The first look waits for the page's transitions (the switcher bar coming in at phone width,
+ * the crossfade to the player) to end. */
+static void
+measure_settled_layout (PlayerLayout *layout)
+{
+  measure_layout (layout);
+  g_assert_true (limber_ui_test_spin_until (layout_settled, layout, 5000));
+}
+
+static void
+assert_same_layout (const PlayerLayout *a,
+                    const PlayerLayout *b,
+                    const char         *when)
+{
+  g_test_message ("layout: %s", when);
+  for (guint i = 0; i < G_N_ELEMENTS (a->rects); i++)
+    {
+      if (!graphene_rect_equal (&a->rects[i], &b->rects[i]))
+        g_test_message ("widget %u moved: %g,%g %g×%g → %g,%g %g×%g", i,
+                        a->rects[i].origin.x, a->rects[i].origin.y, a->rects[i].size.width,
+                        a->rects[i].size.height, b->rects[i].origin.x, b->rects[i].origin.y,
+                        b->rects[i].size.width, b->rects[i].size.height);
+      g_assert_true (graphene_rect_equal (&a->rects[i], &b->rects[i]));
+    }
+}
+
+/* Title, figure, count, instruction and controls keep their places from phase to phase and from
+ * exercise to exercise, also at phone width: nothing jumps under a finger or an eye. */
+static void
+test_layout_steady (void)
+{
+  for (guint w = 0; w < 2; w++)
+    {
+      PlayerLayout first, now;
+
+      return_to_routines ();
+      if (w == 1)
+        limber_ui_test_set_width (window, NARROW);
+      start_routine ("gentle-relief");
+      wait_for_phase (LIMBER_PHASE_GET_READY, 0, LIMBER_SIDE_RIGHT);
+      measure_settled_layout (&first);
+
+      wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "hold");
+
+      pause_session ();
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "paused");
+      resume_session ();
+
+      press ("Next exercise");
+      wait_for_phase (LIMBER_PHASE_GET_READY, 1, LIMBER_SIDE_NONE);
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "next exercise");
+
+      wait_for_phase (LIMBER_PHASE_WORK, 1, LIMBER_SIDE_NONE);
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "reps");
+
+      press ("Next exercise");
+      wait_for_phase (LIMBER_PHASE_GET_READY, 2, LIMBER_SIDE_NONE);
+      measure_layout (&now);
+      assert_same_layout (&first, &now, "last exercise");
+      if (w == 1)
+        {
+          AdwStyleManager *manager = adw_style_manager_get_default ();
+
+          /* At phone width, in dark style too. */
+          adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+          limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-narrow-dark");
+          pause_session ();
+          limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-paused-narrow-dark");
+          adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
+          resume_session ();
+        }
+    }
+  limber_ui_test_set_width (window, 720);
 }
 
 static void
@@ -453,7 +625,7 @@ test_pause (void)
 static void
 test_next_previous (void)
 {
-  LimberIllustration *illustration;
+  LimberFigure *figure;
 
   start_routine ("gentle-relief");
   assert_shows_label ("Knee to chest");
@@ -463,8 +635,8 @@ test_next_previous (void)
   assert_shows_label ("Pelvic tilt");
   assert_shows_label ("Exercise 2 of 3 · Next: Cat-cow");
   g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Knee to chest"));
-  illustration = limber_stretch_player_get_illustration (player ());
-  g_assert_cmpstr (limber_illustration_get_name (illustration), ==, "pelvic-tilt");
+  figure = limber_stretch_player_get_figure (player ());
+  g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "pelvic-tilt");
 
   /* Once the get-ready is over, the reps are counted. */
   wait_for_phase (LIMBER_PHASE_WORK, 1, LIMBER_SIDE_NONE);
@@ -531,6 +703,30 @@ test_it_hurts (void)
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Check Your Symptoms",
                                             2000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "check");
+}
+
+static gboolean
+in_second_rep (gpointer data)
+{
+  const LimberPhase *phase = limber_stretch_session_get_phase (session ());
+
+  return limber_stretch_session_get_state (session ()) != LIMBER_SESSION_STATE_FINISHED &&
+         phase->kind == LIMBER_PHASE_WORK && phase->rep >= 2;
+}
+
+/* A session stopped after a completed rep says that exercise was done: never "0 of 3". */
+static void
+test_finish_counts (void)
+{
+  return_to_routines ();
+  start_routine ("core-strength");
+  g_assert_true (limber_ui_test_spin_until (in_second_rep, NULL, 10000));
+
+  press ("Stop");
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  assert_shows_label ("Session Stopped");
+  assert_shows_label ("1 of 3 exercises, under a minute");
+  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "0 of 3"));
 }
 
 static void
@@ -662,8 +858,7 @@ test_complete (void)
   g_autoptr(LimberSessionRecord) last = NULL;
   LimberSessionRecord *record;
   guint n_steps;
-  GtkWidget *scale;
-  GtkWidget *save;
+  GtkWidget *three;
 
   return_to_routines ();
   assert_start_buttons ();
@@ -689,7 +884,7 @@ test_complete (void)
                    LIMBER_SESSION_OUTCOME_COMPLETED);
   /* Every exercise was skipped, so there is nothing to praise. */
   assert_shows_label ("Session Ended");
-  assert_shows_label ("You finished 0 of 3 exercises.");
+  assert_shows_label ("0 of 3 exercises, under a minute");
   g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window), "Check Symptoms"));
   assert_idle_inhibited (FALSE);
 
@@ -700,13 +895,19 @@ test_complete (void)
   g_assert_cmpint (limber_session_record_get_id (record), ==, limber_session_record_get_id (last));
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, LIMBER_PAIN_UNSET);
 
-  scale = limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_SCALE);
-  g_assert_nonnull (scale);
-  gtk_range_set_value (GTK_RANGE (scale), 3);
-  save = press ("Save Rating");
-  g_assert_true (limber_ui_test_spin_until (is_insensitive, save, 2000));
+  /* The rating is a row of buttons, none chosen, with words at the ends; no slider. */
+  g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (window), GTK_TYPE_SCALE));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "0, no pain"));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "10, worst pain"));
+  assert_shows_label ("No pain");
+  assert_shows_label ("Worst pain");
+  assert_shows_label ("Not rated yet");
+  three = press ("3");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (three));
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Pain 3 saved", 3000));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (three)));
+  gtk_test_accessible_assert_state (three, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 3);
-  g_assert_true (limber_ui_test_spin_until (shows_label_containing, "Pain rating 3 saved", 3000));
   /* In the journal too, not only on screen. */
   g_clear_object (&last);
   last = session_at (n_sessions () - 1);
@@ -721,18 +922,105 @@ test_complete (void)
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "routines");
 }
 
+static gboolean
+has_end_dialog (gpointer data)
+{
+  return limber_stretch_page_get_end_dialog (stretch_page ()) != NULL &&
+         gtk_widget_get_mapped (limber_stretch_page_get_end_dialog (stretch_page ()));
+}
+
+static gboolean
+has_no_end_dialog (gpointer data)
+{
+  return limber_stretch_page_get_end_dialog (stretch_page ()) == NULL;
+}
+
+/* Presses a response of "End This Session?" by its label, as a screen reader user would. */
+static void
+answer_end_dialog (const char *label)
+{
+  GtkWidget *dialog = limber_stretch_page_get_end_dialog (stretch_page ());
+  GtkWidget *button;
+
+  g_assert_nonnull (dialog);
+  limber_ui_test_assert_controls_named (dialog);
+  button = limber_ui_test_find_control (dialog, label);
+  g_assert_nonnull (button);
+  limber_ui_test_activate (button);
+  g_assert_true (limber_ui_test_spin_until (has_no_end_dialog, NULL, 3000));
+}
+
+/* Leaving the Stretch page through the view switcher during a session asks first. */
+static void
+test_switch_page (void)
+{
+  guint n_records;
+
+  return_to_routines ();
+  start_routine ("gentle-relief");
+  n_records = n_sessions ();
+
+  limber_window_show_page (window, "today");
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
+  assert_shows_label ("Paused");
+  g_assert_true (limber_figure_get_dimmed (limber_stretch_player_get_figure (player ())));
+  limber_ui_test_save_screenshot (GTK_WINDOW (limber_stretch_page_get_end_dialog (stretch_page ())),
+                                  "end-session");
+
+  /* Keep Going resumes, and nothing was recorded. */
+  answer_end_dialog ("Keep Going");
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpuint (n_sessions (), ==, n_records);
+
+  /* End Session ends it, recorded as stopped, and goes where the user was going. */
+  limber_window_show_page (window, "progress");
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  answer_end_dialog ("End Session");
+  g_assert_cmpstr (limber_window_get_page (window), ==, "progress");
+  g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==, LIMBER_SESSION_OUTCOME_STOPPED);
+  g_assert_cmpuint (n_sessions (), ==, n_records + 1);
+
+  /* Once ended, the page can be left freely. */
+  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, "today");
+  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
+  g_assert_null (limber_stretch_page_get_end_dialog (stretch_page ()));
+}
+
+static gboolean
+has_no_window (gpointer data)
+{
+  return gtk_application_get_windows (GTK_APPLICATION (app)) == NULL;
+}
+
 static void
 test_close_window (void)
 {
   guint n_records;
 
+  return_to_routines ();
   start_routine ("gentle-relief");
   assert_idle_inhibited (TRUE);
   n_records = n_sessions ();
 
-  /* Closing the window ends the session: the screen may sleep again... */
+  /* Closing the window (Ctrl+W) during a session pauses it and asks... */
+  gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  answer_end_dialog ("Keep Going");
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_cmpuint (n_sessions (), ==, n_records);
+
+  /* ...and ending the session closes it: the screen may sleep again... */
   gtk_window_close (GTK_WINDOW (window));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  answer_end_dialog ("End Session");
   window = NULL;
+  g_assert_true (limber_ui_test_spin_until (has_no_window, NULL, 3000));
   assert_idle_inhibited (FALSE);
 
   /* ...and the session is kept, as stopped. */
@@ -899,15 +1187,19 @@ main (int   argc,
   window = limber_ui_test_start_app (&app);
 
   g_test_add_func ("/stretch-ui/player", test_player);
+  g_test_add_func ("/stretch-ui/layout-steady", test_layout_steady);
   g_test_add_func ("/stretch-ui/inhibit", test_inhibit);
   g_test_add_func ("/stretch-ui/pause", test_pause);
   g_test_add_func ("/stretch-ui/next-previous", test_next_previous);
   g_test_add_func ("/stretch-ui/it-hurts", test_it_hurts);
+  g_test_add_func ("/stretch-ui/finish-counts", test_finish_counts);
   g_test_add_func ("/stretch-ui/unknown-routine", test_unknown_routine);
   g_test_add_func ("/stretch-ui/unknown-routine-markup", test_unknown_routine_markup);
   g_test_add_func ("/stretch-ui/keys", test_keys);
   g_test_add_func ("/stretch-ui/no-sound", test_no_sound);
   g_test_add_func ("/stretch-ui/complete", test_complete);
+  g_test_add_func ("/stretch-ui/routine-cards", test_routine_cards);
+  g_test_add_func ("/stretch-ui/switch-page", test_switch_page);
   g_test_add_func ("/stretch-ui/close-window", test_close_window);
   g_test_add_func ("/stretch-ui/preferences", test_preferences);
 

@@ -54,14 +54,6 @@ struct _LimberStretchPlayer
   guint                 figure_tick;
   /* The exercises with some work done, which the finish screen counts: a completed rep or
    * hold counts, even if the exercise was not finished. */
-  gboolean             *worked;
-  guint                 n_worked;
-  /* Where the session was last seen, to tell phases that ran their time from ones skipped. */
-  guint                 seen_index;
-  gint64                seen_position_us;
-  gint64                seen_now_us;
-  gint64                seen_paused_us;
-  gboolean              seen;
   gboolean              updating_pain;
   guint                 inhibit_cookie;
   /* The window's GtkApplication, kept from the start: the window may be gone when a running
@@ -187,50 +179,6 @@ stop_figure_tick (LimberStretchPlayer *self)
     }
 }
 
-/* Notes the work phases that ran their full time since the session was last seen: their
- * exercise has work done. A phase skipped with Next or Previous does not count. */
-static void
-note_progress (LimberStretchPlayer *self)
-{
-  guint index = limber_stretch_session_get_phase_index (self->session);
-  const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
-  gint64 now_us = limber_clock_now_monotonic_us (self->clock);
-  gint64 paused_us = limber_stretch_session_get_paused_us (self->session);
-  gint64 position_us;
-
-  if (limber_stretch_session_get_state (self->session) == LIMBER_SESSION_STATE_FINISHED)
-    position_us = self->seen ? self->seen_position_us : 0;
-  else
-    position_us = phase->start_us + phase->duration_us -
-                  limber_stretch_session_get_phase_remaining_us (self->session);
-
-  if (self->seen && index > self->seen_index)
-    {
-      /* How far the routine can have run on its own since then, with a little slack for the
-       * moment between a phase's end and this look. */
-      gint64 reach_us = self->seen_position_us + (now_us - self->seen_now_us) -
-                        (paused_us - self->seen_paused_us) + G_USEC_PER_SEC / 2;
-
-      for (guint i = self->seen_index; i < index; i++)
-        {
-          const LimberPhase *passed = limber_stretch_session_get_nth_phase (self->session, i);
-
-          if (passed->kind == LIMBER_PHASE_WORK && passed->start_us + passed->duration_us <= reach_us &&
-              !self->worked[passed->step])
-            {
-              self->worked[passed->step] = TRUE;
-              self->n_worked++;
-            }
-        }
-    }
-
-  self->seen = TRUE;
-  self->seen_index = index;
-  self->seen_position_us = position_us;
-  self->seen_now_us = now_us;
-  self->seen_paused_us = paused_us;
-}
-
 static char *
 format_clock (gint64 us)
 {
@@ -249,7 +197,6 @@ update_countdown (LimberStretchPlayer *self)
   /* Translators: the time left in the whole routine, as in "7:30 left". */
   g_autofree char *left_text = g_strdup_printf (_("%s left"), left);
 
-  note_progress (self);
   limber_countdown_set_time (self->countdown,
                              limber_stretch_session_get_phase_remaining_us (self->session),
                              phase->duration_us);
@@ -379,8 +326,7 @@ show_finish (LimberStretchPlayer *self)
   gint64 hold_us = limber_stretch_session_get_next_plank_hold_us (self->session);
   guint hold_s = (guint) (hold_us / G_USEC_PER_SEC);
 
-  note_progress (self);
-  done = MIN (total, MAX (self->n_worked, limber_stretch_session_get_exercises_completed (self->session)));
+  done = limber_stretch_session_get_exercises_completed (self->session);
   record_session (self);
   summary = describe_done (self, done, total);
 
@@ -687,7 +633,6 @@ limber_stretch_player_dispose (GObject *object)
   release_session (self);
   g_clear_object (&self->cue_player);
   g_clear_object (&self->record);
-  g_clear_pointer (&self->worked, g_free);
   g_clear_object (&self->settings);
   g_clear_object (&self->inhibit_app);
   g_clear_object (&self->journal);
@@ -872,10 +817,6 @@ limber_stretch_player_start (LimberStretchPlayer *self,
                                                                           "plank-hold-seconds"))
              * G_USEC_PER_SEC;
   self->session = limber_stretch_session_new (routine, self->clock, plank_us);
-  g_free (self->worked);
-  self->worked = g_new0 (gboolean, limber_routine_get_n_steps (routine));
-  self->n_worked = 0;
-  self->seen = FALSE;
   g_signal_connect_swapped (self->session, "phase-changed", G_CALLBACK (update), self);
 
   if (self->cue_player == NULL)

@@ -727,6 +727,15 @@ test_finish_counts (void)
   assert_shows_label ("Session Stopped");
   assert_shows_label ("1 of 3 exercises, under a minute");
   g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "0 of 3"));
+
+  /* The journal keeps what the screen says, so Progress agrees with it. */
+  {
+    g_autoptr(LimberSessionRecord) last = session_at (n_sessions () - 1);
+
+    g_assert_cmpstr (limber_session_record_get_routine_id (last), ==, "core-strength");
+    g_assert_cmpuint (limber_session_record_get_exercises_completed (last), ==, 1);
+    g_assert_cmpuint (limber_session_record_get_n_exercises (last), ==, 3);
+  }
 }
 
 static void

@@ -153,7 +153,7 @@ limber_stretch_session_get_outcome (LimberStretchSession *self)
   return self->outcome;
 }
 
-/* Exercises whose work ran to its end; skipped ones do not count. */
+/* Exercises with at least one rep, cycle or hold run to its end; skipped ones do not count. */
 guint
 limber_stretch_session_get_exercises_completed (LimberStretchSession *self)
 {

@@ -197,10 +197,13 @@ advance (LimberStretchSession *self)
   const LimberPhase *phase = phase_at (self, self->index);
   gint64 boundary_us = phase_end_us (self, self->index);
 
-  if (phase->kind == LIMBER_PHASE_WORK && phase->last_of_step)
+  /* An exercise counts as done once any of its reps, cycles or holds ran its full time: a
+   * session stopped after a completed rep says so, on the finish screen and in the journal. */
+  if (phase->kind == LIMBER_PHASE_WORK)
     {
       self->completed[phase->step] = TRUE;
-      emit_cue (self, LIMBER_CUE_EXERCISE_DONE, phase->step, boundary_us);
+      if (phase->last_of_step)
+        emit_cue (self, LIMBER_CUE_EXERCISE_DONE, phase->step, boundary_us);
     }
 
   if (self->index + 1 >= self->phases->len)

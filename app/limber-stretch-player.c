@@ -33,6 +33,7 @@ struct _LimberStretchPlayer
   GtkLabel             *time_left_label;
   LimberFigure         *figure;
   GtkWidget            *paused_label;
+  GtkLabel             *problem_label;
   LimberCountdown      *countdown;
   GtkLabel             *move_label;
   GtkLabel             *instruction_label;
@@ -82,13 +83,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static void
-add_toast (LimberStretchPlayer *self,
-           const char          *title)
-{
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", title);
-}
 
 static void
 set_inhibit (LimberStretchPlayer *self,
@@ -506,7 +500,10 @@ on_cue_player_problem (LimberCuePlayer     *cue_player,
                        const char          *message,
                        LimberStretchPlayer *self)
 {
-  add_toast (self, message);
+  /* On the figure, for the rest of the session: a toast would cover the controls at phone
+   * width, and whoever lies on the floor may look up later. */
+  gtk_label_set_label (self->problem_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
 }
 
 static void
@@ -708,6 +705,7 @@ limber_stretch_player_class_init (LimberStretchPlayerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, time_left_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, figure);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, paused_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, problem_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, countdown);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, move_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, instruction_label);
@@ -824,6 +822,7 @@ limber_stretch_player_start (LimberStretchPlayer *self,
       self->cue_player = limber_cue_player_new (self->clock);
       g_signal_connect (self->cue_player, "problem", G_CALLBACK (on_cue_player_problem), self);
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
   limber_cue_player_follow (self->cue_player, self->session);
 
   gtk_stack_set_visible_child_name (self->stack, "session");

@@ -378,7 +378,7 @@ test_player (void)
 {
   LimberFigure *figure = limber_stretch_player_get_figure (player ());
   static const char *controls[] = {
-    "Pause", "Previous exercise", "Next exercise", "Stop", "It hurts",
+    "Pause", "Previous exercise", "Next exercise", "Stop", "It Hurts",
   };
   g_autofree char *text = NULL;
   g_autofree char *seconds_left = NULL;
@@ -460,7 +460,7 @@ typedef struct
 static void
 measure_layout (PlayerLayout *layout)
 {
-  const char *controls[] = { "Previous exercise", "Next exercise", "Stop", "It hurts" };
+  const char *controls[] = { "Previous exercise", "Next exercise", "Stop", "It Hurts" };
   GtkWidget *pause = limber_ui_test_find_control (GTK_WIDGET (window), "Pause");
   GtkWidget *widgets[7];
 
@@ -671,14 +671,14 @@ test_it_hurts (void)
   start_routine ("gentle-relief");
   n_records = n_sessions ();
 
-  press ("It hurts");
+  press ("It Hurts");
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==,
                    LIMBER_SESSION_STATE_FINISHED);
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
                    LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
   assert_shows_label ("Stopped Because It Hurts");
-  check_button = limber_ui_test_find_button (GTK_WIDGET (window), "Check Symptoms");
+  check_button = limber_ui_test_find_button (GTK_WIDGET (window), "Check Your Symptoms");
   g_assert_nonnull (check_button);
   g_assert_true (gtk_widget_get_visible (check_button));
   /* The session's controls are gone once the screens have crossfaded. */
@@ -698,8 +698,8 @@ test_it_hurts (void)
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish-pain");
 
-  /* Check Symptoms leads to the symptom check. */
-  press ("Check Symptoms");
+  /* Check Your Symptoms leads to the symptom check. */
+  press ("Check Your Symptoms");
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Check Your Symptoms",
                                             2000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "check");
@@ -863,7 +863,7 @@ test_no_sound (void)
    * controls stay where they are. */
   {
     GtkWidget *notice = limber_ui_test_find_label_containing (GTK_WIDGET (window), "No sound:");
-    GtkWidget *hurts = limber_ui_test_find_control (GTK_WIDGET (window), "It hurts");
+    GtkWidget *hurts = limber_ui_test_find_control (GTK_WIDGET (window), "It Hurts");
     graphene_rect_t notice_box, hurts_box;
 
     g_assert_false (limber_ui_test_is_inside_toast (notice));
@@ -909,7 +909,7 @@ test_complete (void)
   /* Every exercise was skipped, so there is nothing to praise. */
   assert_shows_label ("Session Ended");
   assert_shows_label ("0 of 3 exercises, under a minute");
-  g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window), "Check Symptoms"));
+  g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window), "Check Your Symptoms"));
   assert_idle_inhibited (FALSE);
 
   /* The pain rating is saved into the session's record, once. */

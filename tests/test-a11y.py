@@ -236,14 +236,14 @@ def run_player():
                "player: the exercise's name is read out")
         ring = wait_for(app, Atspi.Role.PROGRESS_BAR, lambda t: t == "Time left")
         report(ring is not None, "player: the countdown is a progress bar named 'Time left'")
-        for name in ("Previous exercise", "Next exercise", "Stop", "It hurts"):
+        for name in ("Previous exercise", "Next exercise", "Stop", "It Hurts"):
             report(wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t, n=name: t == n) is not None,
                    f"player: a button named '{name}'")
         resume = shows(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "Resume")
         report(press(app, "Pause", resume), "player: 'Pause' is a button with that name")
         report(resume(), "player: once paused, the same button is named 'Resume'")
         stopped = label(app, lambda t: t == "Stopped Because It Hurts")
-        report(press(app, "It hurts", stopped), "player: press 'It hurts'")
+        report(press(app, "It Hurts", stopped), "player: press 'It Hurts'")
         report(stopped(), "player: the finish screen says it stopped because it hurts")
         # GTK 4.8 gives toggle buttons the push button role, with a pressed state.
         report((wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "10, worst pain")

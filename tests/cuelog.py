@@ -13,11 +13,11 @@ FRAME_S = 0.001
 
 class CueLog:
     """first: running time (ns) of the WAV's first sample; cues: (kind, boundary ns, late ns,
-    sound); speech: (pts ns, duration ns)."""
+    sound); speech: (pts ns, duration ns); voices: the espeak-ng voice of each sentence."""
 
     def __init__(self, path):
         self.first = None
-        self.cues, self.speech = [], []
+        self.cues, self.speech, self.voices = [], [], []
         self.stopped = False
         for line in open(path):
             fields = dict(re.findall(r"(\w+)=(\S+)", line))
@@ -28,6 +28,7 @@ class CueLog:
                                   int(fields.get("late", 0)), fields["sound"]))
             elif line.startswith("speech "):
                 self.speech.append((int(fields["pts"]), int(fields["duration"])))
+                self.voices.append(fields.get("voice"))
             elif line.startswith("stopped"):
                 self.stopped = True
 

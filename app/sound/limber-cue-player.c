@@ -451,6 +451,14 @@ speak_done_cb (GObject      *source,
       return;
     }
 
+  /* Spoken, but not as the user may expect (in English, say): tell once, as for a problem. */
+  if (limber_voice_get_notice (LIMBER_VOICE (source)) != NULL && !self->told_voice_problem)
+    {
+      g_message ("Voice: %s", limber_voice_get_notice (LIMBER_VOICE (source)));
+      self->told_voice_problem = TRUE;
+      g_signal_emit (self, signals[PROBLEM], 0, limber_voice_get_notice (LIMBER_VOICE (source)));
+    }
+
   if (self->pipeline == NULL)
     return;
 
@@ -461,8 +469,8 @@ speak_done_cb (GObject      *source,
   self->speech_end = pts + gst_util_uint64_scale (g_bytes_get_size (samples) / 2, GST_SECOND,
                                                   LIMBER_VOICE_RATE);
 
-  log_line (self, "speech pts=%" G_GUINT64_FORMAT " duration=%" G_GUINT64_FORMAT,
-            pts, self->speech_end - pts);
+  log_line (self, "speech pts=%" G_GUINT64_FORMAT " duration=%" G_GUINT64_FORMAT " voice=%s",
+            pts, self->speech_end - pts, limber_voice_get_language (limber_voice_get_default ()));
   push_samples (self, self->speech_src, g_steal_pointer (&samples), LIMBER_VOICE_RATE, pts);
 }
 

@@ -29,6 +29,7 @@ struct _LimberVoice
   /* Touched only on the worker thread. */
   gboolean     initialized;
   char        *init_error;
+  char        *notice;     /* read on the main thread once a sentence is back */
   GByteArray  *samples;
 };
 
@@ -115,11 +116,26 @@ ensure_initialized (LimberVoice  *self,
           self->init_error = g_strdup (_("The speech synthesizer espeak-ng could not start; "
                                          "is the espeak-ng-data package installed?"));
         }
-      else if (espeak.set_voice_by_name (self->language) != EE_OK)
-        {
-          self->init_error = g_strdup_printf (_("espeak-ng has no voice for “%s”"), self->language);
-        }
       else
+        {
+          gboolean own = espeak.set_voice_by_name (self->language) == EE_OK;
+
+          /* No voice for the language: English guidance rather than none, and said so. */
+          if (!own && !g_str_equal (self->language, "en") &&
+              espeak.set_voice_by_name ("en") == EE_OK)
+            {
+              self->notice = g_strdup_printf (_("espeak-ng has no voice for “%s”, so the "
+                                                "guidance is spoken in English"), self->language);
+              g_free (self->language);
+              self->language = g_strdup ("en");
+              own = TRUE;
+            }
+          if (!own)
+            self->init_error = g_strdup_printf (_("espeak-ng has no voice for “%s”"),
+                                                self->language);
+        }
+
+      if (self->init_error == NULL)
         {
           espeak.set_synth_callback (synth_cb);
           /* A little slower than normal: the listener is concentrating on their body. */
@@ -178,6 +194,7 @@ limber_voice_finalize (GObject *object)
   g_thread_pool_free (self->pool, FALSE, TRUE);
   g_free (self->language);
   g_free (self->init_error);
+  g_free (self->notice);
 
   G_OBJECT_CLASS (limber_voice_parent_class)->finalize (object);
 }
@@ -195,6 +212,21 @@ limber_voice_init (LimberVoice *self)
    * "espeak-ng --voices" (for example "pt-br" or "de"). Keep "en" if there is none. */
   self->language = g_strdup (_("en"));
   self->pool = g_thread_pool_new (speak_in_thread, self, 1, TRUE, NULL);
+}
+
+/**
+ * limber_voice_get_notice:
+ *
+ * Call once a sentence has been spoken (limber_voice_speak_finish() returned it).
+ *
+ * Returns: (nullable): what the user should know about the voice, such as that their language
+ *   has none and English is used, or %NULL
+ */
+const char *
+limber_voice_get_notice (LimberVoice *self)
+{
+  g_return_val_if_fail (LIMBER_IS_VOICE (self), NULL);
+  return self->notice;
 }
 
 /**

@@ -1,0 +1,139 @@
+/* test-narrow-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every page at phone width (360 px) in the language the test runs in (meson runs it once per
+ * language of po/LINGUAS, and in English): no button label or heading cut short with "…" or
+ * clipped, and nothing that can be clicked outside the window. German's long words and
+ * Arabic's script must fit too. Screenshots go to tests/screenshots/narrow-LANG-PAGE.png.
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "limber-application.h"
+#include "limber-ui-test.h"
+#include "limber-window.h"
+
+#define NARROW 360
+
+static LimberApplication *app;
+static LimberWindow *window;
+
+/* Whether @label is a button's label or a heading: text that must be read whole. */
+static gboolean
+must_be_whole (GtkWidget *label)
+{
+  static const char * const heading_classes[] = {
+    "title", "title-1", "title-2", "title-3", "title-4", "heading", NULL
+  };
+
+  if (gtk_widget_get_ancestor (label, GTK_TYPE_BUTTON) != NULL)
+    return TRUE;
+
+  for (guint i = 0; heading_classes[i] != NULL; i++)
+    if (gtk_widget_has_css_class (label, heading_classes[i]))
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+collect_cut_labels (GtkWidget *widget,
+                    GString   *cut)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget) && must_be_whole (widget) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), "") != 0)
+    {
+      GtkLabel *label = GTK_LABEL (widget);
+      int natural = 0;
+
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+      if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
+        g_string_append_printf (cut, "“%s” is cut short with …\n", gtk_label_get_text (label));
+      else if (!gtk_label_get_wrap (label) && natural > gtk_widget_get_width (widget) + 1)
+        g_string_append_printf (cut, "“%s” needs %d px but has %d\n", gtk_label_get_text (label),
+                                natural, gtk_widget_get_width (widget));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_cut_labels (child, cut);
+}
+
+static void
+assert_page_fits (const char *name)
+{
+  g_autoptr(GString) cut = g_string_new (NULL);
+  g_autofree char *shot = NULL;
+  const char *lang = g_getenv ("LANGUAGE");
+
+  limber_ui_test_spin_for (300);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  collect_cut_labels (GTK_WIDGET (window), cut);
+
+  shot = g_strdup_printf ("narrow-%s-%s", lang != NULL && *lang ? lang : "en", name);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), shot);
+
+  if (cut->len > 0)
+    g_error ("At %d px, on the %s page:\n%s", NARROW, name, cut->str);
+}
+
+static void
+test_pages (void)
+{
+  const char *pages[] = { "today", "check", "stretch", "reminders", "progress" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      limber_window_show_page (window, pages[i]);
+      assert_page_fits (pages[i]);
+    }
+}
+
+static gboolean
+player_shown (gpointer data)
+{
+  return g_strcmp0 (limber_stretch_page_get_screen (limber_window_get_stretch_page (window)),
+                    "player") == 0;
+}
+
+static void
+test_player (void)
+{
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string ("gentle-relief"));
+  g_assert_true (limber_ui_test_spin_until (player_shown, NULL, 5000));
+  assert_page_fits ("player");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  /* As main.c does, so the test sees the translation the app would show. */
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("LIMBER_LOCALEDIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  limber_ui_test_init (&argc, &argv);
+  window = limber_ui_test_start_app (&app);
+  limber_ui_test_set_width (window, NARROW);
+
+  g_test_add_func ("/narrow-ui/pages", test_pages);
+  g_test_add_func ("/narrow-ui/player", test_player);
+
+  status = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+  return status;
+}

@@ -348,6 +348,8 @@ limber_window_constructed (GObject *object)
    * the first time they are shown (or asked for), which keeps start-up as short as GTK's own. */
   self->today_page = limber_today_page_new (self->clock, self->journal, self->care_plan,
                                             self->pack_timer, self->time_format);
+  /* Translators: the five page names are tabs; at phone width five share 360 px, so keep each
+   * to about 9 characters. */
   add_page (self, GTK_WIDGET (self->today_page), "today", _("Today"), "limber-today-symbolic");
   add_page (self, adw_bin_new (), "check", _("Check"), "limber-spine-symbolic");
   add_page (self, adw_bin_new (), "stretch", _("Stretch"), "limber-stretch-symbolic");

@@ -112,6 +112,60 @@ test_player (void)
   assert_page_fits ("player");
 }
 
+/* The widgets that keep the window from narrowing: the deepest ones whose minimum width is
+ * over @limit. */
+static void
+collect_too_wide (GtkWidget *widget,
+                  int        limit,
+                  GString   *found)
+{
+  int minimum = 0;
+  gboolean child_too_wide = FALSE;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int child_minimum = 0;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &child_minimum, NULL, NULL,
+                          NULL);
+      if (child_minimum > limit)
+        {
+          child_too_wide = TRUE;
+          collect_too_wide (child, limit, found);
+        }
+    }
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  if (!child_too_wide && minimum > limit)
+    {
+      g_autofree char *text = GTK_IS_BUTTON (widget) ? limber_ui_test_button_text (widget)
+                              : GTK_IS_LABEL (widget)
+                              ? g_strdup (gtk_label_get_text (GTK_LABEL (widget))) : NULL;
+
+      g_string_append_printf (found, "%s “%s” needs %d px\n", G_OBJECT_TYPE_NAME (widget),
+                              text != NULL ? text : "", minimum);
+    }
+}
+
+/* The window can be made 360 px wide: nothing in it, in this language, is wider. */
+static void
+assert_window_narrows (void)
+{
+  g_autoptr(GString) found = g_string_new (NULL);
+  int minimum = 0;
+
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                      NULL);
+  if (minimum <= NARROW)
+    return;
+
+  collect_too_wide (GTK_WIDGET (window), NARROW - 24, found);
+  g_error ("The window needs %d px, more than %d:\n%s", minimum, NARROW, found->str);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -126,6 +180,7 @@ main (int   argc,
 
   limber_ui_test_init (&argc, &argv);
   window = limber_ui_test_start_app (&app);
+  assert_window_narrows ();
   limber_ui_test_set_width (window, NARROW);
 
   g_test_add_func ("/narrow-ui/pages", test_pages);

@@ -49,6 +49,7 @@ def report(ok, what, detail=""):
         for line in str(detail).splitlines():
             print(f"# {line}")
     sys.stdout.flush()
+    return ok
 
 
 def language_env(lang, **extra):

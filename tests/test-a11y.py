@@ -3,13 +3,17 @@
 #
 # The running app as a screen reader sees it, over the real accessibility bus (AT-SPI): find
 # the app, press its buttons through their accessible actions, and read its labels. Run in
-# English to an emergency result, and in Brazilian Portuguese to show the translated UI.
-# TAP output. Usage: test-a11y.py path/to/limber
+# English to an emergency result; a session closed midway (it asks first), finished (what was
+# done) and rated for pain; Today while an emergency check stands, and with a cold pack on;
+# and in Brazilian Portuguese to show the translated UI. Each run has a data folder of its
+# own, made beforehand where it needs records. TAP output. Usage: test-a11y.py path/to/limber
 import atexit
 import contextlib
 import os
+import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -36,6 +40,12 @@ def report(ok, what, detail=""):
     if not ok and detail:
         for line in str(detail).splitlines():
             print(f"# {line}")
+    sys.stdout.flush()
+
+
+def skip(what, why):
+    results.append(True)
+    print(f"ok {len(results)} - {what} # SKIP {why}")
     sys.stdout.flush()
 
 
@@ -93,13 +103,14 @@ def wait_for(app, role, predicate, timeout=15):
 
 
 def act(app, role, name, effect, timeout=30, settle=3):
-    """Presses the node of @role named @name until @effect() is true, and returns whether it
-    came. With GTK 4.8, DoAction returns before the click lands (about 250 ms later), and under
-    load a press can be lost: each press is given @settle seconds to take effect, and is
-    repeated if it did not."""
+    """Presses the node of @role named @name (or whose name satisfies @name, if it is callable)
+    until @effect() is true, and returns whether it came. With GTK 4.8, DoAction returns before
+    the click lands (about 250 ms later), and under load a press can be lost: each press is
+    given @settle seconds to take effect, and is repeated if it did not."""
+    matches = name if callable(name) else (lambda text: text == name)
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        node = wait_for(app, role, lambda text: text == name, timeout=max(0.1, end - time.monotonic()))
+        node = wait_for(app, role, matches, timeout=max(0.1, end - time.monotonic()))
         if node is None:
             return False
         try:
@@ -150,6 +161,41 @@ def label(app, predicate):
     return shows(app, Atspi.Role.LABEL, predicate)
 
 
+def pressed(node):
+    """Whether a toggle button is on: GTK 4.8 gives toggle buttons the push button role, and
+    says "on" with the pressed state (checked, for other toolkits)."""
+    try:
+        states = node.get_state_set()
+    except gi.repository.GLib.Error:
+        return False
+    return states.contains(Atspi.StateType.PRESSED) or states.contains(Atspi.StateType.CHECKED)
+
+
+def button(root, name, timeout=15):
+    return wait_for(root, Atspi.Role.PUSH_BUTTON, lambda t: t == name, timeout)
+
+
+def absent(root, role, predicate):
+    """Whether no showing node of @role under @root satisfies @predicate, right now."""
+    return wait_for(root, role, predicate, timeout=0) is None
+
+
+def response(label):
+    """Matches the name of an AdwMessageDialog's response button. libadwaita 1.2 names them
+    with the mnemonic and the plain label both ("_Keep Going Keep Going"): accepted, so that
+    this tests the app rather than the toolkit."""
+    def matches(text):
+        mnemonic, _, plain = text.rpartition(" " + label)
+        return text == label or (plain == "" and mnemonic.replace("_", "") == label)
+    return matches
+
+
+def page(app, type_name, timeout=15):
+    """One page of the window, to look inside it alone: GTK 4.8 names the page's widget after
+    its type when nothing else names it."""
+    return wait_for(app, Atspi.Role.FILLER, lambda t: t == type_name, timeout)
+
+
 def launch(env_updates, *args):
     env = dict(APP_ENV)
     env.update(env_updates)
@@ -176,6 +222,35 @@ def fresh_records():
     folder = tempfile.mkdtemp(prefix="limber-a11y-")
     atexit.register(shutil.rmtree, folder, True)
     return {"XDG_DATA_HOME": folder}
+
+
+def records_with(*statements):
+    """A data folder of its own whose store already holds what @statements insert: the app
+    makes the store (an export does that and exits), then they are written into it."""
+    records = fresh_records()
+    subprocess.run([LIMBER, f"--export={records['XDG_DATA_HOME']}/records.csv"],
+                   env={**APP_ENV, **ENGLISH, **records}, check=True, stdout=subprocess.DEVNULL,
+                   timeout=30)
+    with contextlib.closing(sqlite3.connect(store_path(records))) as db:
+        for statement, values in statements:
+            db.execute(statement, values)
+        db.commit()
+    return records
+
+
+def store_path(records):
+    return os.path.join(records["XDG_DATA_HOME"], "limber", "limber.db")
+
+
+def query(records, sql):
+    """The rows @sql finds in the store of @records (read-only: the app may be running)."""
+    with contextlib.closing(sqlite3.connect(f"file:{store_path(records)}?mode=ro", uri=True,
+                                            timeout=10)) as db:
+        return db.execute(sql).fetchall()
+
+
+def now_us():
+    return int(time.time() * 1_000_000)
 
 
 PORTUGUESE = {"LC_ALL": "pt_BR.UTF-8", "LANG": "pt_BR.UTF-8", "LANGUAGE": "pt_BR"}
@@ -251,6 +326,281 @@ def run_player():
                is not None, "player: the pain rating is a row of buttons, 0 to 10, named at the ends")
 
 
+def window_of(pid, timeout=15):
+    """The X window id of the app's shown window, for xdotool."""
+    end = time.monotonic() + timeout
+    while True:
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--pid", str(pid)],
+                               capture_output=True, text=True, timeout=10).stdout.split()
+        if found or time.monotonic() >= end:
+            return found[0] if found else None
+        time.sleep(0.2)
+
+
+def until(effect, cause, timeout=30, settle=3):
+    """Does @cause() until @effect() is true (as act(), for causes that are not a press)."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        cause()
+        settled = min(end, time.monotonic() + settle)
+        while time.monotonic() < settled:
+            if effect():
+                return True
+            time.sleep(0.05)
+    return effect()
+
+
+def run_close():
+    # Closing the window during a session pauses it and asks; nothing is lost by accident.
+    records = fresh_records()
+    proc = launch({**ENGLISH, **records, "LIMBER_DEBUG_TIME_SCALE": "1"}, "--routine=gentle-relief")
+    try:
+        app = find_app(proc.pid)
+        report(app is not None, "close: the app is on the accessibility bus")
+        if app is None:
+            return
+        report(button(app, "Pause") is not None, "close: the session is running")
+        window = window_of(proc.pid)
+        report(window is not None, "close: xdotool finds the window")
+        if window is None:
+            return
+
+        def asking():
+            return wait_for(app, Atspi.Role.DIALOG, lambda t: t == "End This Session?", 0)
+
+        report(until(lambda: asking() is not None,
+                     lambda: subprocess.run(["xdotool", "key", "--window", window, "ctrl+w"],
+                                            timeout=10)),
+               "close: Ctrl+W during a session shows a dialog 'End This Session?'")
+        dialog = asking()
+        if dialog is None:
+            return
+        report(wait_for(dialog, Atspi.Role.LABEL, lambda t: t.startswith("The session is paused"))
+               is not None, "close: the dialog says the session is paused")
+        for label in ("Keep Going", "End Session"):
+            report(wait_for(dialog, Atspi.Role.PUSH_BUTTON, response(label), 5) is not None,
+                   f"close: the dialog has a button '{label}'")
+        report(button(app, "Resume", 5) is not None,
+               "close: while it asks, the session is paused (the player's button reads 'Resume')")
+
+        resumed = lambda: asking() is None and button(app, "Pause", 0) is not None  # noqa: E731
+        report(act(dialog, Atspi.Role.PUSH_BUTTON, response("Keep Going"), resumed),
+               "close: 'Keep Going' closes the dialog and the session runs again ('Pause')")
+        report(proc.poll() is None, "close: after 'Keep Going' the app is still running")
+
+        # Asked again, from the window's own Close button this time, as a screen reader would.
+        report(press(app, "Close", lambda: asking() is not None),
+               "close: the title bar's 'Close' asks 'End This Session?' too")
+        dialog = asking()
+        if dialog is None:
+            return
+        report(act(dialog, Atspi.Role.PUSH_BUTTON, response("End Session"),
+                   lambda: proc.poll() is not None),
+               "close: 'End Session' closes the window, and the app quits")
+        report(proc.poll() == 0, "close: the app quit cleanly", f"exit status {proc.returncode}")
+        rows = query(records, "SELECT outcome FROM sessions")
+        report(rows == [("stopped",)], "close: the ended session is recorded, as stopped", rows)
+    finally:
+        end(proc)
+
+
+SUMMARY = re.compile(r"^(\d+) of 3 exercises, (under a minute|\d+ min)$")
+
+
+def summary(app, done):
+    """The finish screen's summary, if it says @done of the 3 exercises were done."""
+    def matches(text):
+        found = SUMMARY.match(text)
+        return found is not None and int(found.group(1)) == done
+    return wait_for(app, Atspi.Role.LABEL, matches)
+
+
+def summaries(app):
+    """What the labels that count exercises say (to show when a check fails)."""
+    found = []
+    for node in walk(app):
+        try:
+            if node.get_role() == Atspi.Role.LABEL and node.get_text_iface() is not None:
+                text = node.get_name() or node.get_text_iface().get_text(0, -1)
+                if " of 3 exercise" in text:
+                    found.append(text)
+        except gi.repository.GLib.Error:
+            continue
+    return found
+
+
+def run_finish():
+    # A finished routine: the finish screen counts every exercise.
+    with running_app("finish: the app is on the accessibility bus",
+                     {**ENGLISH, **fresh_records(), "LIMBER_DEBUG_TIME_SCALE": "60"},
+                     "--routine=gentle-relief") as app:
+        if app is None:
+            return
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Well Done", 60) is not None,
+               "finish: a routine run to its end says 'Well Done'")
+        report(summary(app, 3) is not None,
+               "finish: the summary reads '3 of 3 exercises, …'", summaries(app))
+
+    # Stopped after the first exercise's first hold: that exercise counts, the others do not.
+    records = fresh_records()
+    with running_app("finish: stopped: the app is on the accessibility bus",
+                     {**ENGLISH, **records, "LIMBER_DEBUG_TIME_SCALE": "4"},
+                     "--routine=gentle-relief") as app:
+        if app is None:
+            return
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t.startswith("Left side"), 60)
+               is not None, "finish: the first hold of 'Knee to chest' ran its time")
+        report(press(app, "Pause", shows(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "Resume")),
+               "finish: paused on the first exercise")
+        stopped = label(app, lambda t: t == "Session Stopped")
+        report(press(app, "Stop", stopped), "finish: 'Stop' ends the session: 'Session Stopped'")
+        report(summary(app, 1) is not None,
+               "finish: the summary reads '1 of 3 exercises, …'", summaries(app))
+
+        # The pain rating: a row of buttons 0 to 10, each named, none chosen.
+        names = ["0, no pain", *(str(i) for i in range(1, 10)), "10, worst pain"]
+        pain = {name: button(app, name, 5) for name in names}
+        report(all(node is not None for node in pain.values()),
+               "pain: eleven buttons, '0, no pain', '1' … '9', '10, worst pain'",
+               [name for name, node in pain.items() if node is None])
+        if not all(node is not None for node in pain.values()):
+            return
+        report(not any(pressed(node) for node in pain.values()), "pain: none is chosen at first",
+               [name for name, node in pain.items() if pressed(node)])
+        report(press(app, "4", lambda: pressed(pain["4"])), "pain: pressing '4' marks it pressed")
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Pain 4 saved") is not None,
+               "pain: 'Pain 4 saved' is read out")
+        report(press(app, "7", lambda: pressed(pain["7"]) and not pressed(pain["4"])),
+               "pain: pressing '7' marks it, and '4' is no longer pressed")
+        report([name for name, node in pain.items() if pressed(node)] == ["7"],
+               "pain: only '7' is pressed")
+        rows = query(records, "SELECT outcome, pain_after FROM sessions")
+        report(rows == [("stopped", 7)], "pain: the session is recorded with the pain chosen, 7",
+               rows)
+
+
+# A back spasm that began a minute ago: the plan for the first days.
+EPISODE_STARTED_A_MINUTE_AGO = ("INSERT INTO episodes (started_us) VALUES (?)",
+                                (now_us() - 60_000_000,))
+
+
+def run_warning_today():
+    # While an emergency check stands, the warning is the page: nothing else to start.
+    records = records_with(EPISODE_STARTED_A_MINUTE_AGO,
+                           ("INSERT INTO checks (time_us, outcome) VALUES (?, 'emergency')",
+                            (now_us(),)))
+    with running_app("warning: the app is on the accessibility bus", {**ENGLISH, **records}) as app:
+        if app is None:
+            return
+        today = page(app, "LimberTodayPage")
+        report(today is not None, "warning: the window opens on Today")
+        if today is None:
+            return
+        report(wait_for(today, Atspi.Role.LABEL, lambda t: t.startswith("Emergency")) is not None,
+               "warning: Today's heading starts with 'Emergency'")
+        report(wait_for(today, Atspi.Role.LABEL,
+                        lambda t: "Call your local emergency number" in t) is not None,
+               "warning: Today says to call the emergency number")
+        report(button(today, "Check Again") is not None,
+               "warning: Today has a 'Check Again' button")
+        for name in ("I Have a Back Spasm Now", "I Feel Better"):
+            report(absent(app, Atspi.Role.PUSH_BUTTON, lambda t, n=name: t == n),
+                   f"warning: no '{name}' button")
+        report(absent(today, Atspi.Role.LABEL, lambda t: t.startswith("Day ")),
+               "warning: no 'Day 1 of the First 3 Days' heading")
+        report(absent(today, Atspi.Role.LIST, lambda t: t == "Today’s plan") and
+               absent(today, Atspi.Role.LIST_ITEM, lambda t: True),
+               "warning: no plan and no rows of it on Today",
+               [node.get_name() for node in walk(today)
+                if node.get_role() in (Atspi.Role.LIST, Atspi.Role.LIST_ITEM) and showing(node)])
+        question = label(app, lambda t: t == "Question 1 of 12")
+        report(act(today, Atspi.Role.PUSH_BUTTON, "Check Again",
+                   lambda: selected_tab(app, "Check") and question()),
+               "warning: 'Check Again' opens the Check page at 'Question 1 of 12'")
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t.startswith("Have you lost control"))
+               is not None, "warning: the first question is read out")
+
+
+COUNTDOWN = re.compile(r"^On, (\d+):(\d\d) left$")
+
+
+def time_left(root):
+    """The seconds the plan's pack row says are left, or None if it says no time left."""
+    node = wait_for(root, Atspi.Role.LABEL, lambda t: COUNTDOWN.match(t) is not None, 0)
+    if node is None:
+        return None
+    try:
+        found = COUNTDOWN.match(node.get_name() or node.get_text_iface().get_text(0, -1))
+    except gi.repository.GLib.Error:
+        return None
+    return int(found.group(1)) * 60 + int(found.group(2)) if found else None
+
+
+def counts_below(root, seconds):
+    """An effect: the pack row's time left is below @seconds."""
+    def effect():
+        left = time_left(root)
+        return left is not None and left < seconds
+    return effect
+
+
+def run_pack_row():
+    # The first days: the plan's cold pack row shows the pack's real state.
+    records = records_with(EPISODE_STARTED_A_MINUTE_AGO)
+    with running_app("pack: the app is on the accessibility bus", {**ENGLISH, **records}) as app:
+        if app is None:
+            return
+        today = page(app, "LimberTodayPage")
+        report(today is not None, "pack: the window opens on Today")
+        if today is None:
+            return
+        # What the warning above hides is here without one.
+        report(wait_for(today, Atspi.Role.LABEL, lambda t: t == "Day 1 of the First 3 Days")
+               is not None and button(today, "I Feel Better") is not None,
+               "pack: with no warning, Today has its 'Day 1' heading and 'I Feel Better'")
+        report(wait_for(today, Atspi.Role.LIST_ITEM, lambda t: t == "Cold Pack About Every 2 Hours")
+               is not None, "pack: the plan has a cold pack row")
+        stop = shows(today, Atspi.Role.PUSH_BUTTON, lambda t: t == "Stop the cold pack")
+        report(press(today, "Start a 15-minute cold pack", stop),
+               "pack: its 'Start a 15-minute cold pack' turns into 'Stop the cold pack'")
+        report(absent(today, Atspi.Role.PUSH_BUTTON, lambda t: t == "Start a 15-minute cold pack"),
+               "pack: the row offers no Start while the pack is on")
+        first = None
+        end_wait = time.monotonic() + 15
+        while first is None and time.monotonic() < end_wait:
+            first = time_left(today)
+            time.sleep(0.1)
+        report(first is not None and 0 < first <= 15 * 60,
+               "pack: the row says the time left, as 'On, 14:59 left'", first)
+        if first is None:
+            return
+        report(until(counts_below(today, first), lambda: None, timeout=15),
+               "pack: the time left counts down")
+
+        # A Start that is still reachable (the pack card's, on its idle page) must not end the
+        # pack: it says so, and the pack stays on (a pack that comes off is recorded).
+        before = time_left(today)
+        told = label(app, lambda t: t == "A cold pack is on. Stop it first.")
+        start = button(app, "Start Timer", 5)
+        if start is None:
+            for what in ("pack: pressing 'Start Timer' again", "pack: the pack is still on",
+                         "pack: its time left goes on counting down"):
+                skip(what, "no Start is reachable while the pack is on")
+        else:
+            report(press(app, "Start Timer", told),
+                   "pack: pressing 'Start Timer' again says 'A cold pack is on. Stop it first.'")
+            report(stop() and query(records, "SELECT count(*) FROM packs") == [(0,)],
+                   "pack: the pack is still on ('Stop the cold pack', nothing recorded)")
+            report(until(counts_below(today, before), lambda: None, timeout=15),
+                   "pack: and its time left goes on counting down, not started over")
+
+        started = shows(today, Atspi.Role.PUSH_BUTTON, lambda t: t == "Start a 15-minute cold pack")
+        report(press(today, "Stop the cold pack", started),
+               "pack: 'Stop the cold pack' takes it off, and the row offers Start again")
+        report(query(records, "SELECT kind FROM packs") == [("cold",)],
+               "pack: the pack is recorded when it comes off")
+
+
 def run_portuguese():
     with running_app("pt_BR: the app is on the accessibility bus", PORTUGUESE) as app:
         if app is None:
@@ -276,7 +626,7 @@ def run_portuguese():
                "pt_BR player: the Pause button is named in Portuguese")
 
 
-PLANNED = 39
+PLANNED = 96
 
 
 def main():
@@ -286,6 +636,10 @@ def main():
     Atspi.init()
     run_english()
     run_player()
+    run_close()
+    run_finish()
+    run_warning_today()
+    run_pack_row()
     run_portuguese()
     return 0 if all(results) and len(results) == PLANNED else 1
 

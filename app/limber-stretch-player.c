@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-cue-player.h"
+#include "limber-mpris-player.h"
 
 #include "limber-stretch-player.h"
 
@@ -48,6 +49,8 @@ struct _LimberStretchPlayer
 
   LimberStretchSession *session;
   LimberCuePlayer      *cue_player;
+  /* Media keys and headset buttons, while the session runs. */
+  LimberMprisPlayer    *mpris;
   LimberSessionRecord  *record;
   int                   pain_before;
   GSettings            *settings;
@@ -506,6 +509,16 @@ on_cue_player_problem (LimberCuePlayer     *cue_player,
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
 }
 
+/* A media player client asked to see the player. */
+static void
+on_mpris_raise (LimberStretchPlayer *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (GTK_IS_WINDOW (root))
+    gtk_window_present (GTK_WINDOW (root));
+}
+
 static void
 release_session (LimberStretchPlayer *self)
 {
@@ -513,6 +526,7 @@ release_session (LimberStretchPlayer *self)
     limber_clock_clear (self->clock, &self->refresh);
   stop_figure_tick (self);
   set_inhibit (self, FALSE);
+  g_clear_object (&self->mpris);
 
   if (self->session != NULL)
     {
@@ -824,6 +838,8 @@ limber_stretch_player_start (LimberStretchPlayer *self,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
   limber_cue_player_follow (self->cue_player, self->session);
+  self->mpris = limber_mpris_player_new (self->session);
+  g_signal_connect_swapped (self->mpris, "raise", G_CALLBACK (on_mpris_raise), self);
 
   gtk_stack_set_visible_child_name (self->stack, "session");
   limber_stretch_session_start (self->session);

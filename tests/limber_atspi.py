@@ -67,13 +67,14 @@ def wait_for(app, role, predicate, timeout=15):
 
 
 def act(app, role, name, effect, timeout=30, settle=3):
-    """Presses the node of @role named @name until @effect() is true, and returns whether it
-    came. With GTK 4.8, DoAction returns before the click lands (about 250 ms later), and under
-    load a press can be lost: each press is given @settle seconds to take effect, and is
-    repeated if it did not."""
+    """Presses the node of @role named @name (or whose name satisfies @name, if it is callable)
+    until @effect() is true, and returns whether it came. With GTK 4.8, DoAction returns before
+    the click lands (about 250 ms later), and under load a press can be lost: each press is
+    given @settle seconds to take effect, and is repeated if it did not."""
+    matches = name if callable(name) else (lambda text: text == name)
     end = time.monotonic() + timeout
     while time.monotonic() < end:
-        node = wait_for(app, role, lambda text: text == name, timeout=max(0.1, end - time.monotonic()))
+        node = wait_for(app, role, matches, timeout=max(0.1, end - time.monotonic()))
         if node is None:
             return False
         try:

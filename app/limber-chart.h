@@ -177,13 +177,6 @@ void              limber_chart_set_x_labels         (LimberChart            *sel
                                                      gsize                   n_labels);
 
 /**
- * limber_chart_get_n_shown_x_labels:
- *
- * Returns: how many of the x labels fit at the chart's current size, for tests
- */
-guint             limber_chart_get_n_shown_x_labels (LimberChart            *self);
-
-/**
  * limber_chart_set_title:
  * @title: (nullable): what the chart shows, as its heading on the page says it
  *
@@ -216,20 +209,5 @@ const char       *limber_chart_get_description      (LimberChart            *sel
 void              limber_chart_set_empty_text       (LimberChart            *self,
                                                      const char             *text);
 const char       *limber_chart_get_empty_text       (LimberChart            *self);
-
-/**
- * limber_chart_get_shows_empty_text:
- *
- * Returns: whether the chart shows its empty text at its current size, for tests
- */
-gboolean          limber_chart_get_shows_empty_text (LimberChart            *self);
-
-/**
- * limber_chart_get_text_rects:
- *
- * Returns: (transfer full) (element-type graphene_rect_t): the ink rectangle of every text the
- *   chart draws at its current size, in its own coordinates, for tests
- */
-GArray           *limber_chart_get_text_rects       (LimberChart            *self);
 
 G_END_DECLS

@@ -582,10 +582,3 @@ limber_stretch_page_ask_to_end (LimberStretchPage          *self,
   gtk_window_present (GTK_WINDOW (self->end_dialog));
 }
 
-/* Returns: (nullable) (transfer none): the "End This Session?" dialog while it is shown */
-GtkWidget *
-limber_stretch_page_get_end_dialog (LimberStretchPage *self)
-{
-  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), NULL);
-  return self->end_dialog;
-}

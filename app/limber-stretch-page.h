@@ -35,6 +35,5 @@ gboolean             limber_stretch_page_has_session (LimberStretchPage *self);
 void                 limber_stretch_page_ask_to_end  (LimberStretchPage          *self,
                                                       LimberStretchPageEndedFunc  ended,
                                                       gpointer                    user_data);
-GtkWidget           *limber_stretch_page_get_end_dialog (LimberStretchPage *self);
 
 G_END_DECLS

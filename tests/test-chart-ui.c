@@ -15,7 +15,7 @@
 #include <math.h>
 
 #include "limber-application.h"
-#include "limber-chart.h"
+#include "limber-chart-testing.h"
 #include "limber-ui-test.h"
 
 #define NARROW 360

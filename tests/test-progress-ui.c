@@ -12,6 +12,7 @@
 #include "config.h"
 
 #include "limber-application.h"
+#include "limber-chart-testing.h"
 #include "limber-history-fixture.h"
 #include "limber-system-clock.h"
 #include "limber-ui-test.h"

@@ -946,24 +946,31 @@ test_complete (void)
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "routines");
 }
 
+/* The "End This Session?" question while it is shown, found as a user sees it: a window. */
+static GtkWidget *
+end_dialog (void)
+{
+  return GTK_WIDGET (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static gboolean
 has_end_dialog (gpointer data)
 {
-  return limber_stretch_page_get_end_dialog (stretch_page ()) != NULL &&
-         gtk_widget_get_mapped (limber_stretch_page_get_end_dialog (stretch_page ()));
+  return end_dialog () != NULL &&
+         gtk_widget_get_mapped (end_dialog ());
 }
 
 static gboolean
 has_no_end_dialog (gpointer data)
 {
-  return limber_stretch_page_get_end_dialog (stretch_page ()) == NULL;
+  return end_dialog () == NULL;
 }
 
 /* Presses a response of "End This Session?" by its label, as a screen reader user would. */
 static void
 answer_end_dialog (const char *label)
 {
-  GtkWidget *dialog = limber_stretch_page_get_end_dialog (stretch_page ());
+  GtkWidget *dialog = end_dialog ();
   GtkWidget *button;
 
   g_assert_nonnull (dialog);
@@ -990,7 +997,7 @@ test_switch_page (void)
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
   assert_shows_label ("Paused");
   g_assert_true (limber_figure_get_dimmed (limber_stretch_player_get_figure (player ())));
-  limber_ui_test_save_screenshot (GTK_WINDOW (limber_stretch_page_get_end_dialog (stretch_page ())),
+  limber_ui_test_save_screenshot (GTK_WINDOW (end_dialog ()),
                                   "end-session");
 
   /* Keep Going resumes, and nothing was recorded. */
@@ -1011,7 +1018,7 @@ test_switch_page (void)
   limber_window_show_page (window, "stretch");
   limber_window_show_page (window, "today");
   g_assert_cmpstr (limber_window_get_page (window), ==, "today");
-  g_assert_null (limber_stretch_page_get_end_dialog (stretch_page ()));
+  g_assert_null (end_dialog ());
 }
 
 static gboolean

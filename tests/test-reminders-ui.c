@@ -157,39 +157,6 @@ preferences_control (GtkWindow  *preferences,
   return control;
 }
 
-/* The local "HH:MM" of a due time from GetSchedule, as the page shows it in 24-hour format. */
-static char *
-due_clock (LimberReminders1 *proxy,
-           const char       *kind)
-{
-  g_autoptr(GVariant) schedule = NULL;
-  g_autoptr(GError) error = NULL;
-  GVariantIter iter;
-  const char *name;
-  gboolean enabled, held;
-  gint64 due;
-  guint32 interval;
-
-  limber_reminders1_call_get_schedule_sync (proxy, &schedule, NULL, &error);
-  g_assert_no_error (error);
-
-  g_variant_iter_init (&iter, schedule);
-  while (g_variant_iter_next (&iter, "(&sbxub)", &name, &enabled, &due, &interval, &held))
-    {
-      if (g_strcmp0 (name, kind) == 0)
-        {
-          g_autoptr(GDateTime) time = NULL;
-
-          g_assert_true (enabled);
-          g_assert_cmpint (due, >, 0);
-          time = g_date_time_new_from_unix_local (due);
-          return g_date_time_format (time, "%H:%M");
-        }
-    }
-
-  g_error ("GetSchedule has no '%s'", kind);
-}
-
 static guint32 service_pid (void);
 
 /* When the service's next reminder of @kind is due, in Unix seconds. */
@@ -215,6 +182,19 @@ due_seconds (LimberReminders1 *proxy,
         return due;
     }
   g_error ("GetSchedule has no '%s'", kind);
+}
+
+/* The local "HH:MM" of a due time from GetSchedule, as the page shows it in 24-hour format. */
+static char *
+due_clock (LimberReminders1 *proxy,
+           const char       *kind)
+{
+  gint64 due = due_seconds (proxy, kind);
+  g_autoptr(GDateTime) time = NULL;
+
+  g_assert_cmpint (due, >, 0);
+  time = g_date_time_new_from_unix_local (due);
+  return g_date_time_format (time, "%H:%M");
 }
 
 typedef struct

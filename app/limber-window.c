@@ -101,6 +101,47 @@ limber_window_size_allocate (GtkWidget *widget,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NARROW]);
 }
 
+/* AdwViewSwitcherTitle chooses between its wide switcher, its narrow one and the title in its
+ * first allocation, which comes after the window is mapped: so at every start it crossfaded for
+ * 200 ms from the switcher it started with to the one that fits, a dozen frames more, each drawn
+ * whole (with software GL, most of start-up's CPU time). Nothing was on screen to fade from, so
+ * the first choice is made without the crossfade; later ones (the window resized) keep it. */
+static AdwSqueezer *
+get_switcher_squeezer (LimberWindow *self)
+{
+  GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->switcher_title));
+
+  return ADW_IS_SQUEEZER (child) ? ADW_SQUEEZER (child) : NULL;
+}
+
+static void
+on_first_frame (GdkFrameClock *frame_clock,
+                LimberWindow  *self)
+{
+  AdwSqueezer *squeezer = get_switcher_squeezer (self);
+
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame, self);
+  if (squeezer != NULL)
+    adw_squeezer_set_transition_type (squeezer, ADW_SQUEEZER_TRANSITION_TYPE_CROSSFADE);
+}
+
+static void
+limber_window_realize (GtkWidget *widget)
+{
+  LimberWindow *self = LIMBER_WINDOW (widget);
+  AdwSqueezer *squeezer = get_switcher_squeezer (self);
+
+  GTK_WIDGET_CLASS (limber_window_parent_class)->realize (widget);
+
+  if (squeezer != NULL &&
+      adw_squeezer_get_transition_type (squeezer) != ADW_SQUEEZER_TRANSITION_TYPE_NONE)
+    {
+      adw_squeezer_set_transition_type (squeezer, ADW_SQUEEZER_TRANSITION_TYPE_NONE);
+      g_signal_connect_object (gtk_widget_get_frame_clock (widget), "after-paint",
+                               G_CALLBACK (on_first_frame), self, 0);
+    }
+}
+
 static void
 save_window_state (LimberWindow *self)
 {
@@ -468,6 +509,7 @@ limber_window_class_init (LimberWindowClass *klass)
   object_class->set_property = limber_window_set_property;
   object_class->constructed = limber_window_constructed;
   widget_class->size_allocate = limber_window_size_allocate;
+  widget_class->realize = limber_window_realize;
   window_class->close_request = limber_window_close_request;
 
   /**

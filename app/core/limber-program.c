@@ -64,14 +64,57 @@ limber_program_spawn (const char        *env_var,
 }
 
 static void
+spawn_reminders (GTask *task)
+{
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Silenced: a service that outlives the app must not hold its output open (a terminal, a
+   * test runner's pipe). build-aux/run starts it with its log on the terminal instead. */
+  process = limber_program_spawn ("LIMBER_REMINDERS", "limber-reminders", NULL,
+                                  G_SUBPROCESS_FLAGS_STDOUT_SILENCE
+                                  | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
+                                  &error);
+  if (process == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+name_has_owner_done (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean owned = FALSE;
+
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (reply != NULL)
+    g_variant_get (reply, "(b)", &owned);
+
+  if (owned)
+    g_task_return_boolean (task, TRUE);
+  else
+    spawn_reminders (task);
+}
+
+static void
 start_reminders_done (GObject      *source,
                       GAsyncResult *result,
                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  GCancellable *cancellable = g_task_get_cancellable (task);
   g_autoptr(GVariant) reply = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GSubprocess) process = NULL;
 
   reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (source), result, &error);
   if (reply != NULL)
@@ -85,19 +128,17 @@ start_reminders_done (GObject      *source,
       return;
     }
 
-  /* No D-Bus service file (run from the build tree): start the program itself. Silenced: a
-   * service that outlives the app must not hold its output open (a terminal, a test runner's
-   * pipe). build-aux/run starts it with its log on the terminal instead. */
+  /* No D-Bus service file (run from the build tree). The bus answers that for a name it cannot
+   * activate even while the service owns it, so ask whether it runs before starting another
+   * copy, which would find the name taken and quit: at every app start, a fork of the whole
+   * app and a second service starting up beside its first frame. */
   g_debug ("D-Bus could not start the reminder service: %s", error->message);
-  g_clear_error (&error);
-  process = limber_program_spawn ("LIMBER_REMINDERS", "limber-reminders", NULL,
-                                  G_SUBPROCESS_FLAGS_STDOUT_SILENCE
-                                  | G_SUBPROCESS_FLAGS_STDERR_SILENCE,
-                                  &error);
-  if (process == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_boolean (task, TRUE);
+  g_dbus_connection_call (G_DBUS_CONNECTION (source), "org.freedesktop.DBus",
+                          "/org/freedesktop/DBus", "org.freedesktop.DBus", "NameHasOwner",
+                          g_variant_new ("(s)", APPLICATION_ID ".Reminders"),
+                          G_VARIANT_TYPE ("(b)"), G_DBUS_CALL_FLAGS_NONE, -1,
+                          cancellable, name_has_owner_done,
+                          g_steal_pointer (&task));
 }
 
 /**

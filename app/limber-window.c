@@ -65,6 +65,9 @@ static GParamSpec *properties[N_PROPS];
 static void
 apply_narrow (LimberWindow *self)
 {
+  /* The bottom bar's buttons are made when it is first needed. */
+  if (self->narrow && adw_view_switcher_bar_get_stack (self->switcher_bar) == NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, self->stack);
   adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, !self->narrow);
   adw_view_switcher_bar_set_reveal (self->switcher_bar, self->narrow);
 }
@@ -396,6 +399,9 @@ limber_window_constructed (GObject *object)
   add_page (self, adw_bin_new (), "stretch", _("Stretch"), "limber-stretch-symbolic");
   add_page (self, adw_bin_new (), "reminders", _("Reminders"), "limber-reminders-symbolic");
   add_page (self, adw_bin_new (), "progress", _("Progress"), "limber-progress-symbolic");
+  /* A page switcher remakes all its buttons for each page added to its stack, so it is given
+   * the stack once the pages are in: 5 buttons made rather than 15. */
+  adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
   g_signal_connect_object (self->stack, "notify::visible-child-name",
                            G_CALLBACK (on_visible_page), self, G_CONNECT_SWAPPED);
 

@@ -212,10 +212,10 @@ def main():
 
     print('limber-reminders benchmark')
     print(f'  start-up to owning {NAME}: {startup_ms:.1f} ms')
-    print(f'  memory after start: RSS {mib(idle[0]):.1f} MiB, PSS {mib(idle[1]):.1f} MiB '
+    print(f'  memory after start: RSS {mib(idle[0]):.2f} MiB, PSS {mib(idle[1]):.2f} MiB '
           f'(target RSS < {RSS_IDLE_TARGET_MB} MB)')
-    print(f'  memory after {len(SHOWN_KINDS)} notifications: RSS {mib(after[0]):.1f} MiB, '
-          f'PSS {mib(after[1]):.1f} MiB (target RSS < {RSS_SHOWN_TARGET_MB} MB)')
+    print(f'  memory after {len(SHOWN_KINDS)} notifications: RSS {mib(after[0]):.2f} MiB, '
+          f'PSS {mib(after[1]):.2f} MiB (target RSS < {RSS_SHOWN_TARGET_MB} MB)')
     if first_due is not None:
         print(f'  reminders scheduled: {len(due)}, the first due in {first_due / 60:.0f} min')
     else:

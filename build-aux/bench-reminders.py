@@ -3,6 +3,7 @@
 # The measuring half of build-aux/bench-reminders; runs inside Xvfb and a private D-Bus session.
 import glob
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -209,6 +210,7 @@ def main():
         service.wait()
         dunst.terminate()
         dunst.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
 
     print('limber-reminders benchmark')
     print(f'  start-up to owning {NAME}: {startup_ms:.1f} ms')

@@ -8,7 +8,7 @@
 #include "limber-core-enums.h"
 #include "limber-local-time.h"
 
-#include "limber-journal.h"
+#include "limber-journal-private.h"
 
 /*
  * The one writer and reader of the user's records: sessions and pain ratings, checks, glasses,
@@ -22,15 +22,6 @@
  * count, newest id, updates) with the one it saw last. So a process that starts later, or
  * restarts, simply begins from what the file holds, and one that is absent misses nothing.
  */
-
-struct _LimberJournal
-{
-  GObject      parent_instance;
-
-  LimberClock *clock;
-  LimberStore *store;
-  char        *marks[LIMBER_N_RECORD_KINDS];
-};
 
 G_DEFINE_FINAL_TYPE (LimberJournal, limber_journal, G_TYPE_OBJECT)
 
@@ -529,15 +520,6 @@ limber_journal_delete_all (LimberJournal  *self,
 {
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
   return limber_store_delete_all (self->store, error);
-}
-
-gboolean
-limber_journal_export (LimberJournal  *self,
-                       const char     *path,
-                       GError        **error)
-{
-  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
-  return limber_store_export (self->store, path, error);
 }
 
 gboolean

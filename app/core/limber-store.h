@@ -108,6 +108,7 @@ const char       *limber_pack_kind_to_string        (LimberPackKind      kind);
 LimberStore      *limber_store_new                  (LimberClock        *clock,
                                                      const char         *path);
 char             *limber_store_default_path         (void);
+gboolean          limber_store_limit_memory         (void);
 gboolean          limber_store_open                 (LimberStore        *self,
                                                      GError            **error);
 const char       *limber_store_get_path             (LimberStore        *self);

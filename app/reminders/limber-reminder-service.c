@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <malloc.h>
 #include <string.h>
 
 #include "limber-core-enums.h"
@@ -48,6 +49,7 @@ struct _LimberReminderService
   LimberReminders1        *skeleton;
 
   gboolean                 logged_no_server;
+  guint                    trim_id;
 };
 
 G_DEFINE_FINAL_TYPE (LimberReminderService, limber_reminder_service, G_TYPE_APPLICATION)
@@ -248,6 +250,28 @@ open_app (LimberReminderService *self,
                           open_app_done, request);
 }
 
+/* Memory */
+
+static gboolean
+trim_heap (gpointer user_data)
+{
+  LimberReminderService *self = user_data;
+
+  self->trim_id = 0;
+  malloc_trim (0);
+  return G_SOURCE_REMOVE;
+}
+
+/* Start-up and showing a notification leave freed memory in the heap (parsed SQL, D-Bus
+ * messages) that the service, idle for most of the session, would otherwise keep until it
+ * happened to be reused: hand it back once things have settled. */
+static void
+trim_heap_soon (LimberReminderService *self)
+{
+  if (self->trim_id == 0)
+    self->trim_id = g_idle_add_full (G_PRIORITY_LOW, trim_heap, self, NULL);
+}
+
 /* Reminders */
 
 /* Keeps what reminders were shown and what was done with them, for the history. A failed
@@ -324,6 +348,7 @@ on_due (LimberReminderScheduler *scheduler,
   g_debug ("Showed the %s reminder%s", name, caught_up ? " (catching up)" : "");
   record_event (self, kind, LIMBER_REMINDER_ACTION_SHOWN);
   limber_reminders1_emit_reminder_shown (self->skeleton, name);
+  trim_heap_soon (self);
 }
 
 static void
@@ -639,6 +664,7 @@ limber_reminder_service_startup (GApplication *application)
                             self);
   on_water_today_changed (self);
   on_schedule_changed (self->scheduler, self);
+  trim_heap_soon (self);
 }
 
 static void
@@ -667,6 +693,7 @@ limber_reminder_service_shutdown (GApplication *application)
 {
   LimberReminderService *self = LIMBER_REMINDER_SERVICE (application);
 
+  g_clear_handle_id (&self->trim_id, g_source_remove);
   if (self->scheduler != NULL)
     g_signal_handlers_disconnect_by_data (self->scheduler, self);
 

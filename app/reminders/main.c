@@ -10,6 +10,7 @@
 #include <malloc.h>
 
 #include "limber-reminder-service.h"
+#include "limber-store.h"
 
 int
 main (int   argc,
@@ -22,6 +23,11 @@ main (int   argc,
    * buffers that large stay in the heap once freed, and the service keeps that memory for
    * the whole session; a fixed threshold maps and unmaps them instead. */
   mallopt (M_MMAP_THRESHOLD, 128 * 1024);
+  /* Its threads (GDBus, GLib's worker) allocate little; an arena of their own each would
+   * keep tens of kilobytes apiece for the whole session. */
+  mallopt (M_ARENA_MAX, 1);
+  /* It runs all session and reads a few rows at a time: a small SQLite cache. */
+  limber_store_limit_memory ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

@@ -494,7 +494,7 @@ limber_catalog_read_routine (LimberCatalog  *self,
       !get_boolean (reader, object, "first-days", &first_days, error))
     return NULL;
 
-  if (limber_catalog_find_routine (self, id) != NULL)
+  if (limber_catalog_find_routine (self, id) != NULL && g_strcmp0 (reader->replacing, id) != 0)
     {
       LimberRoutine *other = limber_catalog_find_routine (self, id);
       const char *where = limber_routine_get_path (other);

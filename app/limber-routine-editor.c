@@ -78,6 +78,7 @@ step_free (Step *step)
 {
   g_ptr_array_unref (step->members);
   g_ptr_array_unref (step->rows);
+  g_object_unref (step->group);
   g_free (step);
 }
 
@@ -286,7 +287,7 @@ validate (LimberRoutineEditor *self)
   g_autofree char *dir = limber_catalog_get_user_dir ();
   g_autofree char *check_path = NULL;
 
-  if (self->loading)
+  if (self->loading || self->steps == NULL)
     return;
 
   update_first_days (self);
@@ -474,7 +475,8 @@ add_step (LimberRoutineEditor *self,
   step->exercise = exercise;
   step->members = g_ptr_array_new ();
   step->rows = g_ptr_array_new ();
-  step->group = adw_preferences_group_new ();
+  /* Kept while the steps are put in a new order. */
+  step->group = g_object_ref_sink (adw_preferences_group_new ());
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   step->up = icon_button ("go-up-symbolic", _("Move Up"));
@@ -742,7 +744,7 @@ on_export_clicked (LimberRoutineEditor *self)
   if (self->error != NULL)
     return;
 
-  dialog = gtk_file_chooser_native_new (_("Export…"), GTK_WINDOW (self),
+  dialog = gtk_file_chooser_native_new (_("Export Routine"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
   name = g_strconcat (self->id != NULL ? self->id : "routine", ".json", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
@@ -764,6 +766,8 @@ limber_routine_editor_dispose (GObject *object)
     }
   g_clear_object (&self->marked);
   g_clear_object (&self->catalog);
+  g_clear_pointer (&self->steps, g_ptr_array_unref);
+  g_clear_object (&self->add_group);
 
   G_OBJECT_CLASS (limber_routine_editor_parent_class)->dispose (object);
 }
@@ -773,7 +777,6 @@ limber_routine_editor_finalize (GObject *object)
 {
   LimberRoutineEditor *self = LIMBER_ROUTINE_EDITOR (object);
 
-  g_ptr_array_unref (self->steps);
   g_ptr_array_unref (self->exercises);
   g_hash_table_unref (self->line_widgets);
   g_free (self->id);
@@ -890,7 +893,7 @@ build (LimberRoutineEditor *self)
       gtk_string_list_append (names, limber_exercise_get_name (exercise));
     }
 
-  self->add_group = adw_preferences_group_new ();
+  self->add_group = g_object_ref_sink (adw_preferences_group_new ());
   self->exercise_row = adw_combo_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->exercise_row), _("Exercise"));
   adw_combo_row_set_model (ADW_COMBO_ROW (self->exercise_row), G_LIST_MODEL (names));

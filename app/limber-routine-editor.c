@@ -848,6 +848,7 @@ build (LimberRoutineEditor *self)
   gtk_widget_set_margin_start (self->error_label, 12);
   gtk_widget_set_margin_end (self->error_label, 12);
   gtk_widget_set_margin_top (self->error_label, 6);
+  gtk_widget_set_margin_bottom (self->error_label, 6);
   gtk_widget_add_css_class (self->error_label, "error");
   gtk_widget_set_visible (self->error_label, FALSE);
   gtk_box_append (GTK_BOX (box), self->error_label);

@@ -413,6 +413,12 @@ undo_delete_action (GtkWidget  *widget,
     }
 }
 
+static void
+on_undo_clicked (LimberStretchPage *self)
+{
+  undo_delete_action (GTK_WIDGET (self), "stretch.undo-delete", NULL);
+}
+
 /**
  * limber_stretch_page_delete_routine:
  *
@@ -448,7 +454,9 @@ limber_stretch_page_delete_routine (LimberStretchPage *self,
 
   toast = adw_toast_new (_("Routine deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "stretch.undo-delete");
+  /* The toast lives in the window's overlay, above the page's actions: it calls back instead. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)

@@ -63,6 +63,12 @@ shows_button (gpointer text)
 }
 
 static gboolean
+has_routine (gpointer id)
+{
+  return limber_catalog_find_routine (catalog (), id) != NULL;
+}
+
+static gboolean
 editor_has_conflict (gpointer editor)
 {
   return limber_routine_editor_has_conflict (editor);
@@ -259,9 +265,10 @@ test_delete_undo (void)
   g_assert_null (limber_catalog_find_routine (catalog (), "gentle-relief-2"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (stretch_page ()), "stretch.undo-delete",
-                                             NULL));
-  g_assert_nonnull (limber_catalog_find_routine (catalog (), "gentle-relief-2"));
+  /* The toast's own Undo button. */
+  g_assert_true (limber_ui_test_spin_until (shows_button, "Undo", 5000));
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Undo"));
+  g_assert_true (limber_ui_test_spin_until (has_routine, "gentle-relief-2", 5000));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 

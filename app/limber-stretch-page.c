@@ -505,7 +505,12 @@ limber_stretch_page_import (LimberStretchPage  *self,
     return FALSE;
   if (length > LIMBER_CATALOG_MAX_FILE_SIZE)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:0", path);
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (LIMBER_CATALOG_MAX_FILE_SIZE);
+      g_autofree char *message = g_strdup_printf (_("the file is too large (%s); a routine file "
+                                                    "may be at most %s"), size, limit);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:0: %s", path, message);
       return FALSE;
     }
   routine = limber_catalog_parse_routine (self->catalog, path, contents, length, NULL, error);

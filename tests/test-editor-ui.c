@@ -248,6 +248,24 @@ test_duplicate (void)
 
   editor = LIMBER_ROUTINE_EDITOR (limber_stretch_page_open_editor (stretch_page (), builtin, TRUE));
   g_assert_null (limber_routine_editor_get_error (editor));
+  g_assert_true (gtk_widget_get_sensitive (limber_ui_test_find_of_type (GTK_WIDGET (editor),
+                                                                        GTK_TYPE_SWITCH)));
+
+  /* The bridge is not safe in the first days: the mark goes, and cannot be set again. */
+  limber_routine_editor_add_step (editor, "bridge");
+  g_assert_false (gtk_widget_get_sensitive (limber_ui_test_find_of_type (GTK_WIDGET (editor),
+                                                                         GTK_TYPE_SWITCH)));
+  {
+    guint n = limber_routine_editor_get_n_steps (editor);
+    GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (limber_routine_editor_get_field (editor, n - 1, "reps")),
+                                                ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *first_days = limber_ui_test_find_of_type (GTK_WIDGET (editor), GTK_TYPE_SWITCH);
+
+    limber_ui_test_activate (limber_ui_test_find_control (group, "Remove"));
+    g_assert_true (limber_ui_test_spin_until ((LimberUiTestDone) gtk_widget_get_sensitive, first_days, 5000));
+    g_assert_cmpuint (limber_routine_editor_get_n_steps (editor), ==, n - 1);
+    gtk_switch_set_active (GTK_SWITCH (first_days), TRUE);
+  }
   g_assert_true (limber_routine_editor_save (editor, &error));
   g_assert_no_error (error);
   g_assert_nonnull (limber_catalog_find_routine (catalog (), "gentle-relief-2"));

@@ -12,6 +12,8 @@
 #include "limber-figure.h"
 #include "limber-routine-editor.h"
 
+#include "limber-voice.h"
+
 #include "limber-stretch-page.h"
 
 /*
@@ -648,6 +650,10 @@ limber_stretch_page_constructed (GObject *object)
   g_return_if_fail (LIMBER_IS_JOURNAL (self->journal));
   g_return_if_fail (LIMBER_IS_CATALOG (self->catalog));
   g_return_if_fail (LIMBER_IS_CARE_PLAN (self->care_plan));
+
+  /* The page is built when it is first shown: a session is near, so have the voice ready for
+   * its first words. */
+  limber_voice_prepare (limber_voice_get_default ());
 
   /* Made here, so the player gets the clock and journal when it is built. */
   self->player = limber_stretch_player_new (self->clock, self->journal);

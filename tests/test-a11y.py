@@ -90,6 +90,12 @@ def page(app, type_name, timeout=15):
 
 def launch(env_updates, *args):
     env = dict(APP_ENV)
+    # In the sanitizer run, the whole GUI app is checked for memory errors, but not for leaks
+    # at exit: what GTK, Pango, fontconfig, Mesa and GStreamer keep in their caches until the
+    # process ends is reported as leaked, with stacks that name no Limber code. Leaks in
+    # Limber's own code are caught by the unit tests, the CLI and the reminder service.
+    if "detect_leaks=1" in env.get("ASAN_OPTIONS", ""):
+        env["ASAN_OPTIONS"] = env["ASAN_OPTIONS"].replace("detect_leaks=1", "detect_leaks=0")
     env.update(env_updates)
     return subprocess.Popen([LIMBER, *args], env=env)
 

@@ -61,14 +61,10 @@ def language_env(lang, **extra):
 def test_voice(lang, tr):
     voice = tr.gettext("en")
     with tempfile.TemporaryDirectory() as scratch:
-        saved = dict(os.environ)
-        os.environ.clear()
-        os.environ.update(language_env(lang))
-        try:
-            stopped, wav, log, output = audio.run_app(LIMBER, scratch)
-        finally:
-            os.environ.clear()
-            os.environ.update(saved)
+        # run_app() sets the sink and the cue log; the app also gets the suite's G_DEBUG back.
+        stopped, wav, log, output = audio.run_app(
+            LIMBER, scratch, LANGUAGE=lang, LC_ALL=LOCALES[lang], LANG=LOCALES[lang],
+            **{k: v for k, v in APP_ENV.items() if k == "G_DEBUG"})
         if not report(stopped, f"{lang}: a routine runs to its end with sound", output):
             return
         log = CueLog(log)

@@ -121,6 +121,30 @@ refresh (LimberCarePlan *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* Reminders shown or snoozed, posture breaks and plank holds are not part of the plan or its
+ * checklist: saying "changed" for them would rebuild the Today page under the user's finger. */
+static void
+on_journal_changed (LimberCarePlan   *self,
+                    LimberRecordKind  kind)
+{
+  switch (kind)
+    {
+    case LIMBER_RECORD_REMINDER:
+    case LIMBER_RECORD_POSTURE_BREAK:
+    case LIMBER_RECORD_PLANK_HOLD:
+      return;
+
+    case LIMBER_RECORD_SESSION:
+    case LIMBER_RECORD_CHECK:
+    case LIMBER_RECORD_GLASS:
+    case LIMBER_RECORD_WALK:
+    case LIMBER_RECORD_EPISODE:
+    case LIMBER_RECORD_PACK:
+    default:
+      refresh (self);
+    }
+}
+
 static void
 limber_care_plan_dispose (GObject *object)
 {
@@ -218,7 +242,7 @@ limber_care_plan_new (LimberJournal *journal,
   self->journal = g_object_ref (journal);
   self->clock = g_object_ref (limber_journal_get_clock (journal));
   self->time_zone = time_zone != NULL ? g_time_zone_ref (time_zone) : g_time_zone_new_local ();
-  g_signal_connect_swapped (journal, "changed", G_CALLBACK (refresh), self);
+  g_signal_connect_swapped (journal, "changed", G_CALLBACK (on_journal_changed), self);
 
   self->episode = limber_journal_get_open_episode (journal);
   self->phase = phase_at (self, now_us (self));

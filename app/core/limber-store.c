@@ -5,7 +5,10 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "limber-store-private.h"
 
@@ -427,6 +430,26 @@ limber_pack_kind_to_string (LimberPackKind kind)
 /* ---------------------------------------------------------------------------------------- */
 /* Writing */
 
+/* Tells the other process that a write is committed. SQLite's last file write comes before it
+ * publishes the commit in the shared-memory index, which makes no file event, so a folder
+ * event on the -wal file can arrive while data_version still shows the old state. Writing
+ * this small file after COMMIT gives an event that comes only once the commit can be seen. */
+static void
+tell_other_processes (LimberStore *self)
+{
+  g_autofree char *path = g_strconcat (self->path, "-changed", NULL);
+  int fd = open (path, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, 0600);
+
+  if (fd < 0)
+    {
+      g_debug ("%s: %s", path, g_strerror (errno));
+      return;
+    }
+  if (write (fd, "1", 1) != 1)
+    g_debug ("%s: %s", path, g_strerror (errno));
+  close (fd);
+}
+
 /* Runs @func in a transaction. If the file cannot take it (full, read-only, gone), the store
  * moves to memory and runs it again there, so the record is kept for this run. */
 gint64
@@ -447,8 +470,11 @@ limber_store_write (LimberStore           *self,
               limber_store_exec (self, "COMMIT", &local_error))
             {
               if (self->saving)
-                self->data_version = limber_store_query_int (self->db, "PRAGMA data_version",
-                                                             self->data_version);
+                {
+                  self->data_version = limber_store_query_int (self->db, "PRAGMA data_version",
+                                                               self->data_version);
+                  tell_other_processes (self);
+                }
               g_signal_emit (self, signals[CHANGED], 0);
               return id;
             }

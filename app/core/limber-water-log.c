@@ -43,12 +43,8 @@ static void schedule_midnight (LimberWaterLog *self);
 static void
 recount (LimberWaterLog *self)
 {
-  gint64 from, to;
-  guint glasses;
-
-  limber_local_time_day_range (self->time_zone, limber_clock_now_wall_us (self->clock), &from,
-                               &to);
-  glasses = limber_journal_count (self->journal, LIMBER_STORE_COUNT_GLASSES, from, to);
+  guint glasses = limber_journal_count_today (self->journal, LIMBER_STORE_COUNT_GLASSES,
+                                              self->time_zone);
 
   if (glasses == self->glasses)
     return;
@@ -161,24 +157,23 @@ limber_water_log_init (LimberWaterLog *self)
 
 /**
  * limber_water_log_new:
- * @clock: the clock for today's date and the midnight timer
  * @time_zone: (nullable): the zone dates are read in, %NULL for the local one
  * @journal: the journal the glasses are kept in
+ *
+ * The journal's clock gives today's date and runs the midnight timer.
  *
  * Returns: (transfer full): the log, counting today's glasses in @journal, whoever logs them
  */
 LimberWaterLog *
-limber_water_log_new (LimberClock   *clock,
-                      GTimeZone     *time_zone,
+limber_water_log_new (GTimeZone     *time_zone,
                       LimberJournal *journal)
 {
   LimberWaterLog *self;
 
-  g_return_val_if_fail (LIMBER_IS_CLOCK (clock), NULL);
   g_return_val_if_fail (LIMBER_IS_JOURNAL (journal), NULL);
 
   self = g_object_new (LIMBER_TYPE_WATER_LOG, NULL);
-  self->clock = g_object_ref (clock);
+  self->clock = g_object_ref (limber_journal_get_clock (journal));
   self->time_zone = time_zone != NULL ? g_time_zone_ref (time_zone) : g_time_zone_new_local ();
   self->journal = g_object_ref (journal);
   g_signal_connect_swapped (journal, "changed", G_CALLBACK (on_journal_changed), self);

@@ -19,8 +19,7 @@ G_BEGIN_DECLS
 #define LIMBER_TYPE_WATER_LOG (limber_water_log_get_type ())
 G_DECLARE_FINAL_TYPE (LimberWaterLog, limber_water_log, LIMBER, WATER_LOG, GObject)
 
-LimberWaterLog *limber_water_log_new           (LimberClock     *clock,
-                                                GTimeZone       *time_zone,
+LimberWaterLog *limber_water_log_new           (GTimeZone       *time_zone,
                                                 LimberJournal   *journal);
 char           *limber_water_log_default_path  (void);
 guint           limber_water_log_get_today     (LimberWaterLog  *self);

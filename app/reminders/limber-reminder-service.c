@@ -601,7 +601,7 @@ limber_reminder_service_startup (GApplication *application)
   if (!limber_journal_import_water_file (self->journal, water_path, &error))
     g_message ("History: %s", error->message);
   g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
-  self->water = limber_water_log_new (self->clock, NULL, self->journal);
+  self->water = limber_water_log_new (NULL, self->journal);
   self->care_plan = limber_care_plan_new (self->journal, NULL);
   g_signal_connect_swapped (self->care_plan, "notify::phase", G_CALLBACK (on_phase_changed), self);
 

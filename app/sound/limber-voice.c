@@ -171,6 +171,13 @@ speak_in_thread (gpointer data,
       return;
     }
 
+  /* limber_voice_prepare(): loading and starting espeak-ng was all there was to do. */
+  if (text == NULL)
+    {
+      g_task_return_pointer (task, NULL, NULL);
+      return;
+    }
+
   self->samples = g_byte_array_new ();
   result = espeak.synth (text, strlen (text) + 1, 0, POS_CHARACTER, 0,
                          espeakCHARS_UTF8, NULL, self);
@@ -273,6 +280,25 @@ limber_voice_speak_async (LimberVoice         *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, limber_voice_speak_async);
   g_task_set_task_data (task, g_strdup (text), g_free);
+  g_thread_pool_push (self->pool, task, NULL);
+}
+
+/**
+ * limber_voice_prepare:
+ *
+ * Loads and starts espeak-ng on the voice's worker thread now, so that the first sentence of a
+ * session is not kept waiting for it. Called when the Stretch page is first shown: Limber's
+ * start-up does not pay for the voice, and whoever opens the page is about to need it.
+ */
+void
+limber_voice_prepare (LimberVoice *self)
+{
+  GTask *task;
+
+  g_return_if_fail (LIMBER_IS_VOICE (self));
+
+  task = g_task_new (self, NULL, NULL, NULL);
+  g_task_set_source_tag (task, limber_voice_prepare);
   g_thread_pool_push (self->pool, task, NULL);
 }
 

@@ -18,6 +18,7 @@ G_DECLARE_FINAL_TYPE (LimberVoice, limber_voice, LIMBER, VOICE, GObject)
 LimberVoice *limber_voice_get_default      (void);
 const char  *limber_voice_get_language     (LimberVoice          *self);
 const char  *limber_voice_get_notice       (LimberVoice          *self);
+void         limber_voice_prepare          (LimberVoice          *self);
 void         limber_voice_speak_async      (LimberVoice          *self,
                                             const char           *text,
                                             GCancellable         *cancellable,

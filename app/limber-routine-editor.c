@@ -19,7 +19,7 @@
  * (limber_catalog_parse_routine), the same code that loads the user's files: the line of an error
  * names the field to mark, and Save stays off while there is one. Saving writes the file
  * atomically into the user's routines folder and reloads the catalog. A file changed on disk
- * while it is open is noticed and not overwritten.
+ * while it is open is noticed and not overwritten, and closing with unsaved changes asks first.
  */
 
 typedef struct
@@ -57,8 +57,8 @@ struct _LimberRoutineEditor
   GtkWidget      *first_days_switch;
   GtkWidget      *total_row;
   GtkWidget      *add_group;
-  GtkWidget      *exercise_row;
-  GPtrArray      *exercises;  /* LimberExercise, as listed in exercise_row */
+  GtkWidget      *first_add;  /* the first exercise's Add button, for the keyboard */
+  GPtrArray      *exercises;  /* LimberExercise, as listed in add_group */
 
   GPtrArray      *steps;      /* Step */
   GHashTable     *line_widgets; /* line → widget, for the text last checked */
@@ -66,7 +66,9 @@ struct _LimberRoutineEditor
   char           *error;
   char           *text;
   char           *built_id;
+  char           *clean_text; /* the text as opened or last saved, to tell unsaved changes */
   gboolean        loading;
+  gboolean        discard;    /* closing was confirmed: unsaved changes go */
 };
 
 G_DEFINE_FINAL_TYPE (LimberRoutineEditor, limber_routine_editor, ADW_TYPE_WINDOW)
@@ -345,8 +347,9 @@ validate (LimberRoutineEditor *self)
 
   gtk_label_set_text (GTK_LABEL (self->error_label), self->error != NULL ? self->error : "");
   gtk_widget_set_visible (self->error_label, self->error != NULL);
-  gtk_widget_set_sensitive (self->save_button, self->error == NULL && !self->conflict);
-  gtk_widget_set_sensitive (self->export_button, self->error == NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save",
+                                 self->error == NULL && !self->conflict);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.export", self->error == NULL);
 }
 
 static void
@@ -384,6 +387,28 @@ step_index (LimberRoutineEditor *self,
   return G_MAXUINT;
 }
 
+/**
+ * limber_routine_editor_move_step_to:
+ *
+ * Puts the step at @from at @to, the others keeping their order.
+ */
+void
+limber_routine_editor_move_step_to (LimberRoutineEditor *self,
+                                    guint                from,
+                                    guint                to)
+{
+  Step *step;
+
+  g_return_if_fail (LIMBER_IS_ROUTINE_EDITOR (self));
+  if (from >= self->steps->len || to >= self->steps->len || from == to)
+    return;
+
+  step = g_ptr_array_steal_index (self->steps, from);
+  g_ptr_array_insert (self->steps, to, step);
+  relayout_steps (self);
+  validate (self);
+}
+
 void
 limber_routine_editor_move_step (LimberRoutineEditor *self,
                                  guint                index,
@@ -396,13 +421,11 @@ limber_routine_editor_move_step (LimberRoutineEditor *self,
   if (index >= self->steps->len || to >= self->steps->len)
     return;
 
-  step = g_ptr_array_steal_index (self->steps, index);
-  g_ptr_array_insert (self->steps, to, step);
-  relayout_steps (self);
+  step = g_ptr_array_index (self->steps, index);
+  limber_routine_editor_move_step_to (self, index, to);
   /* Keep the keyboard on the step that moved. */
   gtk_widget_grab_focus (delta < 0 ? (to > 0 ? step->up : step->down)
                                    : (to + 1 < self->steps->len ? step->down : step->up));
-  validate (self);
 }
 
 static void
@@ -413,6 +436,65 @@ on_move (GtkButton *button,
   GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_PREFERENCES_GROUP);
 
   limber_routine_editor_move_step (self, step_index (self, group), GPOINTER_TO_INT (user_data));
+}
+
+/* Alt+Up and Alt+Down move the step the focus is in. */
+static gboolean
+on_move_shortcut (GtkWidget *group,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  LimberRoutineEditor *self = LIMBER_ROUTINE_EDITOR (gtk_widget_get_root (group));
+  guint index = step_index (self, group);
+  guint to = index + GPOINTER_TO_INT (user_data);
+
+  if (index == G_MAXUINT || to >= self->steps->len)
+    return FALSE;
+  limber_routine_editor_move_step (self, index, GPOINTER_TO_INT (user_data));
+  return TRUE;
+}
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *source,
+                 double         x,
+                 double         y,
+                 GtkWidget     *group)
+{
+  return gdk_content_provider_new_typed (ADW_TYPE_PREFERENCES_GROUP, group);
+}
+
+static void
+on_drag_begin (GtkDragSource *source,
+               GdkDrag       *drag,
+               GtkWidget     *group)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (group);
+
+  gtk_drag_source_set_icon (source, paintable, 0, 0);
+}
+
+/* A step dropped on another takes its place. */
+static gboolean
+on_drop (GtkDropTarget *target,
+         const GValue  *value,
+         double         x,
+         double         y,
+         gpointer       user_data)
+{
+  GtkWidget *group = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  GtkRoot *root = gtk_widget_get_root (group);
+  LimberRoutineEditor *self;
+  guint from, to;
+
+  if (!LIMBER_IS_ROUTINE_EDITOR (root) || !G_VALUE_HOLDS (value, ADW_TYPE_PREFERENCES_GROUP))
+    return FALSE;
+  self = LIMBER_ROUTINE_EDITOR (root);
+  from = step_index (self, g_value_get_object (value));
+  to = step_index (self, group);
+  if (from == G_MAXUINT || to == G_MAXUINT)
+    return FALSE;
+  limber_routine_editor_move_step_to (self, from, to);
+  return TRUE;
 }
 
 static void
@@ -427,19 +509,22 @@ on_remove (GtkButton *button)
   adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
   g_ptr_array_remove_index (self->steps, index);
   relayout_steps (self);
-  gtk_widget_grab_focus (self->exercise_row);
+  gtk_widget_grab_focus (self->first_add);
   validate (self);
 }
 
+/* @name tells a screen reader which step or exercise the button is for. */
 static GtkWidget *
 icon_button (const char *icon,
-             const char *label)
+             const char *tooltip,
+             const char *name)
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon);
 
   gtk_widget_add_css_class (button, "flat");
-  gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   return button;
 }
 
@@ -467,7 +552,14 @@ add_step (LimberRoutineEditor *self,
 {
   Step *step = g_new0 (Step, 1);
   LimberExerciseMode mode = limber_exercise_get_mode (exercise);
-  GtkWidget *buttons;
+  const char *name = limber_exercise_get_name (exercise);
+  GtkWidget *buttons, *handle;
+  GtkDragSource *drag;
+  GtkDropTarget *drop;
+  GtkEventController *shortcuts;
+  g_autofree char *up_name = NULL;
+  g_autofree char *down_name = NULL;
+  g_autofree char *remove_name = NULL;
   g_autofree char *rounds = g_strdup_printf ("%u", timing->rounds);
   g_autofree char *switch_s = format_seconds (timing->switch_us);
   g_autofree char *rest = format_seconds (timing->rest_us);
@@ -479,9 +571,39 @@ add_step (LimberRoutineEditor *self,
   step->group = g_object_ref_sink (adw_preferences_group_new ());
 
   buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  step->up = icon_button ("go-up-symbolic", _("Move Up"));
-  step->down = icon_button ("go-down-symbolic", _("Move Down"));
-  step->remove = icon_button ("user-trash-symbolic", _("Remove"));
+  /* Translators: the accessible names of a step's buttons in the routine editor; %s is the
+   * exercise, as in "Move Bridge Up". */
+  up_name = g_strdup_printf (_("Move %s Up"), name);
+  down_name = g_strdup_printf (_("Move %s Down"), name);
+  remove_name = g_strdup_printf (_("Remove %s"), name);
+  step->up = icon_button ("go-up-symbolic", _("Move Up"), up_name);
+  step->down = icon_button ("go-down-symbolic", _("Move Down"), down_name);
+  step->remove = icon_button ("user-trash-symbolic", _("Remove"), remove_name);
+
+  /* Drag by the handle, so that text in the fields can still be selected with the pointer. */
+  handle = gtk_image_new_from_icon_name ("list-drag-handle-symbolic");
+  gtk_widget_set_tooltip_text (handle, _("Drag to Reorder"));
+  gtk_widget_set_margin_end (handle, 6);
+  gtk_widget_set_cursor_from_name (handle, "grab");
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), step->group);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), step->group);
+  gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
+  gtk_box_append (GTK_BOX (buttons), handle);
+  drop = gtk_drop_target_new (ADW_TYPE_PREFERENCES_GROUP, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), NULL);
+  gtk_widget_add_controller (step->group, GTK_EVENT_CONTROLLER (drop));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Alt>Up"),
+                      gtk_callback_action_new (on_move_shortcut, GINT_TO_POINTER (-1), NULL)));
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+    gtk_shortcut_new (gtk_shortcut_trigger_parse_string ("<Alt>Down"),
+                      gtk_callback_action_new (on_move_shortcut, GINT_TO_POINTER (1), NULL)));
+  gtk_widget_add_controller (step->group, shortcuts);
+
   g_signal_connect (step->up, "clicked", G_CALLBACK (on_move), GINT_TO_POINTER (-1));
   g_signal_connect (step->down, "clicked", G_CALLBACK (on_move), GINT_TO_POINTER (1));
   g_signal_connect (step->remove, "clicked", G_CALLBACK (on_remove), NULL);
@@ -550,14 +672,12 @@ limber_routine_editor_add_step (LimberRoutineEditor *self,
 }
 
 static void
-on_add_clicked (LimberRoutineEditor *self)
+on_add_clicked (GtkButton      *button,
+                LimberExercise *exercise)
 {
-  guint selected = adw_combo_row_get_selected (ADW_COMBO_ROW (self->exercise_row));
+  LimberRoutineEditor *self = LIMBER_ROUTINE_EDITOR (gtk_widget_get_root (GTK_WIDGET (button)));
 
-  if (selected >= self->exercises->len)
-    return;
-  limber_routine_editor_add_step (self,
-                                  limber_exercise_get_id (g_ptr_array_index (self->exercises, selected)));
+  limber_routine_editor_add_step (self, limber_exercise_get_id (exercise));
 }
 
 static void
@@ -607,7 +727,7 @@ on_file_changed (GFileMonitor      *monitor,
 
   self->conflict = TRUE;
   gtk_widget_set_visible (self->conflict_box, TRUE);
-  gtk_widget_set_sensitive (self->save_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.save", FALSE);
 }
 
 static void
@@ -653,6 +773,8 @@ limber_routine_editor_reload (LimberRoutineEditor *self)
     fill (self, routine);
   else
     validate (self);
+  g_free (self->clean_text);
+  self->clean_text = g_strdup (self->text);
 }
 
 gboolean
@@ -694,6 +816,8 @@ limber_routine_editor_save (LimberRoutineEditor  *self,
   self->disk_text = g_strdup (self->text);
   if (!g_file_set_contents (self->path, self->text, -1, error))
     return FALSE;
+  g_free (self->clean_text);
+  self->clean_text = g_strdup (self->text);
   watch (self);
 
   limber_catalog_reload_user_dir (self->catalog, dir);
@@ -701,17 +825,58 @@ limber_routine_editor_save (LimberRoutineEditor  *self,
 }
 
 static void
-on_save_clicked (LimberRoutineEditor *self)
+show_error (LimberRoutineEditor *self,
+            const char          *message)
 {
+  gtk_label_set_text (GTK_LABEL (self->error_label), message);
+  gtk_widget_set_visible (self->error_label, TRUE);
+}
+
+static gboolean
+close_later (gpointer data)
+{
+  gtk_window_close (GTK_WINDOW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+save_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  LimberRoutineEditor *self = LIMBER_ROUTINE_EDITOR (widget);
   g_autoptr(GError) error = NULL;
 
   if (limber_routine_editor_save (self, &error))
-    gtk_window_close (GTK_WINDOW (self));
+    /* Later, as this can come from the dialog asking before closing. */
+    g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
   else
+    show_error (self, error->message);
+}
+
+/**
+ * limber_routine_editor_export:
+ *
+ * Writes the routine, as it would be saved, to @file (atomically), to share it.
+ *
+ * Returns: whether it was written; @error says why not
+ */
+gboolean
+limber_routine_editor_export (LimberRoutineEditor  *self,
+                              GFile                *file,
+                              GError              **error)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE_EDITOR (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  validate (self);
+  if (self->error != NULL)
     {
-      gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-      gtk_widget_set_visible (self->error_label, TRUE);
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, self->error);
+      return FALSE;
     }
+  return g_file_replace_contents (file, self->text, strlen (self->text), NULL, FALSE,
+                                  G_FILE_CREATE_NONE, NULL, NULL, error);
 }
 
 static void
@@ -724,19 +889,19 @@ on_export_response (GtkNativeDialog     *dialog,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
       g_autoptr(GError) error = NULL;
 
-      if (!g_file_replace_contents (file, self->text, strlen (self->text), NULL, FALSE,
-                                    G_FILE_CREATE_NONE, NULL, NULL, &error))
-        {
-          gtk_label_set_text (GTK_LABEL (self->error_label), error->message);
-          gtk_widget_set_visible (self->error_label, TRUE);
-        }
+      if (!limber_routine_editor_export (self, file, &error))
+        show_error (self, error->message);
     }
   g_object_unref (dialog);
+  g_object_unref (self);
 }
 
 static void
-on_export_clicked (LimberRoutineEditor *self)
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
 {
+  LimberRoutineEditor *self = LIMBER_ROUTINE_EDITOR (widget);
   GtkFileChooserNative *dialog;
   g_autofree char *name = NULL;
 
@@ -746,11 +911,77 @@ on_export_clicked (LimberRoutineEditor *self)
 
   dialog = gtk_file_chooser_native_new (_("Export Routine"), GTK_WINDOW (self),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, NULL, NULL);
-  name = g_strconcat (self->id != NULL ? self->id : "routine", ".json", NULL);
+  name = g_strconcat (self->built_id != NULL ? self->built_id : "routine", ".json", NULL);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (dialog), name);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
-  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), self);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_export_response), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
+/* Whether what is in the fields differs from the file as opened or last saved. */
+gboolean
+limber_routine_editor_has_changes (LimberRoutineEditor *self)
+{
+  g_return_val_if_fail (LIMBER_IS_ROUTINE_EDITOR (self), FALSE);
+
+  validate (self);
+  return g_strcmp0 (self->text, self->clean_text) != 0;
+}
+
+static void
+on_close_response (AdwMessageDialog    *dialog,
+                   const char          *response,
+                   LimberRoutineEditor *self)
+{
+  /* The editor goes once the dialog, which is transient for it, has gone. */
+  if (g_str_equal (response, "discard"))
+    {
+      self->discard = TRUE;
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_later, g_object_ref (self), g_object_unref);
+    }
+  else if (g_str_equal (response, "save"))
+    gtk_widget_activate_action (GTK_WIDGET (self), "editor.save", NULL);
+}
+
+static gboolean
+limber_routine_editor_close_request (GtkWindow *window)
+{
+  LimberRoutineEditor *self = LIMBER_ROUTINE_EDITOR (window);
+  gboolean can_save;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->discard || !limber_routine_editor_has_changes (self))
+    return GTK_WINDOW_CLASS (limber_routine_editor_parent_class)->close_request (window);
+
+  can_save = self->error == NULL && !self->conflict;
+  if (can_save)
+    body = g_strdup (_("If you close without saving, your changes are lost."));
+  else if (self->conflict)
+    body = g_strdup (_("The file changed on disk, so your changes cannot be saved over it. If "
+                       "you close now, your changes are lost."));
+  else
+    /* Translators: %s says what is wrong with the routine, as in "“hold” is 900 seconds; …". */
+    body = g_strdup_printf (_("It cannot be saved yet: %s. If you close now, your changes are "
+                              "lost."), self->error);
+
+  dialog = adw_message_dialog_new (window, _("Save Changes?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("_Discard"),
+                                    "save", _("_Save"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "save",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save", can_save);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog),
+                                           can_save ? "save" : "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_close_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
 }
 
 static void
@@ -785,6 +1016,7 @@ limber_routine_editor_finalize (GObject *object)
   g_free (self->error);
   g_free (self->text);
   g_free (self->built_id);
+  g_free (self->clean_text);
 
   G_OBJECT_CLASS (limber_routine_editor_parent_class)->finalize (object);
 }
@@ -793,9 +1025,18 @@ static void
 limber_routine_editor_class_init (LimberRoutineEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = limber_routine_editor_dispose;
   object_class->finalize = limber_routine_editor_finalize;
+  window_class->close_request = limber_routine_editor_close_request;
+
+  gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
 static void
@@ -810,7 +1051,6 @@ static void
 build (LimberRoutineEditor *self)
 {
   GtkWidget *box, *header, *group, *label, *button;
-  GtkStringList *names = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) exercises = limber_catalog_list_exercises (self->catalog);
 
   gtk_window_set_default_size (GTK_WINDOW (self), 480, 640);
@@ -823,10 +1063,10 @@ build (LimberRoutineEditor *self)
   gtk_box_append (GTK_BOX (box), header);
   self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
   gtk_widget_add_css_class (self->save_button, "suggested-action");
-  g_signal_connect_swapped (self->save_button, "clicked", G_CALLBACK (on_save_clicked), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
   self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
-  g_signal_connect_swapped (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "editor.export");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->export_button);
 
   self->conflict_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
@@ -885,24 +1125,33 @@ build (LimberRoutineEditor *self)
   g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (validate), self);
   g_signal_connect_swapped (self->first_days_switch, "notify::active", G_CALLBACK (validate), self);
 
-  /* The exercises, by id, to pick from. */
+  /* The exercises to pick from, each with its own Add button. */
+  self->add_group = g_object_ref_sink (adw_preferences_group_new ());
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (self->add_group), _("Add Exercises"));
   for (guint i = 0; i < exercises->len; i++)
     {
       LimberExercise *exercise = g_ptr_array_index (exercises, i);
+      const char *name = limber_exercise_get_name (exercise);
+      gboolean first_days = limber_exercise_get_first_days (exercise);
+      g_autofree char *add_name = NULL;
+      GtkWidget *row = adw_action_row_new ();
 
       g_ptr_array_add (self->exercises, g_object_ref (exercise));
-      gtk_string_list_append (names, limber_exercise_get_name (exercise));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   first_days ? _("Safe in the first days")
+                                              : _("After the first 3 days"));
+      /* Translators: the accessible name of an exercise's Add button in the routine editor. */
+      add_name = g_strdup_printf (_("Add %s"), name);
+      button = icon_button ("list-add-symbolic", _("Add"), add_name);
+      g_signal_connect (button, "clicked", G_CALLBACK (on_add_clicked), exercise);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->add_group), row);
+      if (self->first_add == NULL)
+        self->first_add = button;
     }
-
-  self->add_group = g_object_ref_sink (adw_preferences_group_new ());
-  self->exercise_row = adw_combo_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->exercise_row), _("Exercise"));
-  adw_combo_row_set_model (ADW_COMBO_ROW (self->exercise_row), G_LIST_MODEL (names));
-  button = gtk_button_new_with_mnemonic (_("_Add Step"));
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (on_add_clicked), self);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->exercise_row), button);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->add_group), self->exercise_row);
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->add_group));
 }
 
@@ -940,10 +1189,17 @@ limber_routine_editor_new (LimberCatalog *catalog,
     {
       gtk_window_set_title (GTK_WINDOW (self), _("New Routine"));
       if (routine != NULL)
-        fill (self, routine);
-      else
-        validate (self);
+        {
+          /* Translators: the name of a copy of a routine, as in "Gentle relief (copy)". */
+          g_autofree char *name = g_strdup_printf (_("%s (copy)"), limber_routine_get_name (routine));
+
+          fill (self, routine);
+          gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
+        }
     }
+  validate (self);
+  g_free (self->clean_text);
+  self->clean_text = g_strdup (self->text);
 
   return self;
 }

@@ -23,6 +23,9 @@ void                 limber_routine_editor_add_step   (LimberRoutineEditor *self
 void                 limber_routine_editor_move_step  (LimberRoutineEditor *self,
                                                        guint                index,
                                                        int                  delta);
+void                 limber_routine_editor_move_step_to (LimberRoutineEditor *self,
+                                                       guint                from,
+                                                       guint                to);
 guint                limber_routine_editor_get_n_steps (LimberRoutineEditor *self);
 GtkEditable         *limber_routine_editor_get_field  (LimberRoutineEditor *self,
                                                        int                  step,
@@ -31,6 +34,10 @@ const char          *limber_routine_editor_get_error  (LimberRoutineEditor *self
 char                *limber_routine_editor_dup_text   (LimberRoutineEditor *self);
 gboolean             limber_routine_editor_save       (LimberRoutineEditor *self,
                                                        GError             **error);
+gboolean             limber_routine_editor_export     (LimberRoutineEditor *self,
+                                                       GFile               *file,
+                                                       GError             **error);
+gboolean             limber_routine_editor_has_changes (LimberRoutineEditor *self);
 const char          *limber_routine_editor_get_path   (LimberRoutineEditor *self);
 gboolean             limber_routine_editor_has_conflict (LimberRoutineEditor *self);
 void                 limber_routine_editor_reload     (LimberRoutineEditor *self);

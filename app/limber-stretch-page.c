@@ -456,6 +456,8 @@ limber_stretch_page_delete_routine (LimberStretchPage *self,
 
   toast = adw_toast_new (_("Routine deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
+  /* Undo must be at hand at once, not after the toasts before it. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   /* The toast lives in the window's overlay, above the page's actions: it calls back instead. */
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
                            G_CONNECT_SWAPPED);
@@ -521,6 +523,14 @@ limber_stretch_page_import (LimberStretchPage  *self,
 
   name = g_strconcat (limber_routine_get_id (routine), ".json", NULL);
   target = g_build_filename (dir, name, NULL);
+  /* A file the loader refused keeps its name: importing must not write over it. */
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                   _("%s:0: the id “%s” is already used by the file %s; choose another"),
+                   path, limber_routine_get_id (routine), target);
+      return FALSE;
+    }
   if (g_mkdir_with_parents (dir, 0700) != 0 ||
       !g_file_set_contents (target, contents, length, error))
     {
@@ -532,6 +542,72 @@ limber_stretch_page_import (LimberStretchPage  *self,
   return TRUE;
 }
 
+/* "PATH:LINE: what" as "NAME, line LINE: what", for people rather than terminals. */
+static char *
+describe_file_error (GFile      *file,
+                     const char *message)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *prefix = g_strconcat (path != NULL ? path : "", ":", NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  char *end = NULL;
+  guint64 line;
+
+  if (path == NULL || !g_str_has_prefix (message, prefix))
+    return g_strdup (message);
+  message += strlen (prefix);
+  line = g_ascii_strtoull (message, &end, 10);
+  if (end == message || *end != ':')
+    return g_strdup (message);
+  message = end + 1;
+  while (*message == ' ')
+    message++;
+  if (line == 0)
+    /* Translators: a routine file and what is wrong with it. */
+    return g_strdup_printf (_("%s: %s"), name, message);
+  /* Translators: a routine file, the line that is wrong, and what is wrong with it. */
+  return g_strdup_printf (_("%s, line %u: %s"), name, (guint) line, message);
+}
+
+/**
+ * limber_stretch_page_import_file:
+ *
+ * Imports @file as limber_stretch_page_import() does, and tells the user how it went: a toast
+ * when it worked, a dialog with the reason when it did not.
+ */
+void
+limber_stretch_page_import_file (LimberStretchPage *self,
+                                 GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (LIMBER_IS_STRETCH_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (limber_stretch_page_import (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is the name of the routine file that was imported. */
+      g_autofree char *message = g_strdup_printf (_("Imported %s"), name);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", message);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  {
+    g_autofree char *body = describe_file_error (file, error->message);
+    GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                _("Could Not Import Routine"), body);
+
+    gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
 static void
 on_import_response (GtkNativeDialog   *dialog,
                     int                response,
@@ -540,10 +616,8 @@ on_import_response (GtkNativeDialog   *dialog,
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
-      g_autoptr(GError) error = NULL;
 
-      if (!limber_stretch_page_import (self, file, &error))
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", error->message);
+      limber_stretch_page_import_file (self, file);
     }
   g_object_unref (dialog);
   g_object_unref (self);

@@ -35,6 +35,8 @@ gboolean             limber_stretch_page_delete_routine (LimberStretchPage *self
 gboolean             limber_stretch_page_import      (LimberStretchPage  *self,
                                                       GFile              *file,
                                                       GError            **error);
+void                 limber_stretch_page_import_file (LimberStretchPage  *self,
+                                                      GFile              *file);
 
 /* Called once the user has chosen to end the session. */
 typedef void (*LimberStretchPageEndedFunc) (gpointer user_data);

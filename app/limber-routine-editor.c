@@ -1047,6 +1047,19 @@ limber_routine_editor_init (LimberRoutineEditor *self)
   self->line_widgets = g_hash_table_new (NULL, NULL);
 }
 
+/* The label as the button's child, so that the accessible name is the label without its
+ * underline (GTK 4.8 names a use-underline button "_Save Save"). */
+static GtkWidget *
+mnemonic_button (const char *label)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *child = gtk_label_new_with_mnemonic (label);
+
+  gtk_label_set_mnemonic_widget (GTK_LABEL (child), button);
+  gtk_button_set_child (GTK_BUTTON (button), child);
+  return button;
+}
+
 static void
 build (LimberRoutineEditor *self)
 {
@@ -1061,11 +1074,11 @@ build (LimberRoutineEditor *self)
 
   header = adw_header_bar_new ();
   gtk_box_append (GTK_BOX (box), header);
-  self->save_button = gtk_button_new_with_mnemonic (_("_Save"));
+  self->save_button = mnemonic_button (_("_Save"));
   gtk_widget_add_css_class (self->save_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  self->export_button = mnemonic_button (_("_Export…"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "editor.export");
   adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->export_button);
 
@@ -1076,7 +1089,7 @@ build (LimberRoutineEditor *self)
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (self->conflict_box), label);
-  button = gtk_button_new_with_mnemonic (_("_Reload"));
+  button = mnemonic_button (_("_Reload"));
   g_signal_connect_swapped (button, "clicked", G_CALLBACK (limber_routine_editor_reload), self);
   gtk_box_append (GTK_BOX (self->conflict_box), button);
   gtk_widget_set_visible (self->conflict_box, FALSE);
@@ -1112,8 +1125,6 @@ build (LimberRoutineEditor *self)
                                _("Only when every exercise is safe then"));
   self->first_days_switch = gtk_switch_new ();
   gtk_widget_set_valign (self->first_days_switch, GTK_ALIGN_CENTER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->first_days_switch),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Safe in the first days"), -1);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self->first_days_row), self->first_days_switch);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->first_days_row),
                                          self->first_days_switch);
@@ -1147,7 +1158,6 @@ build (LimberRoutineEditor *self)
       button = icon_button ("list-add-symbolic", _("Add"), add_name);
       g_signal_connect (button, "clicked", G_CALLBACK (on_add_clicked), exercise);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), button);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->add_group), row);
       if (self->first_add == NULL)
         self->first_add = button;

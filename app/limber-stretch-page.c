@@ -87,9 +87,11 @@ remove_rows (LimberStretchPage *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* @name says which routine the button is for, as a screen reader reads the buttons alone. */
 static GtkWidget *
 card_button (const char *icon,
              const char *label,
+             const char *name,
              const char *action,
              const char *id)
 {
@@ -98,7 +100,7 @@ card_button (const char *icon,
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, label);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
   gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
   return button;
@@ -212,16 +214,21 @@ add_routine_card (LimberStretchPage *self,
     /* Edit and Delete for the user's own routines; any can be copied into a new one. */
     GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
     const char *id = limber_routine_get_id (routine);
+    const char *name = limber_routine_get_name (routine);
     gboolean own = limber_routine_get_path (routine) != NULL;
+    /* Translators: the accessible names of a routine card's buttons; %s is the routine. */
+    g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), name);
+    g_autofree char *delete_name = g_strdup_printf (_("Delete %s"), name);
+    g_autofree char *duplicate_name = g_strdup_printf (_("Duplicate %s"), name);
 
     if (own)
       {
-        gtk_box_append (GTK_BOX (bar), card_button ("document-edit-symbolic", _("Edit"),
+        gtk_box_append (GTK_BOX (bar), card_button ("document-edit-symbolic", _("Edit"), edit_name,
                                                     "stretch.edit-routine", id));
-        gtk_box_append (GTK_BOX (bar), card_button ("user-trash-symbolic", _("Delete"),
+        gtk_box_append (GTK_BOX (bar), card_button ("user-trash-symbolic", _("Delete"), delete_name,
                                                     "stretch.delete-routine", id));
       }
-    gtk_box_append (GTK_BOX (bar), card_button ("edit-copy-symbolic", _("Duplicate"),
+    gtk_box_append (GTK_BOX (bar), card_button ("edit-copy-symbolic", _("Duplicate"), duplicate_name,
                                                 "stretch.duplicate-routine", id));
     gtk_widget_set_hexpand (button, TRUE);
     gtk_box_append (GTK_BOX (bar), button);

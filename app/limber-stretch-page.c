@@ -533,9 +533,11 @@ limber_stretch_page_import (LimberStretchPage  *self,
   /* A file the loader refused keeps its name: importing must not write over it. */
   if (g_file_test (target, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
-                   _("%s:0: the id “%s” is already used by the file %s; choose another"),
-                   path, limber_routine_get_id (routine), target);
+      g_autofree char *message =
+        g_strdup_printf (_("the id “%s” is already used by the file %s; choose another"),
+                         limber_routine_get_id (routine), target);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s:0: %s", path, message);
       return FALSE;
     }
   if (g_mkdir_with_parents (dir, 0700) != 0 ||

@@ -26,11 +26,13 @@ typedef struct
 {
   LimberExercise *exercise;
   GtkWidget      *group;
+  GtkWidget      *title;    /* the first row, "2. Bridge", with the step's buttons */
   GtkWidget      *up;
   GtkWidget      *down;
   GtkWidget      *remove;
   GPtrArray      *members;  /* const char *, in the order of rows */
   GPtrArray      *rows;     /* AdwEntryRow */
+  GtkWidget      *sides;    /* AdwComboRow of LimberSides, for a two-sided exercise */
 } Step;
 
 struct _LimberRoutineEditor
@@ -57,6 +59,7 @@ struct _LimberRoutineEditor
   GtkWidget      *first_days_switch;
   GtkWidget      *total_row;
   GtkWidget      *add_group;
+  GtkWidget      *export_group;
   GtkWidget      *first_add;  /* the first exercise's Add button, for the keyboard */
   GPtrArray      *exercises;  /* LimberExercise, as listed in add_group */
 
@@ -253,6 +256,16 @@ build_text (LimberRoutineEditor *self)
           else
             append_value (out, text);
         }
+      if (step->sides != NULL &&
+          adw_combo_row_get_selected (ADW_COMBO_ROW (step->sides)) != LIMBER_SIDES_BOTH)
+        {
+          static const char * const names[] = { "both", "right", "left" };
+          guint sides = MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (step->sides)), 2);
+
+          g_string_append (out, ",\n");
+          note_line (self, out, step->sides);
+          g_string_append_printf (out, "      \"sides\": \"%s\"", names[sides]);
+        }
       g_string_append (out, "\n    }");
     }
   g_string_append (out, "\n  ]\n}\n");
@@ -357,6 +370,8 @@ relayout_steps (LimberRoutineEditor *self)
 {
   adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page),
                                ADW_PREFERENCES_GROUP (self->add_group));
+  adw_preferences_page_remove (ADW_PREFERENCES_PAGE (self->page),
+                               ADW_PREFERENCES_GROUP (self->export_group));
   for (guint i = 0; i < self->steps->len; i++)
     {
       Step *step = g_ptr_array_index (self->steps, i);
@@ -367,7 +382,7 @@ relayout_steps (LimberRoutineEditor *self)
                                      ADW_PREFERENCES_GROUP (step->group));
       /* Translators: a step of a routine in the editor, as in "2. Bridge". */
       title = g_strdup_printf (_("%u. %s"), i + 1, limber_exercise_get_name (step->exercise));
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (step->group), title);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (step->title), title);
       gtk_widget_set_sensitive (step->up, i > 0);
       gtk_widget_set_sensitive (step->down, i + 1 < self->steps->len);
     }
@@ -375,6 +390,7 @@ relayout_steps (LimberRoutineEditor *self)
     adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
                               ADW_PREFERENCES_GROUP (((Step *) g_ptr_array_index (self->steps, i))->group));
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->add_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->export_group));
 }
 
 static guint
@@ -553,7 +569,7 @@ add_step (LimberRoutineEditor *self,
   Step *step = g_new0 (Step, 1);
   LimberExerciseMode mode = limber_exercise_get_mode (exercise);
   const char *name = limber_exercise_get_name (exercise);
-  GtkWidget *buttons, *handle;
+  GtkWidget *handle;
   GtkDragSource *drag;
   GtkDropTarget *drop;
   GtkEventController *shortcuts;
@@ -570,7 +586,10 @@ add_step (LimberRoutineEditor *self,
   /* Kept while the steps are put in a new order. */
   step->group = g_object_ref_sink (adw_preferences_group_new ());
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  /* The step's own row heads it, with its buttons: a row's title wraps at phone width. */
+  step->title = adw_action_row_new ();
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (step->title), FALSE);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (step->group), step->title);
   /* Translators: the accessible names of a step's buttons in the routine editor; %s is the
    * exercise, as in "Move Bridge Up". */
   up_name = g_strdup_printf (_("Move %s Up"), name);
@@ -590,7 +609,7 @@ add_step (LimberRoutineEditor *self,
   g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), step->group);
   g_signal_connect (drag, "drag-begin", G_CALLBACK (on_drag_begin), step->group);
   gtk_widget_add_controller (handle, GTK_EVENT_CONTROLLER (drag));
-  gtk_box_append (GTK_BOX (buttons), handle);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (step->title), handle);
   drop = gtk_drop_target_new (ADW_TYPE_PREFERENCES_GROUP, GDK_ACTION_MOVE);
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), NULL);
   gtk_widget_add_controller (step->group, GTK_EVENT_CONTROLLER (drop));
@@ -607,10 +626,9 @@ add_step (LimberRoutineEditor *self,
   g_signal_connect (step->up, "clicked", G_CALLBACK (on_move), GINT_TO_POINTER (-1));
   g_signal_connect (step->down, "clicked", G_CALLBACK (on_move), GINT_TO_POINTER (1));
   g_signal_connect (step->remove, "clicked", G_CALLBACK (on_remove), NULL);
-  gtk_box_append (GTK_BOX (buttons), step->up);
-  gtk_box_append (GTK_BOX (buttons), step->down);
-  gtk_box_append (GTK_BOX (buttons), step->remove);
-  adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (step->group), buttons);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (step->title), step->up);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (step->title), step->down);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (step->title), step->remove);
 
   if (mode == LIMBER_EXERCISE_MODE_HOLD)
     {
@@ -647,6 +665,22 @@ add_step (LimberRoutineEditor *self,
           g_string_append_printf (tempo, i == 0 ? "%s" : ", %s", value);
         }
       add_field (self, step, "tempo", _("Tempo (s)"), tempo->str);
+    }
+
+  if (limber_exercise_get_sides (exercise) == 2)
+    {
+      /* In the order of LimberSides. */
+      const char *choices[] = { _("Both sides, right first"), _("Right side only"),
+                                _("Left side only"), NULL };
+      g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
+
+      step->sides = adw_combo_row_new ();
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (step->sides), _("Sides"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (step->sides),
+                               G_LIST_MODEL (model));
+      adw_combo_row_set_selected (ADW_COMBO_ROW (step->sides), timing->sides);
+      g_signal_connect_swapped (step->sides, "notify::selected", G_CALLBACK (validate), self);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (step->group), step->sides);
     }
 
   add_field (self, step, "rounds", _("Rounds"), rounds);
@@ -999,6 +1033,7 @@ limber_routine_editor_dispose (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_object (&self->add_group);
+  g_clear_object (&self->export_group);
 
   G_OBJECT_CLASS (limber_routine_editor_parent_class)->dispose (object);
 }
@@ -1072,15 +1107,25 @@ build (LimberRoutineEditor *self)
   box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   adw_window_set_content (ADW_WINDOW (self), box);
 
+  /* Cancel and Save, as in GNOME's other editing windows; both ask before anything is lost. */
   header = adw_header_bar_new ();
+  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
   gtk_box_append (GTK_BOX (box), header);
+  /* The title may take two lines at phone width rather than be cut short. */
+  label = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (label, "title");
+  g_object_bind_property (self, "title", label, "label", G_BINDING_SYNC_CREATE);
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), label);
+  button = mnemonic_button (_("_Cancel"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "window.close");
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
   self->save_button = mnemonic_button (_("_Save"));
   gtk_widget_add_css_class (self->save_button, "suggested-action");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
   adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-  self->export_button = mnemonic_button (_("_Export…"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "editor.export");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), self->export_button);
 
   self->conflict_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   gtk_widget_add_css_class (self->conflict_box, "toolbar");
@@ -1163,6 +1208,15 @@ build (LimberRoutineEditor *self)
         self->first_add = button;
     }
   adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->add_group));
+
+  /* Sharing, below the routine it shares. */
+  self->export_group = g_object_ref_sink (adw_preferences_group_new ());
+  self->export_button = mnemonic_button (_("_Export…"));
+  gtk_widget_set_halign (self->export_button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (self->export_button, "pill");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->export_button), "editor.export");
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->export_group), self->export_button);
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->export_group));
 }
 
 /**

@@ -189,6 +189,22 @@ test_create (void)
   g_assert_true (limber_routine_editor_get_field (editor, 0, "hold") == hold);
   g_assert_null (limber_routine_editor_get_field (editor, 1, "hold"));
 
+  /* Knee to chest, done on each side, may be done on one alone; cat-cow has no sides to pick. */
+  {
+    GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (hold), ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *other = gtk_widget_get_ancestor (GTK_WIDGET (limber_routine_editor_get_field (editor, 1, "duration")),
+                                                ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *sides = limber_ui_test_find_of_type (group, ADW_TYPE_COMBO_ROW);
+    g_autofree char *text = NULL;
+
+    g_assert_nonnull (sides);
+    g_assert_null (limber_ui_test_find_of_type (other, ADW_TYPE_COMBO_ROW));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sides)), ==, LIMBER_SIDES_BOTH);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (sides), LIMBER_SIDES_LEFT);
+    text = limber_routine_editor_dup_text (editor);
+    g_assert_nonnull (strstr (text, "\"sides\": \"left\""));
+  }
+
   /* Out of range: marked at the field, with the loader's reason; Save stays off. */
   gtk_editable_set_text (hold, "900");
   g_assert_cmpstr (limber_routine_editor_get_error (editor), ==,
@@ -222,6 +238,7 @@ test_create (void)
                    "knee-to-chest");
   g_assert_cmpint (((LimberMove *) g_ptr_array_index (limber_routine_get_step_timing (routine, 0)->moves,
                                                       0))->duration_us, ==, 40 * G_USEC_PER_SEC);
+  g_assert_cmpint (limber_routine_get_step_timing (routine, 0)->sides, ==, LIMBER_SIDES_LEFT);
   {
     g_autofree char *contents = NULL;
     gsize length;
@@ -276,6 +293,19 @@ find_controller (GtkWidget *widget,
   return NULL;
 }
 
+/* The first controller of @type on @widget or below it: the drag handle's. */
+static gpointer
+find_controller_below (GtkWidget *widget,
+                       GType      type)
+{
+  gpointer found = find_controller (widget, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); found == NULL && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_controller_below (child, type);
+  return found;
+}
+
 static char *
 step_ids (LimberRoutineEditor *editor)
 {
@@ -313,10 +343,7 @@ test_reorder (void)
   /* The third dropped on the first takes its place. */
   drop = find_controller (step_group (editor, 0), GTK_TYPE_DROP_TARGET);
   g_assert_nonnull (drop);
-  g_assert_nonnull (find_controller (gtk_widget_get_first_child (GTK_WIDGET (
-                                       adw_preferences_group_get_header_suffix (
-                                         ADW_PREFERENCES_GROUP (step_group (editor, 2))))),
-                                     GTK_TYPE_DRAG_SOURCE));
+  g_assert_nonnull (find_controller_below (step_group (editor, 2), GTK_TYPE_DRAG_SOURCE));
   g_value_init (&value, ADW_TYPE_PREFERENCES_GROUP);
   g_value_set_object (&value, step_group (editor, 2));
   g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &handled);

@@ -258,8 +258,8 @@ def run(proc, env, scratch, routines, wav, log):
     ed = edit()
     report(type_into(ed, "Name", "Changed"), "the name is changed")
     ask = lambda: toplevel_with(app, "Save Changes?")  # noqa: E731
-    report(act(ed, Atspi.Role.PUSH_BUTTON, "Close", ask),
-           "closing the editor asks to save the changes")
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Cancel", ask),
+           "Cancel asks whether to save the changes")
     report(act(ask() or app, Atspi.Role.PUSH_BUTTON, response("Discard"), lambda: edit() is None),
            "Discard closes it")
     with open(path) as f:

@@ -108,6 +108,21 @@ limber_application_activate (GApplication *app)
     }
 }
 
+/* Files given on the command line, or opened with Limber from Files, are routine files to
+ * import. */
+static void
+limber_application_open (GApplication  *app,
+                         GFile        **files,
+                         int            n_files,
+                         const char    *hint)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+
+  g_application_activate (app);
+  for (int i = 0; i < n_files; i++)
+    limber_window_import_routine (get_main_window (self), files[i]);
+}
+
 /* An argument as the terminal should show it: control characters, which could move the cursor
  * or retitle the window, and bytes that are not UTF-8 are written as escapes; a long one is
  * cut short. */
@@ -525,6 +540,7 @@ limber_application_class_init (LimberApplicationClass *klass)
 
   object_class->dispose = limber_application_dispose;
   app_class->activate = limber_application_activate;
+  app_class->open = limber_application_open;
   app_class->startup = limber_application_startup;
   app_class->shutdown = limber_application_shutdown;
   app_class->handle_local_options = limber_application_handle_local_options;
@@ -544,6 +560,8 @@ limber_application_init (LimberApplication *self)
   };
 
   g_application_add_main_option_entries (G_APPLICATION (self), options);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self),
+                                                     _("[ROUTINE-FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Check back spasm symptoms, stretch with "
                                               "guidance, and get gentle reminders."));
@@ -559,7 +577,7 @@ limber_application_new (void)
 {
   return g_object_new (LIMBER_TYPE_APPLICATION,
                        "application-id", APPLICATION_ID,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS | G_APPLICATION_HANDLES_OPEN,
                        "resource-base-path", RESOURCE_PATH,
                        NULL);
 }

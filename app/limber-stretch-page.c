@@ -5,9 +5,12 @@
 
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 #include "limber-figure.h"
+#include "limber-routine-editor.h"
 
 #include "limber-voice.h"
 
@@ -32,6 +35,10 @@ struct _LimberStretchPage
 
   GPtrArray           *rows;
   GSettings           *settings;
+
+  /* A deleted routine's file, kept aside while its toast offers Undo. */
+  char                *deleted_path;
+  char                *deleted_aside;
 
   /* "End This Session?", while it is asked, and what to do once the user ends it. */
   GtkWidget                  *end_dialog;
@@ -78,6 +85,25 @@ remove_rows (LimberStretchPage *self)
       adw_preferences_group_remove (ADW_PREFERENCES_GROUP (group), row);
     }
   g_ptr_array_set_size (self->rows, 0);
+}
+
+/* @name says which routine the button is for, as a screen reader reads the buttons alone. */
+static GtkWidget *
+card_button (const char *icon,
+             const char *label,
+             const char *name,
+             const char *action,
+             const char *id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", id);
+  return button;
 }
 
 /* A routine as a card: a still of its first exercise, its name, length and exercises, whether it
@@ -184,7 +210,30 @@ add_routine_card (LimberStretchPage *self,
   button_label = g_strdup_printf (_("Start %s"), limber_routine_get_name (routine));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, button_label, -1);
-  gtk_box_append (GTK_BOX (card), button);
+  {
+    /* Edit and Delete for the user's own routines; any can be copied into a new one. */
+    GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+    const char *id = limber_routine_get_id (routine);
+    const char *name = limber_routine_get_name (routine);
+    gboolean own = limber_routine_get_path (routine) != NULL;
+    /* Translators: the accessible names of a routine card's buttons; %s is the routine. */
+    g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), name);
+    g_autofree char *delete_name = g_strdup_printf (_("Delete %s"), name);
+    g_autofree char *duplicate_name = g_strdup_printf (_("Duplicate %s"), name);
+
+    if (own)
+      {
+        gtk_box_append (GTK_BOX (bar), card_button ("document-edit-symbolic", _("Edit"), edit_name,
+                                                    "stretch.edit-routine", id));
+        gtk_box_append (GTK_BOX (bar), card_button ("user-trash-symbolic", _("Delete"), delete_name,
+                                                    "stretch.delete-routine", id));
+      }
+    gtk_box_append (GTK_BOX (bar), card_button ("edit-copy-symbolic", _("Duplicate"), duplicate_name,
+                                                "stretch.duplicate-routine", id));
+    gtk_widget_set_hexpand (button, TRUE);
+    gtk_box_append (GTK_BOX (bar), button);
+    gtk_box_append (GTK_BOX (card), bar);
+  }
 
   adw_preferences_group_add (self->routines_group, card);
   g_ptr_array_add (self->rows, card);
@@ -279,6 +328,329 @@ refresh (LimberStretchPage *self)
                                              "you, so you need not watch the screen."));
 }
 
+static gint64
+plank_hold_us (LimberStretchPage *self)
+{
+  guint plank_s = g_settings_get_uint (self->settings, "plank-hold-seconds");
+
+  return (gint64) limber_journal_get_plank_hold (self->journal, plank_s) * G_USEC_PER_SEC;
+}
+
+/**
+ * limber_stretch_page_open_editor:
+ * @routine: (nullable): the routine to edit (the user's own) or copy; %NULL for a new one
+ *
+ * Returns: (transfer none): the editor, shown
+ */
+GtkWindow *
+limber_stretch_page_open_editor (LimberStretchPage *self,
+                                 LimberRoutine     *routine,
+                                 gboolean           duplicate)
+{
+  LimberRoutineEditor *editor;
+  GtkRoot *root;
+
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), NULL);
+
+  editor = limber_routine_editor_new (self->catalog, routine, duplicate, plank_hold_us (self));
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));
+  gtk_window_present (GTK_WINDOW (editor));
+  return GTK_WINDOW (editor);
+}
+
+static void
+new_routine_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  limber_stretch_page_open_editor (LIMBER_STRETCH_PAGE (widget), NULL, FALSE);
+}
+
+static void
+edit_routine_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  LimberStretchPage *self = LIMBER_STRETCH_PAGE (widget);
+  LimberRoutine *routine = limber_catalog_find_routine (self->catalog,
+                                                        g_variant_get_string (parameter, NULL));
+
+  if (routine != NULL)
+    limber_stretch_page_open_editor (self, routine,
+                                     g_str_equal (action_name, "stretch.duplicate-routine"));
+}
+
+static void
+reload_catalog (LimberStretchPage *self)
+{
+  g_autofree char *dir = limber_catalog_get_user_dir ();
+
+  limber_catalog_reload_user_dir (self->catalog, dir);
+}
+
+/* The file kept aside goes for good. */
+static void
+forget_deleted (LimberStretchPage *self)
+{
+  if (self->deleted_aside != NULL)
+    g_unlink (self->deleted_aside);
+  g_clear_pointer (&self->deleted_path, g_free);
+  g_clear_pointer (&self->deleted_aside, g_free);
+}
+
+static void
+on_delete_toast_dismissed (AdwToast          *toast,
+                           LimberStretchPage *self)
+{
+  forget_deleted (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LimberStretchPage *self = LIMBER_STRETCH_PAGE (widget);
+
+  if (self->deleted_aside != NULL && g_rename (self->deleted_aside, self->deleted_path) == 0)
+    {
+      g_clear_pointer (&self->deleted_aside, g_free);
+      g_clear_pointer (&self->deleted_path, g_free);
+      reload_catalog (self);
+    }
+}
+
+static void
+on_undo_clicked (LimberStretchPage *self)
+{
+  undo_delete_action (GTK_WIDGET (self), "stretch.undo-delete", NULL);
+}
+
+/**
+ * limber_stretch_page_delete_routine:
+ *
+ * Moves the user's routine @id out of the folder, with a toast to undo it; the file goes once the
+ * toast does.
+ *
+ * Returns: whether it was deleted
+ */
+gboolean
+limber_stretch_page_delete_routine (LimberStretchPage *self,
+                                    const char        *id)
+{
+  LimberRoutine *routine = limber_catalog_find_routine (self->catalog, id);
+  GtkWidget *overlay;
+  AdwToast *toast;
+
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), FALSE);
+
+  if (routine == NULL || limber_routine_get_path (routine) == NULL)
+    return FALSE;
+
+  forget_deleted (self);
+  self->deleted_path = g_strdup (limber_routine_get_path (routine));
+  /* Not ending in ".json", so the loader passes it by. */
+  self->deleted_aside = g_strconcat (self->deleted_path, ".deleted", NULL);
+  if (g_rename (self->deleted_path, self->deleted_aside) != 0)
+    {
+      g_clear_pointer (&self->deleted_path, g_free);
+      g_clear_pointer (&self->deleted_aside, g_free);
+      return FALSE;
+    }
+  reload_catalog (self);
+
+  toast = adw_toast_new (_("Routine deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  /* Undo must be at hand at once, not after the toasts before it. */
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  /* The toast lives in the window's overlay, above the page's actions: it calls back instead. */
+  g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    {
+      g_object_ref_sink (toast);
+      g_object_unref (toast);
+    }
+  return TRUE;
+}
+
+static void
+delete_routine_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  limber_stretch_page_delete_routine (LIMBER_STRETCH_PAGE (widget),
+                                      g_variant_get_string (parameter, NULL));
+}
+
+/**
+ * limber_stretch_page_import:
+ *
+ * Copies a routine file into the user's folder, if the loader accepts it.
+ *
+ * Returns: whether it was imported; @error says what is wrong with the file, with its line
+ */
+gboolean
+limber_stretch_page_import (LimberStretchPage  *self,
+                            GFile              *file,
+                            GError            **error)
+{
+  g_autoptr(LimberCatalog) check = NULL;
+  g_autoptr(LimberRoutine) routine = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *dir = limber_catalog_get_user_dir ();
+  g_autofree char *name = NULL;
+  g_autofree char *target = NULL;
+  gsize length;
+
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), FALSE);
+
+  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
+    return FALSE;
+  if (length > LIMBER_CATALOG_MAX_FILE_SIZE)
+    {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (LIMBER_CATALOG_MAX_FILE_SIZE);
+      g_autofree char *message = g_strdup_printf (_("the file is too large (%s); a routine file "
+                                                    "may be at most %s"), size, limit);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:0: %s", path, message);
+      return FALSE;
+    }
+  routine = limber_catalog_parse_routine (self->catalog, path, contents, length, NULL, error);
+  if (routine == NULL)
+    return FALSE;
+
+  name = g_strconcat (limber_routine_get_id (routine), ".json", NULL);
+  target = g_build_filename (dir, name, NULL);
+  /* A file the loader refused keeps its name: importing must not write over it. */
+  if (g_file_test (target, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("the id “%s” is already used by the file %s; choose another"),
+                         limber_routine_get_id (routine), target);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS, "%s:0: %s", path, message);
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0 ||
+      !g_file_set_contents (target, contents, length, error))
+    {
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", dir, g_strerror (errno));
+      return FALSE;
+    }
+  reload_catalog (self);
+  return TRUE;
+}
+
+/* "PATH:LINE: what" as "NAME, line LINE: what", for people rather than terminals. */
+static char *
+describe_file_error (GFile      *file,
+                     const char *message)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *prefix = g_strconcat (path != NULL ? path : "", ":", NULL);
+  g_autofree char *name = g_file_get_basename (file);
+  char *end = NULL;
+  guint64 line;
+
+  if (path == NULL || !g_str_has_prefix (message, prefix))
+    return g_strdup (message);
+  message += strlen (prefix);
+  line = g_ascii_strtoull (message, &end, 10);
+  if (end == message || *end != ':')
+    return g_strdup (message);
+  message = end + 1;
+  while (*message == ' ')
+    message++;
+  if (line == 0)
+    /* Translators: a routine file and what is wrong with it. */
+    return g_strdup_printf (_("%s: %s"), name, message);
+  /* Translators: a routine file, the line that is wrong, and what is wrong with it. */
+  return g_strdup_printf (_("%s, line %u: %s"), name, (guint) line, message);
+}
+
+/**
+ * limber_stretch_page_import_file:
+ *
+ * Imports @file as limber_stretch_page_import() does, and tells the user how it went: a toast
+ * when it worked, a dialog with the reason when it did not.
+ */
+void
+limber_stretch_page_import_file (LimberStretchPage *self,
+                                 GFile             *file)
+{
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root;
+
+  g_return_if_fail (LIMBER_IS_STRETCH_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  if (limber_stretch_page_import (self, file, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      /* Translators: %s is the name of the routine file that was imported. */
+      g_autofree char *message = g_strdup_printf (_("Imported %s"), name);
+
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", message);
+      return;
+    }
+
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  {
+    g_autofree char *body = describe_file_error (file, error->message);
+    GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                _("Could Not Import Routine"), body);
+
+    gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+static void
+on_import_response (GtkNativeDialog   *dialog,
+                    int                response,
+                    LimberStretchPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+      limber_stretch_page_import_file (self, file);
+    }
+  g_object_unref (dialog);
+  g_object_unref (self);
+}
+
+static void
+import_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkFileChooserNative *dialog;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  dialog = gtk_file_chooser_native_new (_("Import Routine"), GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, NULL, NULL);
+  gtk_file_filter_add_suffix (filter, "json");
+  gtk_file_filter_set_name (filter, "JSON");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (dialog), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_response), g_object_ref (widget));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (dialog));
+}
+
 static void
 limber_stretch_page_map (GtkWidget *widget)
 {
@@ -307,6 +679,9 @@ limber_stretch_page_dispose (GObject *object)
       gtk_window_destroy (GTK_WINDOW (self->end_dialog));
       self->end_dialog = NULL;
     }
+  forget_deleted (self);
+  if (self->catalog != NULL)
+    g_signal_handlers_disconnect_by_data (limber_catalog_get_routines (self->catalog), self);
   g_clear_object (&self->settings);
   g_clear_object (&self->care_plan);
   g_clear_object (&self->catalog);
@@ -370,6 +745,9 @@ limber_stretch_page_constructed (GObject *object)
 
   g_signal_connect_object (self->care_plan, "changed", G_CALLBACK (refresh), self,
                            G_CONNECT_SWAPPED);
+  /* A routine saved, imported or deleted shows at once. */
+  g_signal_connect_swapped (limber_catalog_get_routines (self->catalog), "items-changed",
+                            G_CALLBACK (refresh), self);
   refresh (self);
 }
 
@@ -414,6 +792,15 @@ limber_stretch_page_class_init (LimberStretchPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, pain_row);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, routines_group);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, problems_group);
+
+  gtk_widget_class_install_action (widget_class, "stretch.new-routine", NULL, new_routine_action);
+  gtk_widget_class_install_action (widget_class, "stretch.import-routine", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "stretch.edit-routine", "s", edit_routine_action);
+  gtk_widget_class_install_action (widget_class, "stretch.duplicate-routine", "s",
+                                   edit_routine_action);
+  gtk_widget_class_install_action (widget_class, "stretch.delete-routine", "s",
+                                   delete_routine_action);
+  gtk_widget_class_install_action (widget_class, "stretch.undo-delete", NULL, undo_delete_action);
 }
 
 static void

@@ -27,6 +27,16 @@ gboolean             limber_stretch_page_start       (LimberStretchPage *self,
                                                       GError           **error);
 LimberStretchPlayer *limber_stretch_page_get_player  (LimberStretchPage *self);
 const char          *limber_stretch_page_get_screen  (LimberStretchPage *self);
+GtkWindow           *limber_stretch_page_open_editor (LimberStretchPage *self,
+                                                      LimberRoutine     *routine,
+                                                      gboolean           duplicate);
+gboolean             limber_stretch_page_delete_routine (LimberStretchPage *self,
+                                                         const char        *id);
+gboolean             limber_stretch_page_import      (LimberStretchPage  *self,
+                                                      GFile              *file,
+                                                      GError            **error);
+void                 limber_stretch_page_import_file (LimberStretchPage  *self,
+                                                      GFile              *file);
 
 /* Called once the user has chosen to end the session. */
 typedef void (*LimberStretchPageEndedFunc) (gpointer user_data);

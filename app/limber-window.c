@@ -630,6 +630,21 @@ limber_window_show_page (LimberWindow *self,
 }
 
 /**
+ * limber_window_import_routine:
+ *
+ * Shows the Stretch page and imports @file there, telling how it went.
+ */
+void
+limber_window_import_routine (LimberWindow *self,
+                              GFile        *file)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+
+  limber_window_show_page (self, "stretch");
+  limber_stretch_page_import_file (limber_window_get_stretch_page (self), file);
+}
+
+/**
  * limber_window_get_page:
  * @self: a #LimberWindow
  *

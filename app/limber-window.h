@@ -36,6 +36,8 @@ const char      *limber_window_get_page       (LimberWindow   *self);
 gboolean         limber_window_get_narrow     (LimberWindow   *self);
 LimberCheckPage *limber_window_get_check_page (LimberWindow   *self);
 LimberStretchPage *limber_window_get_stretch_page (LimberWindow *self);
+void             limber_window_import_routine (LimberWindow   *self,
+                                               GFile          *file);
 LimberTodayPage     *limber_window_get_today_page     (LimberWindow   *self);
 LimberProgressPage  *limber_window_get_progress_page  (LimberWindow   *self);
 LimberRemindersPage *limber_window_get_reminders_page (LimberWindow *self);

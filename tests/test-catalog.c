@@ -462,6 +462,30 @@ static const BadFile bad_files[] = {
     3, "the file is not UTF-8 text; save it as UTF-8",
   },
   {
+    "/catalog/user/bad/sides-one-sided", "sides-one-sided.json",
+    "{\n"
+    "  \"id\": \"one-sided\",\n"
+    "  \"name\": \"One-sided plank\",\n"
+    "  \"steps\": [\n"
+    "    { \"exercise\": \"plank\",\n"
+    "      \"sides\": \"left\" }\n"
+    "  ]\n"
+    "}\n",
+    6, "“sides” is only for exercises done on each side in turn",
+  },
+  {
+    "/catalog/user/bad/sides-word", "sides-word.json",
+    "{\n"
+    "  \"id\": \"sides-word\",\n"
+    "  \"name\": \"Which side\",\n"
+    "  \"steps\": [\n"
+    "    { \"exercise\": \"knee-to-chest\",\n"
+    "      \"sides\": \"top\" }\n"
+    "  ]\n"
+    "}\n",
+    6, "“sides” must be “both”, “right” or “left”",
+  },
+  {
     "/catalog/user/bad/syntax", "syntax.json",
     "{\n"
     "  \"id\": \"missing-comma\",\n"
@@ -829,6 +853,51 @@ test_user_overrides (void)
   g_assert_finalize_object (g_steal_pointer (&catalog));
 }
 
+/* "sides" on a two-sided exercise: one side alone, in every phase, and the length counts it once. */
+static void
+test_user_sides (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
+  const char *text =
+    "{ \"id\": \"left-only\", \"name\": \"Left only\", \"steps\": [\n"
+    "  { \"exercise\": \"knee-to-chest\", \"hold\": 10, \"rounds\": 2, \"switch\": 5,\n"
+    "    \"sides\": \"left\" },\n"
+    "  { \"exercise\": \"knee-to-chest\", \"hold\": 10, \"rounds\": 2, \"switch\": 5,\n"
+    "    \"sides\": \"both\" } ] }\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(LimberRoutine) routine =
+    limber_catalog_parse_routine (catalog, "left-only.json", text, strlen (text), NULL, &error);
+  g_autoptr(GArray) phases = NULL;
+  guint left = 0, right = 0, none = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (limber_routine_get_step_timing (routine, 0)->sides, ==, LIMBER_SIDES_LEFT);
+  g_assert_cmpint (limber_routine_get_step_timing (routine, 1)->sides, ==, LIMBER_SIDES_BOTH);
+
+  phases = limber_routine_build_phases (routine, 0);
+  for (guint i = 0; i < phases->len; i++)
+    {
+      const LimberPhase *phase = &g_array_index (phases, LimberPhase, i);
+
+      if (phase->step != 0 || phase->kind == LIMBER_PHASE_REST)
+        continue;
+      if (phase->side == LIMBER_SIDE_LEFT)
+        left++;
+      else if (phase->side == LIMBER_SIDE_RIGHT)
+        right++;
+      else
+        none++;
+    }
+  /* Get ready, hold, switch (between the rounds), hold: all on the left. */
+  g_assert_cmpuint (left, ==, 4);
+  g_assert_cmpuint (right, ==, 0);
+  g_assert_cmpuint (none, ==, 0);
+
+  /* Step 1: 5 get ready + 2 × 10 hold + 5 switch, rest 20; step 2: 5 + 4 × 10 + 3 × 5. */
+  g_assert_cmpint (limber_routine_get_duration_us (routine, 0), ==,
+                   (5 + 20 + 5 + 20 + 5 + 40 + 15) * SECOND);
+}
+
 /* Loading one file reports through the GError, as "PATH:LINE: message", and adds nothing. */
 static void
 test_user_file_error (void)
@@ -1105,6 +1174,7 @@ main (int   argc,
   g_test_add_func ("/catalog/user/ignores-other-files", test_user_ignores_other_files);
   g_test_add_func ("/catalog/user/name-order", test_user_name_order);
   g_test_add_func ("/catalog/user/overrides", test_user_overrides);
+  g_test_add_func ("/catalog/user/sides", test_user_sides);
   g_test_add_func ("/catalog/user/duplicate-id", test_user_duplicate_id);
   g_test_add_func ("/catalog/user/file-error", test_user_file_error);
   g_test_add_func ("/catalog/user/size-limit", test_user_size_limit);

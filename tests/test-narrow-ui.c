@@ -5,7 +5,8 @@
  * Every page at phone width (360 px) in the language the test runs in (meson runs it once per
  * language of po/LINGUAS, and in English): no button label or heading cut short with "…" or
  * clipped, and nothing that can be clicked outside the window. German's long words and
- * Arabic's script must fit too. Screenshots go to tests/screenshots/narrow-LANG-PAGE.png.
+ * Arabic's script must fit too; so must the routine editor's window, in dark style.
+ * Screenshots go to tests/screenshots/narrow-LANG-PAGE.png.
  */
 
 #include "config.h"
@@ -14,6 +15,7 @@
 #include <locale.h>
 
 #include "limber-application.h"
+#include "limber-routine-editor.h"
 #include "limber-ui-test.h"
 #include "limber-window.h"
 
@@ -40,6 +42,20 @@ must_be_whole (GtkWidget *label)
   return FALSE;
 }
 
+/* The width @widget was given, counted as gtk_widget_measure() counts its natural width: with
+ * its CSS padding and border (a header bar's title has padding), which gtk_widget_get_width()
+ * leaves out. */
+static double
+box_width (GtkWidget *widget)
+{
+  graphene_rect_t bounds;
+
+  /* In its own coordinates: a row's title drawn scaled down is not cut short for that. */
+  if (!gtk_widget_compute_bounds (widget, widget, &bounds))
+    return gtk_widget_get_width (widget);
+  return bounds.size.width;
+}
+
 static void
 collect_cut_labels (GtkWidget *widget,
                     GString   *cut)
@@ -56,9 +72,9 @@ collect_cut_labels (GtkWidget *widget,
       gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
       if (pango_layout_is_ellipsized (gtk_label_get_layout (label)))
         g_string_append_printf (cut, "“%s” is cut short with …\n", gtk_label_get_text (label));
-      else if (!gtk_label_get_wrap (label) && natural > gtk_widget_get_width (widget) + 1)
-        g_string_append_printf (cut, "“%s” needs %d px but has %d\n", gtk_label_get_text (label),
-                                natural, gtk_widget_get_width (widget));
+      else if (!gtk_label_get_wrap (label) && natural > box_width (widget) + 1)
+        g_string_append_printf (cut, "“%s” needs %d px but has %g\n", gtk_label_get_text (label),
+                                natural, box_width (widget));
     }
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
@@ -115,6 +131,39 @@ test_player (void)
                                   g_variant_new_string ("gentle-relief"));
   g_assert_true (limber_ui_test_spin_until (player_shown, NULL, 5000));
   assert_page_fits ("player");
+}
+
+/* The routine editor, with a routine's steps in it, at phone width and in dark style. */
+static void
+test_editor (void)
+{
+  LimberStretchPage *page = limber_window_get_stretch_page (window);
+  LimberRoutine *routine = limber_catalog_find_routine (limber_application_get_catalog (app),
+                                                        "gentle-relief");
+  g_autoptr(GString) cut = g_string_new (NULL);
+  g_autofree char *shot = NULL;
+  const char *lang = g_getenv ("LANGUAGE");
+  GtkWindow *editor;
+  int minimum = 0;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
+  limber_window_show_page (window, "stretch");
+  editor = limber_stretch_page_open_editor (page, routine, TRUE);
+  gtk_window_set_default_size (editor, NARROW, 640);
+
+  gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
+                      NULL);
+  g_assert_cmpint (minimum, <=, NARROW);
+  shot = g_strdup_printf ("narrow-%s-editor-dark", lang != NULL && *lang ? lang : "en");
+  limber_ui_test_save_screenshot (editor, shot);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), <=, NARROW);
+  limber_ui_test_assert_controls_inside (editor, NARROW);
+  collect_cut_labels (GTK_WIDGET (editor), cut);
+  if (cut->len > 0)
+    g_error ("At %d px, in the routine editor:\n%s", NARROW, cut->str);
+
+  gtk_window_destroy (editor);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 /* The widgets that keep the window from narrowing: the deepest ones whose minimum width is
@@ -189,6 +238,7 @@ main (int   argc,
   limber_ui_test_set_width (window, NARROW);
 
   g_test_add_func ("/narrow-ui/pages", test_pages);
+  g_test_add_func ("/narrow-ui/editor", test_editor);
   g_test_add_func ("/narrow-ui/player", test_player);
 
   status = g_test_run ();

@@ -35,6 +35,7 @@ typedef struct
   GArray     *starts;    /* lines where the open objects and arrays began */
   JsonParser *parser;
   gboolean    translate;
+  const char *replacing; /* the id of the routine being edited, which may be kept */
 } Reader;
 
 /* limber-catalog.c */

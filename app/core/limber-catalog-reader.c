@@ -470,6 +470,35 @@ check_size (Reader         *reader,
   return TRUE;
 }
 
+/* A step's "sides": "both", "right" or "left", for an exercise done on both sides. */
+static gboolean
+read_sides (Reader          *reader,
+            JsonObject      *step,
+            LimberExercise  *exercise,
+            LimberTiming    *timing,
+            GError         **error)
+{
+  static const char * const names[] = { "both", "right", "left" };
+  const char *value;
+
+  if (!json_object_has_member (step, "sides"))
+    return TRUE;
+  if (limber_exercise_get_sides (exercise) != 2)
+    /* Translators: “sides” is a word of the file format: keep it. */
+    return fail (reader, step, "sides", error,
+                 _("“sides” is only for exercises done on each side in turn"));
+  if (!get_string (reader, step, "sides", FALSE, &value, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (value, names[i]))
+      {
+        timing->sides = (LimberSides) i;
+        return TRUE;
+      }
+  /* Translators: “sides”, “both”, “right” and “left” are words of the file format: keep them. */
+  return fail (reader, step, "sides", error, _("“sides” must be “both”, “right” or “left”"));
+}
+
 /* Reads one routine, whose steps name exercises already read; the caller adds it. */
 LimberRoutine *
 limber_catalog_read_routine (LimberCatalog  *self,
@@ -494,7 +523,7 @@ limber_catalog_read_routine (LimberCatalog  *self,
       !get_boolean (reader, object, "first-days", &first_days, error))
     return NULL;
 
-  if (limber_catalog_find_routine (self, id) != NULL)
+  if (limber_catalog_find_routine (self, id) != NULL && g_strcmp0 (reader->replacing, id) != 0)
     {
       LimberRoutine *other = limber_catalog_find_routine (self, id);
       const char *where = limber_routine_get_path (other);
@@ -531,7 +560,7 @@ limber_catalog_read_routine (LimberCatalog  *self,
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
       static const char * const step_known[] = {
-        "exercise", "hold", "rounds", "reps", "duration", "tempo", "switch", "rest", NULL
+        "exercise", "hold", "rounds", "reps", "duration", "tempo", "switch", "rest", "sides", NULL
       };
       JsonNode *element = json_array_get_element (steps, i);
       JsonObject *step;
@@ -580,7 +609,8 @@ limber_catalog_read_routine (LimberCatalog  *self,
         }
 
       timing = limber_timing_copy (limber_exercise_get_timing (exercise));
-      if (!read_timing (reader, step, limber_exercise_get_mode (exercise), timing, error))
+      if (!read_timing (reader, step, limber_exercise_get_mode (exercise), timing, error) ||
+          !read_sides (reader, step, exercise, timing, error))
         return NULL;
 
       /* The care plan offers a first-days routine in the acute phase: it may hold nothing else. */

@@ -245,6 +245,38 @@ limber_catalog_load_builtin (LimberCatalog *self,
 }
 
 /**
+ * limber_catalog_parse_routine:
+ * @path: what to call the text in errors, and the routine's file
+ * @replacing: (nullable): the id of a user routine this text replaces, which it may keep
+ *
+ * Reads one routine file's text, with the same checks as limber_catalog_load_user_file(), without
+ * adding it. On error the message says "PATH:LINE: what is wrong".
+ *
+ * Returns: (transfer full) (nullable): the routine
+ */
+LimberRoutine *
+limber_catalog_parse_routine (LimberCatalog *self,
+                              const char    *path,
+                              const char    *text,
+                              gsize          length,
+                              const char    *replacing,
+                              GError       **error)
+{
+  g_auto(Reader) reader = { 0 };
+  JsonObject *root;
+
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+
+  reader_init (&reader, path, FALSE);
+  reader.replacing = replacing;
+  root = parse (&reader, text, length, error);
+  if (root == NULL)
+    return NULL;
+
+  return limber_catalog_read_routine (self, &reader, root, error);
+}
+
+/**
  * limber_catalog_load_user_file:
  *
  * Loads one routine file: {"id": ..., "name": ..., "steps": [...]}. On error nothing is added and
@@ -255,12 +287,10 @@ limber_catalog_load_user_file (LimberCatalog *self,
                                GFile         *file,
                                GError       **error)
 {
-  g_auto(Reader) reader = { 0 };
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *contents = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(LimberRoutine) routine = NULL;
-  JsonObject *root;
   gsize length;
 
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), FALSE);
@@ -294,12 +324,7 @@ limber_catalog_load_user_file (LimberCatalog *self,
   if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
     return FALSE;
 
-  reader_init (&reader, path, FALSE);
-  root = parse (&reader, contents, length, error);
-  if (root == NULL)
-    return FALSE;
-
-  routine = limber_catalog_read_routine (self, &reader, root, error);
+  routine = limber_catalog_parse_routine (self, path, contents, length, NULL, error);
   if (routine == NULL)
     return FALSE;
 
@@ -466,4 +491,60 @@ char *
 limber_catalog_get_user_dir (void)
 {
   return g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+}
+
+/**
+ * limber_catalog_reload_user_dir:
+ * @path: the folder of routine files
+ *
+ * Forgets the user's routines and the problems found, and loads @path again, so a routine saved,
+ * imported or deleted in the app shows without a restart.
+ *
+ * Returns: the number of routines loaded
+ */
+guint
+limber_catalog_reload_user_dir (LimberCatalog *self,
+                                const char    *path)
+{
+  guint n, first;
+
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), 0);
+
+  /* The user's routines come after the built-in ones. */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->routines));
+  for (first = 0; first < n; first++)
+    {
+      g_autoptr(LimberRoutine) routine = g_list_model_get_item (G_LIST_MODEL (self->routines), first);
+
+      if (limber_routine_get_path (routine) != NULL)
+        break;
+    }
+  g_ptr_array_set_size (self->problems, 0);
+  g_list_store_splice (self->routines, first, n - first, NULL, 0);
+
+  return limber_catalog_load_user_dir (self, path);
+}
+
+/**
+ * limber_catalog_list_exercises:
+ *
+ * Returns: (transfer container) (element-type LimberExercise): the exercises, by id
+ */
+GPtrArray *
+limber_catalog_list_exercises (LimberCatalog *self)
+{
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GPtrArray *exercises = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+
+  g_hash_table_iter_init (&iter, self->exercises);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, key);
+  g_ptr_array_sort (ids, limber_catalog_compare_names);
+  for (guint i = 0; i < ids->len; i++)
+    g_ptr_array_add (exercises, g_hash_table_lookup (self->exercises, ids->pdata[i]));
+  return exercises;
 }

@@ -41,12 +41,21 @@ gboolean        limber_catalog_load_user_file  (LimberCatalog *self,
                                                 GError       **error);
 guint           limber_catalog_load_user_dir   (LimberCatalog *self,
                                                 const char    *path);
+guint           limber_catalog_reload_user_dir (LimberCatalog *self,
+                                                const char    *path);
+LimberRoutine  *limber_catalog_parse_routine   (LimberCatalog *self,
+                                                const char    *path,
+                                                const char    *text,
+                                                gsize          length,
+                                                const char    *replacing,
+                                                GError       **error);
 GListModel     *limber_catalog_get_routines    (LimberCatalog *self);
 LimberRoutine  *limber_catalog_find_routine    (LimberCatalog *self,
                                                 const char    *id);
 LimberExercise *limber_catalog_find_exercise   (LimberCatalog *self,
                                                 const char    *id);
 GPtrArray      *limber_catalog_get_problems    (LimberCatalog *self);
+GPtrArray      *limber_catalog_list_exercises  (LimberCatalog *self);
 char           *limber_catalog_dup_routine_ids (LimberCatalog *self);
 char           *limber_catalog_get_user_dir    (void);
 

@@ -38,6 +38,22 @@ typedef struct
 } LimberMove;
 
 /**
+ * LimberSides:
+ * @LIMBER_SIDES_BOTH: the right side, then the left (or the one side a one-sided exercise has)
+ * @LIMBER_SIDES_RIGHT: the right side only
+ * @LIMBER_SIDES_LEFT: the left side only
+ *
+ * Which sides of a two-sided exercise a routine step does, e.g. one side only when a
+ * physiotherapist says so.
+ */
+typedef enum
+{
+  LIMBER_SIDES_BOTH,
+  LIMBER_SIDES_RIGHT,
+  LIMBER_SIDES_LEFT,
+} LimberSides;
+
+/**
  * LimberTiming:
  * @moves: (element-type LimberMove): the moves of one rep or cycle; a hold has one move
  * @rounds: how many times each side is done
@@ -45,6 +61,7 @@ typedef struct
  * @duration_us: how long @moves are repeated (cycles mode)
  * @switch_us: the pause to change side, or between rounds of a one-sided exercise
  * @rest_us: the rest after the exercise, before the next one
+ * @sides: which sides of a two-sided exercise are done
  *
  * How long and how often an exercise is done. An exercise has default timings; a routine step
  * may override any of them.
@@ -57,6 +74,7 @@ typedef struct
   gint64     duration_us;
   gint64     switch_us;
   gint64     rest_us;
+  LimberSides sides;
 } LimberTiming;
 
 LimberTiming *limber_timing_copy (const LimberTiming *timing);

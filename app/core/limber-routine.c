@@ -262,7 +262,7 @@ limber_routine_measure (LimberRoutine *self,
       const Step *step = &g_array_index (self->steps, Step, s);
       const LimberTiming *timing = step->timing;
       LimberExerciseMode mode = limber_exercise_get_mode (step->exercise);
-      guint64 sets = (guint64) timing->rounds * limber_exercise_get_sides (step->exercise);
+      guint64 sets = (guint64) timing->rounds * limber_routine_count_sides (step->exercise, timing);
       guint64 n_reps = 1;
       gint64 set_us = 0;
 
@@ -296,6 +296,21 @@ limber_routine_measure (LimberRoutine *self,
 }
 
 /**
+ * limber_routine_count_sides:
+ *
+ * Returns: how many sides a step of @exercise with @timing does in each round: 2 for a
+ *   two-sided exercise done on both sides, else 1
+ */
+guint
+limber_routine_count_sides (LimberExercise     *exercise,
+                            const LimberTiming *timing)
+{
+  g_return_val_if_fail (LIMBER_IS_EXERCISE (exercise), 1);
+
+  return limber_exercise_get_sides (exercise) == 2 && timing->sides == LIMBER_SIDES_BOTH ? 2 : 1;
+}
+
+/**
  * limber_routine_build_phases:
  * @progressive_hold_us: the hold of a progressive exercise (the plank) for this session
  *
@@ -318,7 +333,11 @@ limber_routine_build_phases (LimberRoutine *self,
       const Step *step = &g_array_index (self->steps, Step, s);
       const LimberTiming *timing = step->timing;
       LimberExerciseMode mode = limber_exercise_get_mode (step->exercise);
-      guint sides = limber_exercise_get_sides (step->exercise);
+      gboolean two_sided = limber_exercise_get_sides (step->exercise) == 2;
+      guint sides = limber_routine_count_sides (step->exercise, timing);
+      /* The side done first, or alone. */
+      LimberSide first = !two_sided ? LIMBER_SIDE_NONE
+                         : timing->sides == LIMBER_SIDES_LEFT ? LIMBER_SIDE_LEFT : LIMBER_SIDE_RIGHT;
       guint n_reps = 0;
       LimberPhase phase = { 0 };
 
@@ -328,16 +347,14 @@ limber_routine_build_phases (LimberRoutine *self,
         n_reps = count_cycles (timing);
 
       phase = (LimberPhase) { .kind = LIMBER_PHASE_GET_READY, .step = s, .round = 1,
-                              .side = sides == 2 ? LIMBER_SIDE_RIGHT : LIMBER_SIDE_NONE,
-                              .duration_us = LIMBER_GET_READY_US };
+                              .side = first, .duration_us = LIMBER_GET_READY_US };
       append_phase (phases, &phase, &clock_us);
 
       for (guint round = 1; round <= timing->rounds; round++)
         {
           for (guint side = 0; side < sides; side++)
             {
-              LimberSide this_side = sides == 2 ? (side == 0 ? LIMBER_SIDE_RIGHT : LIMBER_SIDE_LEFT)
-                                                : LIMBER_SIDE_NONE;
+              LimberSide this_side = side == 0 ? first : LIMBER_SIDE_LEFT;
 
               if ((round > 1 || side > 0) && timing->switch_us > 0)
                 {

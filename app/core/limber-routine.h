@@ -90,6 +90,8 @@ void                limber_routine_set_first_days    (LimberRoutine      *self,
                                                       gboolean            first_days);
 gboolean            limber_routine_get_first_days    (LimberRoutine      *self);
 char               *limber_routine_dup_summary       (LimberRoutine      *self);
+guint               limber_routine_count_sides       (LimberExercise     *exercise,
+                                                      const LimberTiming *timing);
 GArray             *limber_routine_build_phases      (LimberRoutine      *self,
                                                       gint64              progressive_hold_us);
 void                limber_routine_measure           (LimberRoutine      *self,

@@ -1,0 +1,660 @@
+/* test-editor-ui.c
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The routine editor in the real app, under Xvfb, driven through GTK (tests/test-editor.py
+ * drives it through AT-SPI): a routine is made from the Stretch page's New Routine button with
+ * two steps picked by their Add buttons, which are reordered with the Move Up button, by a drop
+ * and by Alt+Up; an out-of-range hold is marked at its field with the loader's reason and Save
+ * stays off; once fixed, Save writes the file the loader reads, the page lists it and
+ * app.start-routine plays it. Closing with unsaved changes asks first. A file changed on disk
+ * while it is open is not overwritten; an export reads back as the same routine; a deleted
+ * routine comes back with Undo; a bad file is refused on import with its line and reason.
+ */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "limber-application.h"
+#include "limber-routine-editor.h"
+#include "limber-ui-test.h"
+#include "limber-window.h"
+
+static LimberApplication *app;
+static LimberWindow *window;
+
+static LimberStretchPage *
+stretch_page (void)
+{
+  return limber_window_get_stretch_page (window);
+}
+
+static LimberCatalog *
+catalog (void)
+{
+  return limber_application_get_catalog (app);
+}
+
+static char *
+user_file (const char *id)
+{
+  g_autofree char *dir = limber_catalog_get_user_dir ();
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static gboolean
+has_no_toplevel (gpointer type)
+{
+  return !limber_ui_test_has_toplevel (type);
+}
+
+static gboolean
+shows_label (gpointer text)
+{
+  return limber_ui_test_find_label (GTK_WIDGET (window), text) != NULL;
+}
+
+static gboolean
+shows_button (gpointer text)
+{
+  return limber_ui_test_find_button (GTK_WIDGET (window), text) != NULL;
+}
+
+static gboolean
+has_routine (gpointer id)
+{
+  return limber_catalog_find_routine (catalog (), id) != NULL;
+}
+
+static gboolean
+editor_has_conflict (gpointer editor)
+{
+  return limber_routine_editor_has_conflict (editor);
+}
+
+static gboolean
+editor_has_no_conflict (gpointer editor)
+{
+  return !limber_routine_editor_has_conflict (editor);
+}
+
+static gboolean
+first_step_is (gpointer field)
+{
+  LimberRoutineEditor *editor =
+    LIMBER_ROUTINE_EDITOR (limber_ui_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR));
+
+  return (gpointer) limber_routine_editor_get_field (editor, 0, "hold") == field;
+}
+
+static gboolean
+screen_is_player (gpointer data)
+{
+  return g_str_equal (limber_stretch_page_get_screen (stretch_page ()), "player");
+}
+
+static gboolean
+has_steps (gpointer n)
+{
+  LimberRoutineEditor *editor =
+    LIMBER_ROUTINE_EDITOR (limber_ui_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR));
+
+  return limber_routine_editor_get_n_steps (editor) == GPOINTER_TO_UINT (n);
+}
+
+/* Answers the message dialog shown (@dialog, or the one found) with its button, as a user does. */
+static void
+respond (AdwMessageDialog *dialog,
+         const char       *label)
+{
+  if (dialog == NULL)
+    dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (dialog), label));
+}
+
+static gboolean
+screen_is_routines (gpointer data)
+{
+  return g_str_equal (limber_stretch_page_get_screen (stretch_page ()), "routines");
+}
+
+/* Stops the session playing and goes back to the routines with the finish screen's button. */
+static void
+stop_and_return (void)
+{
+  limber_stretch_session_stop (limber_stretch_player_get_session (
+                                 limber_stretch_page_get_player (stretch_page ())),
+                               LIMBER_SESSION_OUTCOME_STOPPED);
+  g_assert_true (limber_ui_test_spin_until (shows_button, "Back to Routines", 5000));
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Back to Routines"));
+  g_assert_true (limber_ui_test_spin_until (screen_is_routines, NULL, 5000));
+}
+
+static LimberRoutineEditor *
+open_new_editor (void)
+{
+  GtkWindow *editor;
+
+  limber_window_show_page (window, "stretch");
+  g_assert_true (limber_ui_test_spin_until (shows_button, "New Routine", 5000));
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "New Routine"));
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+  editor = limber_ui_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
+  return LIMBER_ROUTINE_EDITOR (editor);
+}
+
+static GtkWidget *
+save_button (LimberRoutineEditor *editor)
+{
+  GtkWidget *button = limber_ui_test_find_button (GTK_WIDGET (editor), "Save");
+
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+test_create (void)
+{
+  LimberRoutineEditor *editor = open_new_editor ();
+  g_autofree char *path = user_file ("floor-plan");
+  g_autoptr(GError) error = NULL;
+  GtkEditable *hold;
+  LimberRoutine *routine;
+  GtkWidget *up;
+
+  /* Nothing yet: it cannot be saved. */
+  g_assert_nonnull (limber_routine_editor_get_error (editor));
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+
+  gtk_editable_set_text (limber_routine_editor_get_field (editor, -1, "name"), "Floor plan");
+  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Cat-cow"));
+  g_assert_true (limber_ui_test_spin_until (has_steps, GUINT_TO_POINTER (1), 5000));
+  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Knee to chest"));
+  g_assert_true (limber_ui_test_spin_until (has_steps, GUINT_TO_POINTER (2), 5000));
+  g_assert_cmpuint (limber_routine_editor_get_n_steps (editor), ==, 2);
+  g_assert_null (limber_routine_editor_get_error (editor));
+
+  /* The second step moves up with its button. */
+  hold = limber_routine_editor_get_field (editor, 1, "hold");
+  g_assert_nonnull (hold);
+  up = gtk_widget_get_ancestor (GTK_WIDGET (hold), ADW_TYPE_PREFERENCES_GROUP);
+  up = limber_ui_test_find_control (up, "Move Knee to chest Up");
+  limber_ui_test_activate (up);
+  g_assert_true (limber_ui_test_spin_until (first_step_is, hold, 5000));
+  g_assert_true (limber_routine_editor_get_field (editor, 0, "hold") == hold);
+  g_assert_null (limber_routine_editor_get_field (editor, 1, "hold"));
+
+  /* Knee to chest, done on each side, may be done on one alone; cat-cow has no sides to pick. */
+  {
+    GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (hold), ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *other = gtk_widget_get_ancestor (GTK_WIDGET (limber_routine_editor_get_field (editor, 1, "duration")),
+                                                ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *sides = limber_ui_test_find_of_type (group, ADW_TYPE_COMBO_ROW);
+    g_autofree char *text = NULL;
+
+    g_assert_nonnull (sides);
+    g_assert_null (limber_ui_test_find_of_type (other, ADW_TYPE_COMBO_ROW));
+    g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (sides)), ==, LIMBER_SIDES_BOTH);
+    adw_combo_row_set_selected (ADW_COMBO_ROW (sides), LIMBER_SIDES_LEFT);
+    text = limber_routine_editor_dup_text (editor);
+    g_assert_nonnull (strstr (text, "\"sides\": \"left\""));
+  }
+
+  /* Out of range: marked at the field, with the loader's reason; Save stays off. */
+  gtk_editable_set_text (hold, "900");
+  g_assert_cmpstr (limber_routine_editor_get_error (editor), ==,
+                   "“hold” is 900 seconds; it must be from 1 to 600 seconds");
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hold), "error"));
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (editor),
+                                               "“hold” is 900 seconds; it must be from 1 to 600 "
+                                               "seconds"));
+  g_assert_false (limber_routine_editor_save (editor, &error));
+  g_clear_error (&error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  limber_ui_test_save_screenshot (GTK_WINDOW (editor), "editor-invalid");
+
+  gtk_editable_set_text (hold, "40");
+  g_assert_null (limber_routine_editor_get_error (editor));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hold), "error"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (editor), "editor-valid");
+  g_assert_true (limber_routine_editor_has_changes (editor));
+  limber_ui_test_activate (save_button (editor));
+  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+
+  /* The file on disk loads with the catalog, as saved. */
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  routine = limber_catalog_find_routine (catalog (), "floor-plan");
+  g_assert_nonnull (routine);
+  g_assert_cmpstr (limber_routine_get_path (routine), ==, path);
+  g_assert_cmpuint (limber_routine_get_n_steps (routine), ==, 2);
+  g_assert_cmpstr (limber_exercise_get_id (limber_routine_get_step_exercise (routine, 0)), ==,
+                   "knee-to-chest");
+  g_assert_cmpint (((LimberMove *) g_ptr_array_index (limber_routine_get_step_timing (routine, 0)->moves,
+                                                      0))->duration_us, ==, 40 * G_USEC_PER_SEC);
+  g_assert_cmpint (limber_routine_get_step_timing (routine, 0)->sides, ==, LIMBER_SIDES_LEFT);
+  {
+    g_autofree char *contents = NULL;
+    gsize length;
+    g_autoptr(LimberRoutine) again = NULL;
+
+    g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+    again = limber_catalog_parse_routine (catalog (), path, contents, length, "floor-plan", &error);
+    g_assert_no_error (error);
+  }
+
+  /* Listed without a restart, and it plays. */
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Floor plan", 5000));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string ("floor-plan"));
+  g_assert_true (limber_ui_test_spin_until (screen_is_player, NULL, 5000));
+  g_assert_cmpstr (limber_routine_get_id (
+                     limber_stretch_session_get_routine (
+                       limber_stretch_player_get_session (
+                         limber_stretch_page_get_player (stretch_page ())))), ==, "floor-plan");
+  stop_and_return ();
+}
+
+static GtkWidget *
+step_group (LimberRoutineEditor *editor,
+            guint                index)
+{
+  const char *members[] = { "hold", "reps", "duration" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      GtkEditable *field = limber_routine_editor_get_field (editor, index, members[i]);
+
+      if (field != NULL)
+        return gtk_widget_get_ancestor (GTK_WIDGET (field), ADW_TYPE_PREFERENCES_GROUP);
+    }
+  g_assert_not_reached ();
+}
+
+static gpointer
+find_controller (GtkWidget *widget,
+                 GType      type)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (controller, type))
+        return controller;
+    }
+  return NULL;
+}
+
+/* The first controller of @type on @widget or below it: the drag handle's. */
+static gpointer
+find_controller_below (GtkWidget *widget,
+                       GType      type)
+{
+  gpointer found = find_controller (widget, type);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); found == NULL && child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    found = find_controller_below (child, type);
+  return found;
+}
+
+static char *
+step_ids (LimberRoutineEditor *editor)
+{
+  g_autoptr(GString) ids = g_string_new ("");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = limber_routine_editor_dup_text (editor);
+  g_autoptr(LimberRoutine) routine =
+    limber_catalog_parse_routine (catalog (), "check.json", text, strlen (text), NULL, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < limber_routine_get_n_steps (routine); i++)
+    g_string_append_printf (ids, i == 0 ? "%s" : " %s",
+                            limber_exercise_get_id (limber_routine_get_step_exercise (routine, i)));
+  return g_string_free (g_steal_pointer (&ids), FALSE);
+}
+
+/* Steps put in order by dropping one on another, and with Alt+Up and Alt+Down. */
+static void
+test_reorder (void)
+{
+  LimberRoutineEditor *editor = open_new_editor ();
+  GtkDropTarget *drop;
+  GValue value = G_VALUE_INIT;
+  gboolean handled = FALSE;
+  GtkShortcutController *shortcuts;
+  g_autofree char *after_drop = NULL;
+  g_autofree char *after_up = NULL;
+  g_autofree char *after_down = NULL;
+
+  gtk_editable_set_text (limber_routine_editor_get_field (editor, -1, "name"), "Order");
+  limber_routine_editor_add_step (editor, "knee-to-chest");
+  limber_routine_editor_add_step (editor, "cat-cow");
+  limber_routine_editor_add_step (editor, "pelvic-tilt");
+
+  /* The third dropped on the first takes its place. */
+  drop = find_controller (step_group (editor, 0), GTK_TYPE_DROP_TARGET);
+  g_assert_nonnull (drop);
+  g_assert_nonnull (find_controller_below (step_group (editor, 2), GTK_TYPE_DRAG_SOURCE));
+  g_value_init (&value, ADW_TYPE_PREFERENCES_GROUP);
+  g_value_set_object (&value, step_group (editor, 2));
+  g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &handled);
+  g_value_unset (&value);
+  g_assert_true (handled);
+  after_drop = step_ids (editor);
+  g_assert_cmpstr (after_drop, ==, "pelvic-tilt knee-to-chest cat-cow");
+
+  /* Alt+Up on the last step, then Alt+Down on the first. */
+  shortcuts = find_controller (step_group (editor, 2), GTK_TYPE_SHORTCUT_CONTROLLER);
+  g_assert_nonnull (shortcuts);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+      if (g_str_equal (trigger, "<Alt>Up"))
+        g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                     step_group (editor, 2), NULL));
+    }
+  after_up = step_ids (editor);
+  g_assert_cmpstr (after_up, ==, "pelvic-tilt cat-cow knee-to-chest");
+
+  shortcuts = find_controller (step_group (editor, 0), GTK_TYPE_SHORTCUT_CONTROLLER);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
+      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+      if (g_str_equal (trigger, "<Alt>Down"))
+        g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                     step_group (editor, 0), NULL));
+    }
+  after_down = step_ids (editor);
+  g_assert_cmpstr (after_down, ==, "cat-cow pelvic-tilt knee-to-chest");
+
+  /* The first step cannot go further up. */
+  g_assert_false (gtk_widget_get_sensitive (limber_ui_test_find_control (step_group (editor, 0),
+                                                                         "Move Cat-cow Up")));
+  /* Closing here asks first; the answer "Discard" closes it with nothing written. */
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  respond (NULL, "Discard");
+  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+  g_assert_null (limber_catalog_find_routine (catalog (), "order"));
+}
+
+/* Closing with changes not saved asks, and each answer does what it says. */
+static void
+test_unsaved (void)
+{
+  LimberRoutineEditor *editor = open_new_editor ();
+  AdwMessageDialog *dialog;
+  g_autofree char *path = user_file ("kept");
+
+  /* Nothing changed: it closes without a question. */
+  g_assert_false (limber_routine_editor_has_changes (editor));
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+  g_assert_false (limber_ui_test_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
+
+  /* Half made, it cannot be saved: the question says why, and Cancel keeps the editor. */
+  editor = open_new_editor ();
+  gtk_editable_set_text (limber_routine_editor_get_field (editor, -1, "name"), "Kept");
+  gtk_window_close (GTK_WINDOW (editor));
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "It cannot be saved yet"));
+  g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
+  respond (dialog, "Cancel");
+  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  g_assert_true (limber_ui_test_has_toplevel (GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR)));
+
+  /* Completed, Ctrl+W asks again, and Save saves and closes. */
+  limber_routine_editor_add_step (editor, "pelvic-tilt");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
+  respond (dialog, "Save");
+  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (limber_catalog_find_routine (catalog (), "kept"));
+  g_assert_true (limber_stretch_page_delete_routine (stretch_page (), "kept"));
+}
+
+/* Exported, the file is the routine as saved; imported back beside it, it is refused with the
+ * reason, and imported in its place, it plays. */
+static void
+test_export (void)
+{
+  LimberRoutine *routine = limber_catalog_find_routine (catalog (), "floor-plan");
+  g_autofree char *saved_path = user_file ("floor-plan");
+  g_autofree char *out = g_build_filename (g_get_user_data_dir (), "share", "floor-plan.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (out);
+  g_autofree char *saved = NULL;
+  g_autofree char *exported = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberRoutineEditor *editor;
+  AdwMessageDialog *dialog;
+
+  g_assert_nonnull (routine);
+  g_assert_cmpint (g_mkdir_with_parents (g_get_user_data_dir (), 0700), ==, 0);
+  {
+    g_autofree char *share = g_path_get_dirname (out);
+
+    g_assert_cmpint (g_mkdir_with_parents (share, 0700), ==, 0);
+  }
+  editor = LIMBER_ROUTINE_EDITOR (limber_stretch_page_open_editor (stretch_page (), routine, FALSE));
+  g_assert_true (limber_routine_editor_export (editor, file, &error));
+  g_assert_no_error (error);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_true (g_file_get_contents (saved_path, &saved, NULL, NULL));
+  g_assert_true (g_file_get_contents (out, &exported, NULL, NULL));
+  g_assert_cmpstr (exported, ==, saved);
+
+  /* Its id is taken while the routine is there. */
+  limber_stretch_page_import_file (stretch_page (), file);
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import Routine");
+  g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
+                                   "floor-plan.json, line 2: the id “floor-plan” is already used"));
+  respond (dialog, "Close");
+  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+
+  g_assert_true (limber_stretch_page_delete_routine (stretch_page (), "floor-plan"));
+  g_assert_null (limber_catalog_find_routine (catalog (), "floor-plan"));
+  limber_stretch_page_import_file (stretch_page (), file);
+  g_assert_true (limber_ui_test_spin_until (has_routine, "floor-plan", 5000));
+  /* After the toasts of the deletes before it, each shown for its time. */
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Imported floor-plan.json", 30000));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string ("floor-plan"));
+  g_assert_true (limber_ui_test_spin_until (screen_is_player, NULL, 5000));
+  stop_and_return ();
+}
+
+/* Changed on disk while open: noticed, not overwritten, and offered for reloading. */
+static void
+test_changed_on_disk (void)
+{
+  LimberRoutine *routine = limber_catalog_find_routine (catalog (), "floor-plan");
+  g_autofree char *path = user_file ("floor-plan");
+  g_autofree char *contents = NULL;
+  g_autofree char *changed = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberRoutineEditor *editor;
+
+  g_assert_nonnull (routine);
+  editor = LIMBER_ROUTINE_EDITOR (limber_stretch_page_open_editor (stretch_page (), routine, FALSE));
+  g_assert_cmpstr (gtk_editable_get_text (limber_routine_editor_get_field (editor, -1, "name")), ==,
+                   "Floor plan");
+  gtk_editable_set_text (limber_routine_editor_get_field (editor, -1, "name"), "Mine");
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  changed = g_strjoinv ("Changed plan", g_strsplit (contents, "Floor plan", -1));
+  g_assert_true (g_file_set_contents (path, changed, -1, NULL));
+  g_assert_true (limber_ui_test_spin_until (editor_has_conflict, editor, 10000));
+  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  g_assert_false (limber_routine_editor_save (editor, &error));
+  g_assert_true (g_file_get_contents (path, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, changed);
+
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (editor), "Reload"));
+  g_assert_true (limber_ui_test_spin_until (editor_has_no_conflict, editor, 5000));
+  g_assert_cmpstr (gtk_editable_get_text (limber_routine_editor_get_field (editor, -1, "name")), ==,
+                   "Changed plan");
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+/* A built-in routine becomes an editable copy with an id of its own. */
+static void
+test_duplicate (void)
+{
+  LimberRoutine *builtin = limber_catalog_find_routine (catalog (), "gentle-relief");
+  LimberRoutineEditor *editor;
+  g_autoptr(GError) error = NULL;
+
+  editor = LIMBER_ROUTINE_EDITOR (limber_stretch_page_open_editor (stretch_page (), builtin, TRUE));
+  g_assert_null (limber_routine_editor_get_error (editor));
+  g_assert_cmpstr (gtk_editable_get_text (limber_routine_editor_get_field (editor, -1, "name")), ==,
+                   "Gentle relief (copy)");
+  g_assert_true (gtk_widget_get_sensitive (limber_ui_test_find_of_type (GTK_WIDGET (editor),
+                                                                        GTK_TYPE_SWITCH)));
+
+  /* The bridge is not safe in the first days: the mark goes, and cannot be set again. */
+  limber_routine_editor_add_step (editor, "bridge");
+  g_assert_false (gtk_widget_get_sensitive (limber_ui_test_find_of_type (GTK_WIDGET (editor),
+                                                                         GTK_TYPE_SWITCH)));
+  {
+    guint n = limber_routine_editor_get_n_steps (editor);
+    GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (limber_routine_editor_get_field (editor, n - 1, "reps")),
+                                                ADW_TYPE_PREFERENCES_GROUP);
+    GtkWidget *first_days = limber_ui_test_find_of_type (GTK_WIDGET (editor), GTK_TYPE_SWITCH);
+
+    limber_ui_test_activate (limber_ui_test_find_control (group, "Remove"));
+    g_assert_true (limber_ui_test_spin_until ((LimberUiTestDone) gtk_widget_get_sensitive, first_days, 5000));
+    g_assert_cmpuint (limber_routine_editor_get_n_steps (editor), ==, n - 1);
+    gtk_switch_set_active (GTK_SWITCH (first_days), TRUE);
+  }
+  g_assert_true (limber_routine_editor_save (editor, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (limber_catalog_find_routine (catalog (), "gentle-relief-copy"));
+  g_assert_true (limber_routine_get_first_days (limber_catalog_find_routine (catalog (),
+                                                                             "gentle-relief-copy")));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
+static void
+test_delete_undo (void)
+{
+  g_autofree char *path = user_file ("gentle-relief-copy");
+
+  g_assert_true (limber_stretch_page_delete_routine (stretch_page (), "gentle-relief-copy"));
+  g_assert_null (limber_catalog_find_routine (catalog (), "gentle-relief-copy"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* The toast's own Undo button. */
+  g_assert_true (limber_ui_test_spin_until (shows_button, "Undo", 5000));
+  limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Undo"));
+  g_assert_true (limber_ui_test_spin_until (has_routine, "gentle-relief-copy", 5000));
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_import (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "share", NULL);
+  g_autofree char *bad = g_build_filename (dir, "bad.json", NULL);
+  g_autofree char *good = g_build_filename (dir, "good.json", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  g_autoptr(GFile) good_file = g_file_new_for_path (good);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (bad,
+                                      "{\n"
+                                      "  \"id\": \"shared\",\n"
+                                      "  \"name\": \"Shared\",\n"
+                                      "  \"steps\": [\n"
+                                      "    { \"exercise\": \"bridge\",\n"
+                                      "      \"reps\": 0 }\n"
+                                      "  ]\n"
+                                      "}\n", -1, NULL));
+  g_assert_false (limber_stretch_page_import (stretch_page (), bad_file, &error));
+  expected = g_strdup_printf ("%s:6: “reps” is 0; it must be from 1 to 100", bad);
+  g_assert_cmpstr (error->message, ==, expected);
+  g_assert_null (limber_catalog_find_routine (catalog (), "shared"));
+  g_clear_error (&error);
+
+  /* Through the page, the reason is shown in a dialog, naming the file and the line. */
+  limber_stretch_page_import_file (stretch_page (), bad_file);
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  {
+    AdwMessageDialog *dialog =
+      ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+
+    g_assert_cmpstr (adw_message_dialog_get_body (dialog), ==,
+                     "bad.json, line 6: “reps” is 0; it must be from 1 to 100");
+    respond (dialog, "Close");
+  }
+  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  g_assert_null (limber_catalog_find_routine (catalog (), "shared"));
+
+  g_assert_true (g_file_set_contents (good,
+                                      "{ \"id\": \"shared\", \"name\": \"Shared\",\n"
+                                      "  \"steps\": [ { \"exercise\": \"bridge\", \"reps\": 5 } ] }\n",
+                                      -1, NULL));
+  g_assert_true (limber_stretch_page_import (stretch_page (), good_file, &error));
+  g_assert_no_error (error);
+  g_assert_nonnull (limber_catalog_find_routine (catalog (), "shared"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  limber_ui_test_init (&argc, &argv);
+
+  window = limber_ui_test_start_app (&app);
+
+  g_test_add_func ("/editor-ui/create", test_create);
+  g_test_add_func ("/editor-ui/reorder", test_reorder);
+  g_test_add_func ("/editor-ui/unsaved", test_unsaved);
+  g_test_add_func ("/editor-ui/changed-on-disk", test_changed_on_disk);
+  g_test_add_func ("/editor-ui/export", test_export);
+  g_test_add_func ("/editor-ui/duplicate", test_duplicate);
+  g_test_add_func ("/editor-ui/delete-undo", test_delete_undo);
+  g_test_add_func ("/editor-ui/import", test_import);
+
+  status = g_test_run ();
+
+  g_application_quit (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}

@@ -1,0 +1,271 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# The routine editor as a screen reader user works it, over the real accessibility bus
+# (AT-SPI): New Routine on the Stretch page, a name typed, two exercises added with their Add
+# buttons, an out-of-range hold refused at its field with the reason (and Save off), the steps
+# reordered with a Move Up button, Save. The file on disk is the routine as made, and it plays
+# by sound (the pipeline writes a WAV file; the cue log says what was played). A bad routine
+# file opened with Limber (as from Files) is refused with its file, line and reason; an edit
+# closed without saving asks first, and Discard leaves the file as it was.
+# TAP output. Usage: test-editor.py path/to/limber
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+# The app runs with the environment meson gives (G_DEBUG=fatal-warnings); this process does
+# not: a warning of libatspi's own must not abort the test. GLib reads G_DEBUG when it loads,
+# so this comes before importing gi.
+APP_ENV = dict(os.environ)
+os.environ.pop("G_DEBUG", None)
+
+import gi  # noqa: E402
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from cuelog import CueLog, Recording  # noqa: E402
+from limber_atspi import act, find_app, label, press, show_page, wait_for, walk  # noqa: E402
+
+LIMBER = sys.argv[1]
+SCALE = 20.0   # clock seconds per real second while the routine plays
+results = []
+
+
+def report(ok, what, detail=""):
+    results.append(bool(ok))
+    print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
+    if not ok and detail:
+        for line in str(detail).splitlines():
+            print(f"# {line}")
+    sys.stdout.flush()
+    return ok
+
+
+def window(app, title):
+    """The app's top-level window titled @title, or None."""
+    try:
+        for i in range(app.get_child_count()):
+            child = app.get_child_at_index(i)
+            if child is not None and child.get_name() == title:
+                return child
+    except gi.repository.GLib.Error:
+        pass
+    return None
+
+
+def toplevel_with(app, text):
+    """The app's top-level window (a dialog, say) that shows a label reading @text, or None."""
+    try:
+        for i in range(app.get_child_count()):
+            child = app.get_child_at_index(i)
+            if child is not None and wait_for(child, Atspi.Role.LABEL, lambda t: t == text, 0):
+                return child
+    except gi.repository.GLib.Error:
+        pass
+    return None
+
+
+def wait(predicate, timeout=15):
+    end = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value or time.monotonic() >= end:
+            return value
+        time.sleep(0.1)
+
+
+def response(name):
+    """Matches a message dialog's response button: libadwaita 1.2 names them with the mnemonic
+    and the plain label both ("_Discard Discard")."""
+    def matches(text):
+        mnemonic, _, plain = text.rpartition(" " + name)
+        return text == name or (plain == "" and mnemonic.replace("_", "") == name)
+    return matches
+
+
+def field(root, name):
+    return wait_for(root, Atspi.Role.TEXT, lambda t: t == name)
+
+
+def text_of(node):
+    """The text of an entry. GTK 4.8 answers GetText (0, -1) with nothing: the end is given."""
+    return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
+
+
+def type_into(root, name, text):
+    """Sets the text of the field named @name, as a screen reader's editing commands do, and
+    returns whether the field then holds it."""
+    node = field(root, name)
+    if node is None:
+        return False
+    Atspi.EditableText.set_text_contents(node, text)
+    return wait(lambda: text_of(node) == text, 5)
+
+
+def sensitive(node):
+    return node is not None and node.get_state_set().contains(Atspi.StateType.SENSITIVE)
+
+
+def button(root, name):
+    return wait_for(root, Atspi.Role.PUSH_BUTTON, lambda t: t == name, timeout=5)
+
+
+def main():
+    scratch = tempfile.mkdtemp(prefix="limber-editor-")
+    routines = os.path.join(scratch, "data", "limber", "routines")
+    wav = os.path.join(scratch, "session.wav")
+    log = os.path.join(scratch, "cues.log")
+    env = dict(APP_ENV, LC_ALL="C.UTF-8", LANGUAGE="",
+               XDG_DATA_HOME=os.path.join(scratch, "data"),
+               LIMBER_DEBUG_TIME_SCALE=str(SCALE),
+               LIMBER_AUDIO_SINK=f"audioconvert ! wavenc ! filesink location={wav}",
+               LIMBER_DEBUG_CUE_LOG=log)
+    if "detect_leaks=1" in env.get("ASAN_OPTIONS", ""):
+        # As in test-a11y.py: the GUI app is checked for memory errors, not for toolkit caches.
+        env["ASAN_OPTIONS"] = env["ASAN_OPTIONS"].replace("detect_leaks=1", "detect_leaks=0")
+
+    print("TAP version 13")
+    proc = subprocess.Popen([LIMBER], env=env)
+    try:
+        run(proc, env, scratch, routines, wav, log)
+    finally:
+        if proc.poll() is None:
+            proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        shutil.rmtree(scratch, ignore_errors=True)
+    print(f"1..{len(results)}")
+    return 0 if all(results) else 1
+
+
+def run(proc, env, scratch, routines, wav, log):
+    app = find_app(proc.pid)
+    if not report(app is not None, "the app is on the accessibility bus"):
+        return
+    report(show_page(app, "Stretch"), "the Stretch tab shows the routines")
+
+    # New Routine opens the editor, empty: it cannot be saved yet.
+    editor = lambda: window(app, "New Routine")  # noqa: E731
+    if not report(press(app, "New Routine", editor), "New Routine opens the editor"):
+        return
+    ed = editor()
+    report(not sensitive(button(ed, "Save")), "an empty routine cannot be saved")
+
+    report(type_into(ed, "Name", "Floor test"), "the name is typed into the Name field")
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Add Knee to chest",
+               lambda: button(ed, "Move Knee to chest Up") is not None),
+           "Add Knee to chest adds that step")
+
+    # Out of range: refused at the field with the loader's reason, and Save is off.
+    reason = "“hold” is 900 seconds; it must be from 1 to 600 seconds"
+    report(type_into(ed, "Hold (s)", "900"), "a hold of 900 seconds is typed")
+    report(wait(lambda: wait_for(ed, Atspi.Role.LABEL, lambda t: t == reason, 0) is not None),
+           "the reason is read out", reason)
+    hold = field(ed, "Hold (s)")
+    report(hold is not None and hold.get_description() == reason,
+           "the Hold field itself carries the reason as its description",
+           hold.get_description() if hold is not None else "no field")
+    report(not sensitive(button(ed, "Save")), "Save is off while a value is out of range")
+
+    report(type_into(ed, "Hold (s)", "6"), "a hold of 6 seconds is typed")
+    report(type_into(ed, "Rounds", "1"), "one round")
+    report(type_into(ed, "Rest (s)", "3"), "a rest of 3 seconds")
+    report(wait(lambda: wait_for(ed, Atspi.Role.LABEL, lambda t: t == reason, 0) is None, 5),
+           "the reason goes once the value is in range")
+
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Add Pelvic tilt",
+               lambda: button(ed, "Move Pelvic tilt Up") is not None),
+           "Add Pelvic tilt adds a second step")
+    report(type_into(ed, "Reps", "2"), "two reps")
+    first_is = lambda name: lambda: wait_for(ed, Atspi.Role.LABEL,  # noqa: E731
+                                             lambda t: t == f"1. {name}", 0) is not None
+    report(first_is("Knee to chest")(), "the steps are in the order added")
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Move Pelvic tilt Up", first_is("Pelvic tilt")),
+           "Move Pelvic tilt Up makes it the first step")
+    report(not sensitive(button(ed, "Move Pelvic tilt Up")),
+           "the first step cannot go further up")
+
+    report(wait(lambda: sensitive(button(ed, "Save"))), "Save is on for a valid routine")
+    path = os.path.join(routines, "floor-test.json")
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Save",
+               lambda: editor() is None and os.path.exists(path)),
+           "Save writes the file and closes the editor")
+
+    # The file on disk is the routine as made.
+    try:
+        with open(path) as f:
+            saved = json.load(f)
+    except (OSError, ValueError) as error:
+        saved = {"error": str(error)}
+    steps = saved.get("steps", [])
+    report(saved.get("name") == "Floor test" and
+           [s.get("exercise") for s in steps] == ["pelvic-tilt", "knee-to-chest"] and
+           steps[0].get("reps") == 2 and steps[1].get("hold") == 6 and
+           steps[1].get("rounds") == 1 and steps[1].get("rest") == 3,
+           "the file holds the name, the new order and the values typed", json.dumps(saved))
+
+    # It plays, by sound.
+    report(press(app, "Start Floor test", lambda: os.path.exists(log)),
+           "its card's Start button starts it")
+    stopped = wait(lambda: os.path.exists(log) and CueLog(log).stopped, 120)
+    report(stopped, "the routine plays to its end")
+    if stopped:
+        cues = CueLog(log)
+        kinds = [kind for kind, _, _, _ in cues.cues]
+        report(kinds.count("get-ready") == 2,
+               "each of its two exercises was announced with the get-ready cue", kinds)
+        report(kinds.count("start") >= 2, "the exercises' start cues were played", kinds)
+        report(len(cues.speech) >= 2, f"{len(cues.speech)} sentences were spoken")
+        recording = Recording(wav)
+        report(recording.duration() > 2 and recording.rms(0, recording.duration()) > 100,
+               f"the WAV holds {recording.duration():.1f} s of sound")
+    report(press(app, "Back to Routines",
+                 lambda: wait_for(app, Atspi.Role.PUSH_BUTTON,
+                                  lambda t: t == "New Routine", 0) is not None),
+           "back to the routines")
+
+    # A bad file opened with Limber: refused, with the file, the line and the reason.
+    bad = os.path.join(scratch, "bad.json")
+    with open(bad, "w") as f:
+        f.write('{\n  "id": "shared",\n  "name": "Shared",\n  "steps": [\n'
+                '    { "exercise": "bridge",\n      "reps": 0 }\n  ]\n}\n')
+    opened = subprocess.run([LIMBER, bad], env=env, timeout=30)
+    report(opened.returncode == 0, "limber FILE hands the file to the running app",
+           f"exit status {opened.returncode}")
+    message = "bad.json, line 6: “reps” is 0; it must be from 1 to 100"
+    report(wait_for(app, Atspi.Role.LABEL, lambda t: t == message) is not None,
+           "the import is refused, and the dialog names the file, the line and the reason",
+           message)
+    report(act(toplevel_with(app, message) or app, Atspi.Role.PUSH_BUTTON, response("Close"),
+               lambda: toplevel_with(app, message) is None),
+           "its Close button dismisses it")
+    report(not os.path.exists(os.path.join(routines, "shared.json")), "nothing was imported")
+
+    # Closing with unsaved changes asks first; Discard leaves the file as it was.
+    with open(path) as f:
+        before = f.read()
+    edit = lambda: window(app, "Edit Routine")  # noqa: E731
+    report(press(app, "Edit Floor test", edit), "Edit opens the routine")
+    ed = edit()
+    report(type_into(ed, "Name", "Changed"), "the name is changed")
+    ask = lambda: toplevel_with(app, "Save Changes?")  # noqa: E731
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Cancel", ask),
+           "Cancel asks whether to save the changes")
+    report(act(ask() or app, Atspi.Role.PUSH_BUTTON, response("Discard"), lambda: edit() is None),
+           "Discard closes it")
+    with open(path) as f:
+        report(f.read() == before, "the file is as it was")
+    report(proc.poll() is None, "the app is still running", f"exit status {proc.returncode}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -811,6 +811,14 @@ limber_routine_editor_reload (LimberRoutineEditor *self)
   self->clean_text = g_strdup (self->text);
 }
 
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  limber_routine_editor_reload (LIMBER_ROUTINE_EDITOR (widget));
+}
+
 gboolean
 limber_routine_editor_save (LimberRoutineEditor  *self,
                             GError              **error)
@@ -1034,6 +1042,7 @@ limber_routine_editor_dispose (GObject *object)
   g_clear_pointer (&self->steps, g_ptr_array_unref);
   g_clear_object (&self->add_group);
   g_clear_object (&self->export_group);
+  gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_ROUTINE_EDITOR);
 
   G_OBJECT_CLASS (limber_routine_editor_parent_class)->dispose (object);
 }
@@ -1067,8 +1076,21 @@ limber_routine_editor_class_init (LimberRoutineEditorClass *klass)
   object_class->finalize = limber_routine_editor_finalize;
   window_class->close_request = limber_routine_editor_close_request;
 
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-routine-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, save_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, conflict_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, error_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, page);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, name_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, description_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, first_days_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, first_days_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, total_row);
+  gtk_widget_class_bind_template_callback (widget_class, validate);
+
   gtk_widget_class_install_action (widget_class, "editor.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "editor.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "editor.reload", NULL, reload_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -1077,6 +1099,8 @@ limber_routine_editor_class_init (LimberRoutineEditorClass *klass)
 static void
 limber_routine_editor_init (LimberRoutineEditor *self)
 {
+  gtk_widget_init_template (GTK_WIDGET (self));
+
   self->steps = g_ptr_array_new_with_free_func ((GDestroyNotify) step_free);
   self->exercises = g_ptr_array_new_with_free_func (g_object_unref);
   self->line_widgets = g_hash_table_new (NULL, NULL);
@@ -1098,88 +1122,8 @@ mnemonic_button (const char *label)
 static void
 build (LimberRoutineEditor *self)
 {
-  GtkWidget *box, *header, *group, *label, *button;
+  GtkWidget *button;
   g_autoptr(GPtrArray) exercises = limber_catalog_list_exercises (self->catalog);
-
-  gtk_window_set_default_size (GTK_WINDOW (self), 480, 640);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  adw_window_set_content (ADW_WINDOW (self), box);
-
-  /* Cancel and Save, as in GNOME's other editing windows; both ask before anything is lost. */
-  header = adw_header_bar_new ();
-  adw_header_bar_set_show_start_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  gtk_box_append (GTK_BOX (box), header);
-  /* The title may take two lines at phone width rather than be cut short. */
-  label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
-  gtk_widget_add_css_class (label, "title");
-  g_object_bind_property (self, "title", label, "label", G_BINDING_SYNC_CREATE);
-  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header), label);
-  button = mnemonic_button (_("_Cancel"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "window.close");
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
-  self->save_button = mnemonic_button (_("_Save"));
-  gtk_widget_add_css_class (self->save_button, "suggested-action");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->save_button), "editor.save");
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->save_button);
-
-  self->conflict_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_add_css_class (self->conflict_box, "toolbar");
-  label = gtk_label_new (_("The file changed on disk."));
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_box_append (GTK_BOX (self->conflict_box), label);
-  button = mnemonic_button (_("_Reload"));
-  g_signal_connect_swapped (button, "clicked", G_CALLBACK (limber_routine_editor_reload), self);
-  gtk_box_append (GTK_BOX (self->conflict_box), button);
-  gtk_widget_set_visible (self->conflict_box, FALSE);
-  gtk_box_append (GTK_BOX (box), self->conflict_box);
-
-  self->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->error_label), 0);
-  gtk_widget_set_margin_start (self->error_label, 12);
-  gtk_widget_set_margin_end (self->error_label, 12);
-  gtk_widget_set_margin_top (self->error_label, 6);
-  gtk_widget_set_margin_bottom (self->error_label, 6);
-  gtk_widget_add_css_class (self->error_label, "error");
-  gtk_widget_set_visible (self->error_label, FALSE);
-  gtk_box_append (GTK_BOX (box), self->error_label);
-
-  self->page = adw_preferences_page_new ();
-  gtk_widget_set_vexpand (self->page, TRUE);
-  gtk_box_append (GTK_BOX (box), self->page);
-
-  group = adw_preferences_group_new ();
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (group));
-  self->name_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->name_row), _("Name"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->name_row);
-  self->description_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->description_row), _("Description"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->description_row);
-  self->first_days_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->first_days_row),
-                                 _("Safe in the first days"));
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->first_days_row),
-                               _("Only when every exercise is safe then"));
-  self->first_days_switch = gtk_switch_new ();
-  gtk_widget_set_valign (self->first_days_switch, GTK_ALIGN_CENTER);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self->first_days_row), self->first_days_switch);
-  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self->first_days_row),
-                                         self->first_days_switch);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->first_days_row);
-  self->total_row = adw_action_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->total_row), _("Total"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), self->total_row);
-  g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->description_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->first_days_switch, "notify::active", G_CALLBACK (validate), self);
 
   /* The exercises to pick from, each with its own Add button. */
   self->add_group = g_object_ref_sink (adw_preferences_group_new ());

@@ -123,3 +123,13 @@ def shows(app, role, predicate):
 
 def label(app, predicate):
     return shows(app, Atspi.Role.LABEL, predicate)
+
+
+def response(label):
+    """Matches the name of an AdwMessageDialog's response button. libadwaita 1.2 names them
+    with the mnemonic and the plain label both ("_Keep Going Keep Going"): accepted, so that
+    the tests test the app rather than the toolkit."""
+    def matches(text):
+        mnemonic, _, plain = text.rpartition(" " + label)
+        return text == label or (plain == "" and mnemonic.replace("_", "") == label)
+    return matches

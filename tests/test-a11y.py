@@ -31,8 +31,8 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from limber_atspi import (act, find_app, label, press, selected_tab, show_page,  # noqa: E402
-                          showing, shows, wait_for, walk)
+from limber_atspi import (act, find_app, label, press, response, selected_tab,  # noqa: E402
+                          show_page, showing, shows, wait_for, walk)
 
 LIMBER = sys.argv[1]
 results = []
@@ -70,16 +70,6 @@ def button(root, name, timeout=15):
 def absent(root, role, predicate):
     """Whether no showing node of @role under @root satisfies @predicate, right now."""
     return wait_for(root, role, predicate, timeout=0) is None
-
-
-def response(label):
-    """Matches the name of an AdwMessageDialog's response button. libadwaita 1.2 names them
-    with the mnemonic and the plain label both ("_Keep Going Keep Going"): accepted, so that
-    this tests the app rather than the toolkit."""
-    def matches(text):
-        mnemonic, _, plain = text.rpartition(" " + label)
-        return text == label or (plain == "" and mnemonic.replace("_", "") == label)
-    return matches
 
 
 def page(app, type_name, timeout=15):

@@ -322,6 +322,30 @@ step_ids (LimberRoutineEditor *editor)
   return g_string_free (g_steal_pointer (&ids), FALSE);
 }
 
+/* Activates the shortcut of @group's own controller whose trigger reads @trigger. */
+static void
+press_shortcut (GtkWidget  *group,
+                const char *trigger)
+{
+  GListModel *shortcuts = G_LIST_MODEL (find_controller (group, GTK_TYPE_SHORTCUT_CONTROLLER));
+  gboolean found = FALSE;
+
+  g_assert_nonnull (shortcuts);
+  for (guint i = 0; i < g_list_model_get_n_items (shortcuts); i++)
+    {
+      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (shortcuts, i);
+      g_autofree char *text = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+
+      if (g_str_equal (text, trigger))
+        {
+          g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
+                                                       group, NULL));
+          found = TRUE;
+        }
+    }
+  g_assert_true (found);
+}
+
 /* Steps put in order by dropping one on another, and with Alt+Up and Alt+Down. */
 static void
 test_reorder (void)
@@ -330,7 +354,6 @@ test_reorder (void)
   GtkDropTarget *drop;
   GValue value = G_VALUE_INIT;
   gboolean handled = FALSE;
-  GtkShortcutController *shortcuts;
   g_autofree char *after_drop = NULL;
   g_autofree char *after_up = NULL;
   g_autofree char *after_down = NULL;
@@ -353,30 +376,11 @@ test_reorder (void)
   g_assert_cmpstr (after_drop, ==, "pelvic-tilt knee-to-chest cat-cow");
 
   /* Alt+Up on the last step, then Alt+Down on the first. */
-  shortcuts = find_controller (step_group (editor, 2), GTK_TYPE_SHORTCUT_CONTROLLER);
-  g_assert_nonnull (shortcuts);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
-    {
-      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
-      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-      if (g_str_equal (trigger, "<Alt>Up"))
-        g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                     step_group (editor, 2), NULL));
-    }
+  press_shortcut (step_group (editor, 2), "<Alt>Up");
   after_up = step_ids (editor);
   g_assert_cmpstr (after_up, ==, "pelvic-tilt cat-cow knee-to-chest");
 
-  shortcuts = find_controller (step_group (editor, 0), GTK_TYPE_SHORTCUT_CONTROLLER);
-  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (shortcuts)); i++)
-    {
-      g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (shortcuts), i);
-      g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
-
-      if (g_str_equal (trigger, "<Alt>Down"))
-        g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
-                                                     step_group (editor, 0), NULL));
-    }
+  press_shortcut (step_group (editor, 0), "<Alt>Down");
   after_down = step_ids (editor);
   g_assert_cmpstr (after_down, ==, "cat-cow pelvic-tilt knee-to-chest");
 

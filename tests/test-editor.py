@@ -30,7 +30,7 @@ from gi.repository import Atspi  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from cuelog import CueLog, Recording  # noqa: E402
-from limber_atspi import act, find_app, label, press, show_page, wait_for, walk  # noqa: E402
+from limber_atspi import act, find_app, press, response, show_page, wait_for  # noqa: E402
 
 LIMBER = sys.argv[1]
 SCALE = 20.0   # clock seconds per real second while the routine plays
@@ -78,15 +78,6 @@ def wait(predicate, timeout=15):
         if value or time.monotonic() >= end:
             return value
         time.sleep(0.1)
-
-
-def response(name):
-    """Matches a message dialog's response button: libadwaita 1.2 names them with the mnemonic
-    and the plain label both ("_Discard Discard")."""
-    def matches(text):
-        mnemonic, _, plain = text.rpartition(" " + name)
-        return text == name or (plain == "" and mnemonic.replace("_", "") == name)
-    return matches
 
 
 def field(root, name):

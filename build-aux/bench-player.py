@@ -48,7 +48,8 @@ def run(routine, scale, limit_s=None):
                GSK_RENDERER="cairo", GDK_BACKEND="x11",
                LIMBER_DEBUG_TIME_SCALE=str(scale),
                LIMBER_AUDIO_SINK=f"audioconvert ! wavenc ! filesink location={wav}",
-               LIMBER_DEBUG_CUE_LOG=log_path)
+               LIMBER_DEBUG_CUE_LOG=log_path,
+               LIMBER_SOUND_MODULE=os.path.join(builddir, "app", "sound", "limber-sound-gst.so"))
     app = subprocess.Popen([os.path.join(builddir, "app", "limber"), f"--routine={routine}"],
                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 

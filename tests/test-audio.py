@@ -4,7 +4,8 @@
 # Real audio, end to end: the built app runs a short routine (a user routine file, which also
 # tests loading those) with its pipeline writing a WAV file and its clock sped up. Then the WAV is
 # analysed: every cue sound must start within 50 ms of the engine's phase boundary it belongs
-# to, and speech must be heard at get-ready.
+# to, and speech must be heard at get-ready. Without voice data or without the sound module the
+# session still runs, and says what is missing.
 #
 # The app's cue log (LIMBER_DEBUG_CUE_LOG) gives each boundary on the pipeline's running time
 # and the running time of the WAV's first sample, so the two line up exactly.
@@ -146,6 +147,18 @@ def main():
                f"without voice data: no speech, {len(errors)} cue sounds on time")
             told = [line for line in output.splitlines() if "Voice problem" in line]
             ok(len(told) == 1, "the missing voice is reported once", "\n".join(told) or output)
+
+        # Without the sound module (GStreamer's half of the player, loaded when a session
+        # starts) the session runs to its end silently, and says so once.
+        os.makedirs(os.path.join(scratch, "3"))
+        stopped, wav, log, output = run_app(binary, os.path.join(scratch, "3"),
+                                            LIMBER_SOUND_MODULE=os.path.join(scratch, "none.so"),
+                                            LIMBER_DEBUG_TIME_SCALE=str(SCALE * 4))
+        ok(stopped, "without the sound module, the routine still runs to its end", output)
+        ok(not os.path.exists(wav), "without the sound module, nothing is played")
+        told = [line for line in output.splitlines() if "Sound problem" in line]
+        ok(len(told) == 1 and "sound module" in told[0],
+           "the missing sound module is reported once", "\n".join(told) or output)
 
     print(f"1..{n}")
     return 1 if failed else 0

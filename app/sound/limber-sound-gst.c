@@ -219,7 +219,9 @@ sound_open (const char            *sink,
     "appsrc name=cues is-live=true format=time min-latency=0 max-latency=1000000000 ! mix. "
     "appsrc name=speech is-live=true format=time min-latency=0 max-latency=1000000000 ! "
     "audioresample ! " CUE_CAPS " ! mix. "
-    "audiomixer name=mix latency=%" G_GUINT64_FORMAT " ! volume name=volume ! "
+    /* The mix in the cues' own format: left to itself the mixer may settle on another (F32)
+     * when it negotiates before its inputs have caps, and a WAV sink then writes floats. */
+    "audiomixer name=mix latency=%" G_GUINT64_FORMAT " ! " CUE_CAPS " ! volume name=volume ! "
     "audioconvert ! audioresample ! %s",
     (guint64) LIMBER_SOUND_MIXER_LATENCY, sink);
 

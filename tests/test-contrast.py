@@ -6,11 +6,12 @@
 # Reads resources/style.css, resolves every colour each rule sets (named colours, alpha(),
 # mix(), shade(), lighter(), darker(), rgba() and alpha blending over what may lie below), and
 # checks each foreground against each background it can be drawn on: at least 4.5:1 for text,
-# 3:1 for icons (WCAG 2.1, 1.4.3 and 1.4.11). Text dimmed by opacity is checked too: ours, and
-# libadwaita's .dim-label and subtitles, as style.css leaves them. Rules other people add later are read the same way:
-# nothing here names a rule. It also checks the chart labels' colour (LABEL_ALPHA in
+# 3:1 for icons (WCAG 2.1, 1.4.3 and 1.4.11). Dimmed text is checked too: ours, and
+# libadwaita's .dim-label and subtitles, as style.css leaves them, dimmed by opacity or by a
+# translucent text colour (alpha(currentColor, f), the inherited colour at f times its alpha).
+# Rules other people add later are read the same way: nothing here names a rule. It also checks the chart labels' colour (LABEL_ALPHA in
 # app/limber-chart-draw.c) and that safety text, the emergency and doctor banners, is never
-# dimmed: no opacity below 1 in their rules, and no .dim-label inside the widgets that get
+# dimmed: no opacity below 1 and no translucent currentColor in their rules, and no .dim-label inside the widgets that get
 # those classes in resources/ui.
 #
 # Usage: test-contrast.py SOURCE_ROOT      (prints TAP)
@@ -256,6 +257,19 @@ def opacity_of(declarations):
         return 1.0
 
 
+def current_color_alpha(declarations):
+    """f for a text colour alpha(currentColor, f) (the inherited colour, dimmed), else None."""
+    m = re.fullmatch(r"\s*alpha\(\s*currentColor\s*,\s*([0-9.]+)\s*\)\s*",
+                     declarations.get("color", ""), re.IGNORECASE)
+    return float(m.group(1)) if m else None
+
+
+def dimming_of(declarations):
+    """How much a rule dims its text: its opacity times its currentColor alpha."""
+    alpha = current_color_alpha(declarations)
+    return opacity_of(declarations) * (alpha if alpha is not None else 1.0)
+
+
 def check_css(source_root, results):
     with open(os.path.join(source_root, "resources", "style.css"), encoding="utf-8") as f:
         rules, own_defines = read_rules(f.read())
@@ -275,7 +289,9 @@ def check_css(source_root, results):
                 # translucent in the dark style).
                 below = over(colors.parse("@" + surface_bg), colors.parse("@window_bg_color"))
                 background = over(colors.parse(bg_text), below) if bg_text else below
-                foreground = colors.parse(fg_text if fg_text else "@" + surface_fg)
+                # currentColor is the colour inherited from the surface.
+                foreground = colors.parse(re.sub(r"(?i)currentColor", "@" + surface_fg, fg_text)
+                                          if fg_text else "@" + surface_fg)
                 # An opacity below 1 fades the text (and the background) into what is below.
                 text = over(foreground, background)
                 if opacity < 1.0:
@@ -293,7 +309,8 @@ def check_css(source_root, results):
 
 # Text libadwaita 1.2 dims with "opacity: 0.55" (base.css of libadwaita-1-0 1.2.2, the rule
 # beginning ".dim-label, scale > value"): under 4.5:1 in the light style, so style.css
-# raises it. Placeholders are left out, as WCAG leaves out text that is only a hint.
+# raises it (libadwaita's opacity set back to 1 and the colour made translucent instead, which
+# looks the same and draws without opacity nodes). Placeholders are left out, as WCAG leaves out text that is only a hint.
 LIBADWAITA_DIMMED = {
     ".dim-label": 0.55, "scale > value": 0.55, "progressbar > text": 0.55,
     "row label.subtitle": 0.55, "headerbar .subtitle": 0.55, "windowtitle .subtitle": 0.55,
@@ -301,15 +318,16 @@ LIBADWAITA_DIMMED = {
 
 
 def check_dimmed(source_root, results):
-    """libadwaita's dimmed text, and every rule of ours that dims without setting colours."""
+    """libadwaita's dimmed text, and every rule of ours that dims its inherited colour."""
     with open(os.path.join(source_root, "resources", "style.css"), encoding="utf-8") as f:
         rules, own_defines = read_rules(f.read())
     dimmed = dict(LIBADWAITA_DIMMED)
     for selector, declarations in rules:
-        if "opacity" in declarations and "color" not in declarations \
+        dims = "opacity" in declarations or current_color_alpha(declarations) is not None
+        if dims and ("color" not in declarations or current_color_alpha(declarations) is not None) \
                 and background_of(declarations) is None:
             # Ours comes later than libadwaita's, at a higher priority: it wins.
-            dimmed[selector] = opacity_of(declarations)
+            dimmed[selector] = dimming_of(declarations)
     for style, named in STYLES.items():
         colors = Colors({**PALETTE, **named, **own_defines})
         surfaces = SURFACES + [("headerbar", "headerbar_bg_color", "headerbar_fg_color")]
@@ -356,7 +374,7 @@ def check_safety_not_dim(source_root, results):
         rules, _ = read_rules(f.read())
     for selector, declarations in rules:
         if any("." + c in selector for c in SAFETY_CLASSES):
-            dim = opacity_of(declarations) < 1.0 or ".dim-label" in selector
+            dim = dimming_of(declarations) < 1.0 or ".dim-label" in selector
             results.append((not dim, "style.css: %s keeps safety text at full strength"
                             % selector))
 

@@ -252,6 +252,12 @@ def run_close():
         report(window is not None, "close: xdotool finds the window")
         if window is None:
             return
+        # The shell ties a window to its launcher by its X11 class: the application ID.
+        for kind in ("--class", "--classname"):
+            found = subprocess.run(["xdotool", "search", kind, r"^io\.github\.limber\.Limber$"],
+                                   capture_output=True, text=True, timeout=10).stdout.split()
+            report(window in found, f"close: the window's X11 {kind[2:]} is the application ID",
+                   f"{window} not in {found}")
 
         def asking():
             return wait_for(app, Atspi.Role.DIALOG, lambda t: t == "End This Session?", 0)
@@ -519,7 +525,7 @@ def run_portuguese():
                "pt_BR player: the Pause button is named in Portuguese")
 
 
-PLANNED = 96
+PLANNED = 98
 
 
 def main():

@@ -153,17 +153,18 @@ ensure_sound_module (GError **error)
   gmodule = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (gmodule == NULL)
     {
-      /* Not translated, like GStreamer's own details: it is for whoever packaged Limber. */
+      /* Translators: shown after "No sound:"; %s is the system's reason, as it gives it. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "the sound module did not load (%s)", g_module_error ());
+                   _("the sound module did not load (%s)"), g_module_error ());
       return FALSE;
     }
 
   if (!g_module_symbol (gmodule, LIMBER_SOUND_MODULE_SYMBOL, (gpointer *) &get) ||
       (module = get ()) == NULL || module->abi != LIMBER_SOUND_MODULE_ABI)
     {
+      /* Translators: shown after "No sound:"; %s is the module's file. */
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   "the sound module %s is not this version of Limber's", path);
+                   _("the sound module %s is not from this version of Limber"), path);
       g_module_close (gmodule);
       return FALSE;
     }

@@ -670,8 +670,9 @@ add_step (LimberRoutineEditor *self,
   if (limber_exercise_get_sides (exercise) == 2)
     {
       /* In the order of LimberSides. */
-      const char *choices[] = { _("Both sides, right first"), _("Right side only"),
-                                _("Left side only"), NULL };
+      /* Translators: which sides of a two-sided exercise a step does, under "Sides". Short:
+       * they share a row with that title at phone width. */
+      const char *choices[] = { _("Both, right first"), _("Right only"), _("Left only"), NULL };
       g_autoptr(GtkStringList) model = gtk_string_list_new (choices);
 
       step->sides = adw_combo_row_new ();

@@ -501,7 +501,6 @@ limber_stretch_page_import (LimberStretchPage  *self,
                             GFile              *file,
                             GError            **error)
 {
-  g_autoptr(LimberCatalog) check = NULL;
   g_autoptr(LimberRoutine) routine = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *path = g_file_get_path (file);
@@ -512,19 +511,8 @@ limber_stretch_page_import (LimberStretchPage  *self,
 
   g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), FALSE);
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return FALSE;
-  if (length > LIMBER_CATALOG_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (length);
-      g_autofree char *limit = g_format_size (LIMBER_CATALOG_MAX_FILE_SIZE);
-      g_autofree char *message = g_strdup_printf (_("the file is too large (%s); a routine file "
-                                                    "may be at most %s"), size, limit);
-
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "%s:0: %s", path, message);
-      return FALSE;
-    }
-  routine = limber_catalog_parse_routine (self->catalog, path, contents, length, NULL, error);
+  /* The loader's own reading: a pipe or a huge file is refused before it is read. */
+  routine = limber_catalog_read_file (self->catalog, file, &contents, &length, error);
   if (routine == NULL)
     return FALSE;
 

@@ -15,6 +15,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 
 #include "limber-application.h"
 #include "limber-routine-editor.h"
@@ -596,6 +597,20 @@ test_import (void)
   g_autoptr(GError) error = NULL;
 
   g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+
+  /* A pipe is refused before it is read: reading one with no writer would never end. */
+  {
+    g_autofree char *pipe = g_build_filename (dir, "pipe.json", NULL);
+    g_autoptr(GFile) pipe_file = g_file_new_for_path (pipe);
+    g_autofree char *reason = g_strdup_printf ("%s:0: not a regular file", pipe);
+
+    g_assert_cmpint (mkfifo (pipe, 0600), ==, 0);
+    g_assert_false (limber_stretch_page_import (stretch_page (), pipe_file, &error));
+    g_assert_cmpstr (error->message, ==, reason);
+    g_clear_error (&error);
+    g_unlink (pipe);
+  }
+
   g_assert_true (g_file_set_contents (bad,
                                       "{\n"
                                       "  \"id\": \"shared\",\n"

@@ -249,7 +249,7 @@ limber_catalog_load_builtin (LimberCatalog *self,
  * @path: what to call the text in errors, and the routine's file
  * @replacing: (nullable): the id of a user routine this text replaces, which it may keep
  *
- * Reads one routine file's text, with the same checks as limber_catalog_load_user_file(), without
+ * Reads one routine file's text, with the same checks as limber_catalog_read_file(), without
  * adding it. On error the message says "PATH:LINE: what is wrong".
  *
  * Returns: (transfer full) (nullable): the routine
@@ -277,35 +277,44 @@ limber_catalog_parse_routine (LimberCatalog *self,
 }
 
 /**
- * limber_catalog_load_user_file:
+ * limber_catalog_read_file:
+ * @contents: (out) (optional): the file's text, when it is a routine
+ * @length: (out) (optional): its length
  *
- * Loads one routine file: {"id": ..., "name": ..., "steps": [...]}. On error nothing is added and
- * the message says "PATH:LINE: what is wrong".
+ * Reads one routine file with the loader's checks, without adding it: only a regular file, of at
+ * most %LIMBER_CATALOG_MAX_FILE_SIZE bytes (checked before reading, so a pipe or a huge file is
+ * never read), whose text limber_catalog_parse_routine() accepts. On error the message says
+ * "PATH:LINE: what is wrong".
+ *
+ * Returns: (transfer full) (nullable): the routine
  */
-gboolean
-limber_catalog_load_user_file (LimberCatalog *self,
-                               GFile         *file,
-                               GError       **error)
+LimberRoutine *
+limber_catalog_read_file (LimberCatalog  *self,
+                          GFile          *file,
+                          char          **contents,
+                          gsize          *length,
+                          GError        **error)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *contents = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(LimberRoutine) routine = NULL;
-  gsize length;
+  gsize text_length;
 
-  g_return_val_if_fail (LIMBER_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, NULL, error);
   if (info == NULL)
-    return FALSE;
+    return NULL;
 
   /* A pipe or device would block or never end; only plain files (or links to them) are read. */
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
     {
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", path,
                    _("not a regular file"));
-      return FALSE;
+      return NULL;
     }
 
   /* Refuse a huge file before reading it: no routine needs more than a few kilobytes. */
@@ -318,13 +327,40 @@ limber_catalog_load_user_file (LimberCatalog *self,
                                                     "may be at most %s"), size, limit);
 
       g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", path, message);
-      return FALSE;
+      return NULL;
     }
 
-  if (!g_file_load_contents (file, NULL, &contents, &length, NULL, error))
-    return FALSE;
+  if (!g_file_load_contents (file, NULL, &text, &text_length, NULL, error))
+    return NULL;
 
-  routine = limber_catalog_parse_routine (self, path, contents, length, NULL, error);
+  routine = limber_catalog_parse_routine (self, path, text, text_length, NULL, error);
+  if (routine == NULL)
+    return NULL;
+
+  if (contents != NULL)
+    *contents = g_steal_pointer (&text);
+  if (length != NULL)
+    *length = text_length;
+  return g_steal_pointer (&routine);
+}
+
+/**
+ * limber_catalog_load_user_file:
+ *
+ * Loads one routine file: {"id": ..., "name": ..., "steps": [...]}, as
+ * limber_catalog_read_file() reads it. On error nothing is added and the message says
+ * "PATH:LINE: what is wrong".
+ */
+gboolean
+limber_catalog_load_user_file (LimberCatalog *self,
+                               GFile         *file,
+                               GError       **error)
+{
+  g_autoptr(LimberRoutine) routine = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_CATALOG (self), FALSE);
+
+  routine = limber_catalog_read_file (self, file, NULL, NULL, error);
   if (routine == NULL)
     return FALSE;
 

@@ -36,6 +36,11 @@ gboolean        limber_catalog_load_builtin    (LimberCatalog *self,
                                                 GBytes        *bytes,
                                                 const char    *name,
                                                 GError       **error);
+LimberRoutine  *limber_catalog_read_file       (LimberCatalog *self,
+                                                GFile         *file,
+                                                char         **contents,
+                                                gsize         *length,
+                                                GError       **error);
 gboolean        limber_catalog_load_user_file  (LimberCatalog *self,
                                                 GFile         *file,
                                                 GError       **error);

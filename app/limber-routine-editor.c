@@ -324,22 +324,10 @@ validate (LimberRoutineEditor *self)
 
   if (routine == NULL)
     {
-      g_autofree char *prefix = g_strconcat (check_path, ":", NULL);
-      const char *message = error->message;
-      guint line = 0;
+      guint line;
       GtkWidget *widget;
 
-      if (g_str_has_prefix (message, prefix))
-        {
-          char *end = NULL;
-
-          message += strlen (prefix);
-          line = (guint) g_ascii_strtoull (message, &end, 10);
-          message = end;
-          while (*message == ':' || *message == ' ' || g_ascii_isdigit (*message))
-            message++;
-        }
-      self->error = g_strdup (message);
+      self->error = g_strdup (limber_catalog_split_error (check_path, error->message, &line));
       widget = g_hash_table_lookup (self->line_widgets, GUINT_TO_POINTER (line));
       if (widget != NULL)
         {

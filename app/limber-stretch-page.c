@@ -545,25 +545,19 @@ describe_file_error (GFile      *file,
                      const char *message)
 {
   g_autofree char *path = g_file_get_path (file);
-  g_autofree char *prefix = g_strconcat (path != NULL ? path : "", ":", NULL);
   g_autofree char *name = g_file_get_basename (file);
-  char *end = NULL;
-  guint64 line;
+  const char *what;
+  guint line;
 
-  if (path == NULL || !g_str_has_prefix (message, prefix))
+  what = limber_catalog_split_error (path, message, &line);
+  if (what == message)
     return g_strdup (message);
-  message += strlen (prefix);
-  line = g_ascii_strtoull (message, &end, 10);
-  if (end == message || *end != ':')
-    return g_strdup (message);
-  message = end + 1;
-  while (*message == ' ')
-    message++;
+  message = what;
   if (line == 0)
     /* Translators: a routine file and what is wrong with it. */
     return g_strdup_printf (_("%s: %s"), name, message);
   /* Translators: a routine file, the line that is wrong, and what is wrong with it. */
-  return g_strdup_printf (_("%s, line %u: %s"), name, (guint) line, message);
+  return g_strdup_printf (_("%s, line %u: %s"), name, line, message);
 }
 
 /**

@@ -368,36 +368,62 @@ limber_catalog_load_user_file (LimberCatalog *self,
   return TRUE;
 }
 
+/**
+ * limber_catalog_split_error:
+ * @path: (nullable): the file a message of the catalog's is about
+ * @message: the message, "PATH:LINE: what is wrong" (json-glib adds a column after LINE)
+ * @line: (out) (optional): LINE, or 0 when the message concerns the whole file or names no line
+ *
+ * Returns: (transfer none): what is wrong, within @message; @message itself when it does not
+ *   start with @path
+ */
+const char *
+limber_catalog_split_error (const char *path,
+                            const char *message,
+                            guint      *line)
+{
+  g_autofree char *prefix = NULL;
+  char *end = NULL;
+  guint64 number;
+
+  g_return_val_if_fail (message != NULL, NULL);
+
+  if (line != NULL)
+    *line = 0;
+  if (path == NULL)
+    return message;
+  prefix = g_strconcat (path, ":", NULL);
+  if (!g_str_has_prefix (message, prefix))
+    return message;
+
+  message += strlen (prefix);
+  number = g_ascii_strtoull (message, &end, 10);
+  message = end;
+  if (*message == ':')
+    message++;
+  if (g_ascii_isdigit (*message))
+    {
+      g_ascii_strtoull (message, &end, 10);
+      message = *end == ':' ? end + 1 : end;
+    }
+  while (*message == ' ')
+    message++;
+  if (line != NULL)
+    *line = (guint) MIN (number, G_MAXUINT);
+  return message;
+}
+
 static void
 add_problem (LimberCatalog *self,
              const char    *path,
              const GError  *error)
 {
   LimberCatalogProblem *problem = g_new0 (LimberCatalogProblem, 1);
-  g_autofree char *prefix = g_strconcat (path, ":", NULL);
-  const char *message = error->message;
+  guint line;
 
-  /* Split "PATH:LINE: message" into its parts. */
   problem->path = g_strdup (path);
-  if (g_str_has_prefix (message, prefix))
-    {
-      char *end = NULL;
-
-      message += strlen (prefix);
-      problem->line = (int) g_ascii_strtoll (message, &end, 10);
-      message = end;
-      if (*message == ':')
-        message++;
-      /* json-glib adds its own column after the line. */
-      if (g_ascii_isdigit (*message))
-        {
-          g_ascii_strtoll (message, &end, 10);
-          message = *end == ':' ? end + 1 : end;
-        }
-      while (*message == ' ')
-        message++;
-    }
-  problem->message = g_strdup (message);
+  problem->message = g_strdup (limber_catalog_split_error (path, error->message, &line));
+  problem->line = (int) line;
 
   g_warning ("Skipping routine file %s: %s", path, error->message);
   g_ptr_array_add (self->problems, problem);

@@ -54,6 +54,9 @@ LimberRoutine  *limber_catalog_parse_routine   (LimberCatalog *self,
                                                 gsize          length,
                                                 const char    *replacing,
                                                 GError       **error);
+const char     *limber_catalog_split_error     (const char    *path,
+                                                const char    *message,
+                                                guint         *line);
 GListModel     *limber_catalog_get_routines    (LimberCatalog *self);
 LimberRoutine  *limber_catalog_find_routine    (LimberCatalog *self,
                                                 const char    *id);

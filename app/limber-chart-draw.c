@@ -8,6 +8,7 @@
 #include <math.h>
 
 #include "limber-chart-private.h"
+#include "limber-theme-color.h"
 
 /*
  * A LimberChart's drawing: the gridlines and labels, the bars or the line with its dots, the x
@@ -286,18 +287,6 @@ limber_chart_draw (LimberChart *self,
   draw_goal (self, snapshot);
 }
 
-static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color,
-              const char *fallback)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gdk_rgba_parse (color, fallback);
-}
-
 void
 limber_chart_get_colors (GtkWidget *widget,
                          GdkRGBA   *colors)
@@ -311,6 +300,6 @@ limber_chart_get_colors (GtkWidget *widget,
   colors[COLOR_AXIS].alpha *= AXIS_ALPHA;
   /* accent_color, not accent_bg_color: it is the one made to stand out on the window's
    * background, in either style. */
-  lookup_color (widget, "accent_color", &colors[COLOR_DATA], "#1c71d8");
-  lookup_color (widget, "success_color", &colors[COLOR_GOAL], "#26a269");
+  limber_theme_color_lookup (widget, "accent_color", &colors[COLOR_DATA], "#1c71d8");
+  limber_theme_color_lookup (widget, "success_color", &colors[COLOR_GOAL], "#26a269");
 }

@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "limber-countdown.h"
+#include "limber-theme-color.h"
 
 /*
  * The large circular countdown of the player: a ring that empties as the phase runs out, the
@@ -29,18 +30,6 @@ struct _LimberCountdown
 };
 
 G_DEFINE_FINAL_TYPE (LimberCountdown, limber_countdown, GTK_TYPE_WIDGET)
-
-static void
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              GdkRGBA    *color,
-              const char *fallback)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-
-  if (!gtk_style_context_lookup_color (context, name, color))
-    gdk_rgba_parse (color, fallback);
-}
 
 static PangoLayout *
 make_layout (GtkWidget  *widget,
@@ -86,7 +75,7 @@ limber_countdown_snapshot (GtkWidget   *widget,
     return;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  lookup_color (widget, "accent_color", &accent, "#3584e4");
+  limber_theme_color_lookup (widget, "accent_color", &accent, "#3584e4");
   track = fg;
   track.alpha *= 0.12f;
 

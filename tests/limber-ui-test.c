@@ -236,6 +236,13 @@ limber_ui_test_has_toplevel (gpointer type)
   return limber_ui_test_find_toplevel ((GType) GPOINTER_TO_SIZE (type)) != NULL;
 }
 
+/* For limber_ui_test_spin_until(): no window of @type is left (it was closed). */
+gboolean
+limber_ui_test_has_no_toplevel (gpointer type)
+{
+  return !limber_ui_test_has_toplevel (type);
+}
+
 /* Activates a button as a keyboard or screen reader user would. GTK emits ::clicked about
  * 250 ms later, so callers wait for the outcome with limber_ui_test_spin_until(). */
 void

@@ -50,6 +50,7 @@ GtkWidget *limber_ui_test_find_of_type           (GtkWidget         *root,
                                                   GType              type);
 GtkWindow *limber_ui_test_find_toplevel          (GType              type);
 gboolean   limber_ui_test_has_toplevel           (gpointer           type);
+gboolean   limber_ui_test_has_no_toplevel        (gpointer           type);
 
 gboolean   limber_ui_test_is_inside_toast        (GtkWidget         *widget);
 

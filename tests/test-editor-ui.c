@@ -47,12 +47,6 @@ user_file (const char *id)
 }
 
 static gboolean
-has_no_toplevel (gpointer type)
-{
-  return !limber_ui_test_has_toplevel (type);
-}
-
-static gboolean
 shows_label (gpointer text)
 {
   return limber_ui_test_find_label (GTK_WIDGET (window), text) != NULL;
@@ -91,10 +85,11 @@ first_step_is (gpointer field)
   return (gpointer) limber_routine_editor_get_field (editor, 0, "hold") == field;
 }
 
+/* For limber_ui_test_spin_until(): the Stretch page shows @name ("routines", "player"). */
 static gboolean
-screen_is_player (gpointer data)
+screen_is (gpointer name)
 {
-  return g_str_equal (limber_stretch_page_get_screen (stretch_page ()), "player");
+  return g_str_equal (limber_stretch_page_get_screen (stretch_page ()), name);
 }
 
 static gboolean
@@ -117,12 +112,6 @@ respond (AdwMessageDialog *dialog,
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (dialog), label));
 }
 
-static gboolean
-screen_is_routines (gpointer data)
-{
-  return g_str_equal (limber_stretch_page_get_screen (stretch_page ()), "routines");
-}
-
 /* Stops the session playing and goes back to the routines with the finish screen's button. */
 static void
 stop_and_return (void)
@@ -132,7 +121,7 @@ stop_and_return (void)
                                LIMBER_SESSION_OUTCOME_STOPPED);
   g_assert_true (limber_ui_test_spin_until (shows_button, "Back to Routines", 5000));
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Back to Routines"));
-  g_assert_true (limber_ui_test_spin_until (screen_is_routines, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "routines", 5000));
 }
 
 static LimberRoutineEditor *
@@ -226,7 +215,7 @@ test_create (void)
   limber_ui_test_save_screenshot (GTK_WINDOW (editor), "editor-valid");
   g_assert_true (limber_routine_editor_has_changes (editor));
   limber_ui_test_activate (save_button (editor));
-  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                             GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
 
   /* The file on disk loads with the catalog, as saved. */
@@ -254,7 +243,7 @@ test_create (void)
   g_assert_true (limber_ui_test_spin_until (shows_label, "Floor plan", 5000));
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
                                   g_variant_new_string ("floor-plan"));
-  g_assert_true (limber_ui_test_spin_until (screen_is_player, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "player", 5000));
   g_assert_cmpstr (limber_routine_get_id (
                      limber_stretch_session_get_routine (
                        limber_stretch_player_get_session (
@@ -393,7 +382,7 @@ test_reorder (void)
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
                                             GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   respond (NULL, "Discard");
-  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                             GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
   g_assert_null (limber_catalog_find_routine (catalog (), "order"));
 }
@@ -409,7 +398,7 @@ test_unsaved (void)
   /* Nothing changed: it closes without a question. */
   g_assert_false (limber_routine_editor_has_changes (editor));
   gtk_window_close (GTK_WINDOW (editor));
-  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                             GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
   g_assert_false (limber_ui_test_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
 
@@ -424,7 +413,7 @@ test_unsaved (void)
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "It cannot be saved yet"));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   respond (dialog, "Cancel");
-  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                             GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   g_assert_true (limber_ui_test_has_toplevel (GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR)));
 
@@ -436,7 +425,7 @@ test_unsaved (void)
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   respond (dialog, "Save");
-  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                             GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (limber_catalog_find_routine (catalog (), "kept"));
@@ -482,7 +471,7 @@ test_export (void)
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
                                    "floor-plan.json, line 2: the id “floor-plan” is already used"));
   respond (dialog, "Close");
-  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                             GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
 
   g_assert_true (limber_stretch_page_delete_routine (stretch_page (), "floor-plan"));
@@ -493,7 +482,7 @@ test_export (void)
   g_assert_true (limber_ui_test_spin_until (shows_label, "Imported floor-plan.json", 30000));
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
                                   g_variant_new_string ("floor-plan"));
-  g_assert_true (limber_ui_test_spin_until (screen_is_player, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "player", 5000));
   stop_and_return ();
 }
 
@@ -638,7 +627,7 @@ test_import (void)
                      "bad.json, line 6: “reps” is 0; it must be from 1 to 100");
     respond (dialog, "Close");
   }
-  g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                             GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
   g_assert_null (limber_catalog_find_routine (catalog (), "shared"));
 

@@ -1137,12 +1137,6 @@ is_mapped (gpointer widget)
   return gtk_widget_get_mapped (widget);
 }
 
-static gboolean
-has_no_toplevel (gpointer type)
-{
-  return !limber_ui_test_has_toplevel (type);
-}
-
 static void
 test_preferences (void)
 {
@@ -1197,7 +1191,7 @@ test_preferences (void)
     guint hold = limber_journal_get_plank_hold (limber_application_get_journal (app), 20);
 
     gtk_window_close (preferences);
-    g_assert_true (limber_ui_test_spin_until (has_no_toplevel,
+    g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                               GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
     g_assert_cmpuint (limber_journal_get_plank_hold (limber_application_get_journal (app), 20), ==,
                       hold + 10);

@@ -31,26 +31,11 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from limber_tap import end, report, results, skip  # noqa: E402
 from limber_atspi import (act, find_app, label, press, response, selected_tab,  # noqa: E402
                           show_page, showing, shows, wait_for, walk)
 
 LIMBER = sys.argv[1]
-results = []
-
-
-def report(ok, what, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
-
-
-def skip(what, why):
-    results.append(True)
-    print(f"ok {len(results)} - {what} # SKIP {why}")
-    sys.stdout.flush()
 
 
 def pressed(node):
@@ -88,17 +73,6 @@ def launch(env_updates, *args):
         env["ASAN_OPTIONS"] = env["ASAN_OPTIONS"].replace("detect_leaks=1", "detect_leaks=0")
     env.update(env_updates)
     return subprocess.Popen([LIMBER, *args], env=env)
-
-
-def end(proc):
-    """Ends the app however it is doing: asked first, killed if it does not go."""
-    if proc.poll() is None:
-        proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 ENGLISH = {"LC_ALL": "C.UTF-8", "LANGUAGE": ""}

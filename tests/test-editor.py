@@ -29,22 +29,12 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from limber_tap import end, report, results  # noqa: E402
 from cuelog import CueLog, Recording  # noqa: E402
 from limber_atspi import act, find_app, press, response, show_page, wait_for  # noqa: E402
 
 LIMBER = sys.argv[1]
 SCALE = 20.0   # clock seconds per real second while the routine plays
-results = []
-
-
-def report(ok, what, detail=""):
-    results.append(bool(ok))
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
-    return ok
 
 
 def window(app, title):
@@ -126,13 +116,7 @@ def main():
     try:
         run(proc, env, scratch, routines, wav, log)
     finally:
-        if proc.poll() is None:
-            proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+        end(proc)
         shutil.rmtree(scratch, ignore_errors=True)
     print(f"1..{len(results)}")
     return 0 if all(results) else 1

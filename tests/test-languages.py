@@ -24,6 +24,7 @@ os.environ.pop("G_DEBUG", None)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
+from limber_tap import end, report, results  # noqa: E402
 from cuelog import CueLog, Recording  # noqa: E402
 from limber_atspi import Atspi, find_app, show_page, wait_for, walk  # noqa: E402
 
@@ -38,18 +39,6 @@ LOCALEDIR = os.environ["LIMBER_LOCALEDIR"]
 LOCALES = {"pt_BR": "pt_BR.UTF-8", "es": "es_ES.UTF-8", "fr": "fr_FR.UTF-8",
            "de": "de_DE.UTF-8", "it": "it_IT.UTF-8", "ar": "ar_EG.UTF-8"}
 RTL = {"ar"}
-
-results = []
-
-
-def report(ok, what, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
-    return ok
 
 
 def language_env(lang, **extra):
@@ -85,16 +74,6 @@ def test_voice(lang, tr):
 def launch(lang, data, *args):
     return subprocess.Popen([LIMBER, *args], env=language_env(lang, XDG_DATA_HOME=data),
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-
-
-def end(proc):
-    if proc.poll() is None:
-        proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def texts(app):

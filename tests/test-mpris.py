@@ -21,22 +21,14 @@ APP_ENV = dict(os.environ)
 os.environ.pop("G_DEBUG", None)
 
 from gi.repository import Gio, GLib  # noqa: E402
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from limber_tap import end, report, results  # noqa: E402
 
 LIMBER = sys.argv[1]
 NAME = "org.mpris.MediaPlayer2.Limber"
 PATH = "/org/mpris/MediaPlayer2"
 ROOT = "org.mpris.MediaPlayer2"
 PLAYER = "org.mpris.MediaPlayer2.Player"
-results = []
-
-
-def report(ok, what, detail=""):
-    results.append(bool(ok))
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
 
 
 bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
@@ -101,16 +93,6 @@ def fresh_records():
     folder = tempfile.mkdtemp(prefix="limber-mpris-")
     atexit.register(shutil.rmtree, folder, True)
     return {"XDG_DATA_HOME": folder}
-
-
-def end(proc):
-    if proc.poll() is None:
-        proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-        proc.wait()
 
 
 def run():

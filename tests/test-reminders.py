@@ -24,6 +24,8 @@ import time
 import traceback
 
 from gi.repository import Gio, GLib
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from limber_tap import report, results, skip  # noqa: E402
 
 SERVICE = os.path.abspath(sys.argv[1])
 SRCDIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -65,23 +67,6 @@ FAKE_APP_XML = """<node><interface name="org.freedesktop.Application">
   <method name="ActivateAction"><arg type="s" direction="in"/><arg type="av" direction="in"/>
     <arg type="a{sv}" direction="in"/></method>
 </interface></node>"""
-
-results = []
-
-
-def report(ok, what, detail=""):
-    results.append(ok)
-    print(f"{'ok' if ok else 'not ok'} {len(results)} - {what}")
-    if not ok and detail:
-        for line in str(detail).splitlines():
-            print(f"# {line}")
-    sys.stdout.flush()
-    return ok
-
-
-def skip(what, why):
-    results.append(True)
-    print(f"ok {len(results)} - {what} # SKIP {why}")
 
 
 def comment(text):

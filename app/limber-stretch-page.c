@@ -11,7 +11,7 @@
 
 #include "limber-figure.h"
 #include "limber-routine-editor.h"
-
+#include "limber-toasts.h"
 #include "limber-voice.h"
 
 #include "limber-stretch-page.h"
@@ -463,15 +463,14 @@ limber_stretch_page_delete_routine (LimberStretchPage *self,
 
   toast = adw_toast_new (_("Routine deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
-  /* Undo must be at hand at once, not after the toasts before it. */
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   /* The toast lives in the window's overlay, above the page's actions: it calls back instead. */
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  /* Undo must be at hand at once, not after the toasts before it. */
   if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+    limber_toasts_add (ADW_TOAST_OVERLAY (overlay), toast, TRUE);
   else
     {
       g_object_ref_sink (toast);

@@ -7,6 +7,8 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-toasts.h"
+
 #include "limber-window.h"
 
 /* Below this width the view switcher moves from the header bar to a bar at the bottom. */
@@ -766,5 +768,5 @@ limber_window_add_toast (LimberWindow *self,
   toast = adw_toast_new (title);
   adw_toast_set_custom_title (toast, label);
   adw_toast_set_timeout (toast, 8);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  limber_toasts_add (self->toast_overlay, toast, FALSE);
 }

@@ -59,6 +59,18 @@ shows_button (gpointer text)
 }
 
 static gboolean
+shows_no_label (gpointer text)
+{
+  return !shows_label (text);
+}
+
+static gboolean
+shows_no_button (gpointer text)
+{
+  return !shows_button (text);
+}
+
+static gboolean
 has_routine (gpointer id)
 {
   return limber_catalog_find_routine (catalog (), id) != NULL;
@@ -563,15 +575,27 @@ test_delete_undo (void)
 {
   g_autofree char *path = user_file ("gentle-relief-copy");
 
+  /* Another toast is up (after those of the tests before, each shown for its time): the Undo
+   * toast takes its place at once. */
+  limber_window_add_toast (window, "Earlier news");
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Earlier news", 30000));
+
   g_assert_true (limber_stretch_page_delete_routine (stretch_page (), "gentle-relief-copy"));
   g_assert_null (limber_catalog_find_routine (catalog (), "gentle-relief-copy"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 
-  /* The toast's own Undo button. */
+  /* The toast's own Undo button, pressed as soon as it appears: with libadwaita 1.2's own
+   * high-priority toast, or a toast sliding in while the earlier one fades out, a press that
+   * early aborted the app or wrote to freed memory. The earlier toast is gone by then. */
   g_assert_true (limber_ui_test_spin_until (shows_button, "Undo", 5000));
+  g_assert_false (shows_label ("Earlier news"));
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Undo"));
   g_assert_true (limber_ui_test_spin_until (has_routine, "gentle-relief-copy", 5000));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  /* The Undo toast fades out, and the earlier one does not come back. */
+  g_assert_true (limber_ui_test_spin_until (shows_no_label, "Earlier news", 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_button, "Undo", 5000));
 }
 
 static void

@@ -29,10 +29,13 @@ struct _LimberCheckPage
   GtkButton          *no_button;
   GtkWidget          *result_banner;
   GtkImage           *result_icon;
+  GtkLabel           *result_call;
+  GtkLabel           *result_alone;
   GtkLabel           *result_title;
   GtkLabel           *advice_label;
   GtkListBox         *plan_list;
   GtkWidget          *next_step_box;
+  GtkWidget          *start_plan_button;
   GtkLabel           *start_plan_label;
   GtkLabel           *reasons_heading;
   GtkListBox         *reasons_list;
@@ -174,11 +177,13 @@ show_result (LimberCheckPage *self)
     [LIMBER_TRIAGE_OUTCOME_EMERGENCY] = "dialog-warning-symbolic",
   };
   LimberTriageOutcome outcome;
+  gboolean emergency;
 
   g_clear_pointer (&self->result, limber_triage_result_free);
   self->result = limber_triage_evaluate (self->answers);
   self->question = -1;
   outcome = self->result->outcome;
+  emergency = outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY;
   record_check (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (banner_classes); i++)
@@ -189,6 +194,19 @@ show_result (LimberCheckPage *self)
   gtk_label_set_label (self->result_title, limber_triage_outcome_get_title (outcome));
   gtk_label_set_label (self->advice_label, limber_triage_outcome_get_advice (outcome));
   gtk_label_set_label (self->help_label, limber_triage_get_when_to_get_help (outcome));
+
+  /* An emergency leads with the call, and being alone, inside the red box. */
+  gtk_widget_set_visible (GTK_WIDGET (self->result_icon), !emergency);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_call), emergency);
+  gtk_widget_set_visible (GTK_WIDGET (self->result_alone), emergency);
+  gtk_widget_set_visible (GTK_WIDGET (self->help_label), !emergency);
+  if (emergency)
+    {
+      g_autofree char *call = limber_triage_dup_emergency_call ();
+
+      gtk_label_set_label (self->result_call, call);
+      gtk_label_set_label (self->result_alone, limber_triage_get_when_to_get_help (outcome));
+    }
   gtk_label_set_label (self->disclaimer_label, limber_triage_get_disclaimer ());
 
   remove_all_rows (self->plan_list);
@@ -202,8 +220,13 @@ show_result (LimberCheckPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->plan_list),
                           outcome == LIMBER_TRIAGE_OUTCOME_SELF_CARE);
 
-  /* Self-care leads on to the plan for the first days (or back to it) and a gentle routine. */
-  gtk_widget_set_visible (self->next_step_box, outcome == LIMBER_TRIAGE_OUTCOME_SELF_CARE);
+  /* Self-care leads on to the plan for the first days (or back to it) and a gentle routine;
+   * so does a reason to see a doctor, whose plan stays, but without pressing it. */
+  gtk_widget_set_visible (self->next_step_box, !emergency);
+  if (outcome == LIMBER_TRIAGE_OUTCOME_SELF_CARE)
+    gtk_widget_add_css_class (self->start_plan_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->start_plan_button, "suggested-action");
   gtk_label_set_label (self->start_plan_label,
                        limber_care_plan_get_episode (self->care_plan) != NULL
                        ? _("Go to _Today’s Plan") : _("_Start the Plan for the First Days"));
@@ -431,10 +454,13 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, no_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_banner);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_icon);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_call);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_alone);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_title);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, advice_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, plan_list);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, next_step_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, start_plan_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, start_plan_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, reasons_heading);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, reasons_list);

@@ -273,7 +273,9 @@ refresh (LimberStretchPage *self)
 {
   GListModel *routines = limber_catalog_get_routines (self->catalog);
   GPtrArray *problems = limber_catalog_get_problems (self->catalog);
-  gboolean warning = limber_care_plan_get_warning (self->care_plan, NULL);
+  LimberCareWarning warning;
+  gboolean has_warning = limber_care_plan_get_warning (self->care_plan, &warning);
+  gboolean emergency = has_warning && warning.outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY;
   gboolean acute = limber_care_plan_get_phase (self->care_plan) == LIMBER_CARE_PHASE_ACUTE;
 
   g_autoptr(GPtrArray) allowed = g_ptr_array_new_with_free_func (g_object_unref);
@@ -316,10 +318,14 @@ refresh (LimberStretchPage *self)
     }
 
   adw_preferences_group_set_description (self->routines_group,
-                                         warning
-                                         ? _("Your last symptom check found warning signs. "
-                                             "Get help first; stretches can wait until a "
-                                             "check finds none.")
+                                         emergency
+                                         ? _("Your last symptom check found signs that need "
+                                             "help now. Get help first; stretches can wait "
+                                             "until a check finds none.")
+                                         : has_warning
+                                         ? _("A doctor should look at your back soon. Until "
+                                             "then, stretch only as far as is comfortable, and "
+                                             "stop at once if anything hurts.")
                                          : acute
                                          ? _("In the first 3 days of a back spasm, only the "
                                              "gentlest routines, and stop at once if it hurts. "

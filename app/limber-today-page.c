@@ -15,17 +15,24 @@
  * The first page: where the user is in the care plan, and today's checklist for it. The plan
  * itself (phase, warning, what was done today) comes from LimberCarePlan; this only shows it.
  *
- * While a check's warning signs stand, the warning is the whole page: no phase, no plan, no
- * pack to start, so the page never offers self-care in place of getting help.
+ * During an emergency the emergency is the whole page, what to do now first: no phase, no
+ * plan, no pack to start, so the page never offers self-care in place of getting help. A
+ * reason to see a doctor is a banner above the plan, which stays.
  */
 struct _LimberTodayPage
 {
   AdwBin           parent_instance;
 
   /* Template widgets */
-  GtkWidget       *warning_box;
-  GtkLabel        *warning_title;
-  GtkLabel        *warning_label;
+  GtkWidget       *emergency_box;
+  GtkLabel        *emergency_number;
+  GtkLabel        *emergency_alone;
+  GtkLabel        *emergency_title;
+  GtkLabel        *emergency_label;
+  GtkWidget       *emergency_check_again;
+  GtkWidget       *doctor_box;
+  GtkLabel        *doctor_title;
+  GtkLabel        *doctor_label;
   GtkLabel        *phase_title;
   GtkLabel        *phase_label;
   GtkWidget       *episode_button;
@@ -345,37 +352,56 @@ update_pack (LimberTodayPage *self)
 }
 
 static void
+show_warning (LimberTodayPage         *self,
+              const LimberCareWarning *warning)
+{
+  gboolean emergency = warning != NULL && warning->outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY;
+  gboolean doctor = warning != NULL && warning->outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON;
+
+  gtk_widget_set_visible (self->emergency_box, emergency);
+  gtk_widget_set_visible (self->emergency_check_again, emergency);
+  gtk_widget_set_visible (self->doctor_box, doctor);
+
+  if (emergency)
+    {
+      g_autofree char *call = limber_triage_dup_emergency_call ();
+
+      gtk_label_set_label (self->emergency_number, call);
+      gtk_label_set_label (self->emergency_alone,
+                           limber_triage_get_when_to_get_help (LIMBER_TRIAGE_OUTCOME_EMERGENCY));
+      gtk_label_set_label (self->emergency_title,
+                           limber_triage_outcome_get_title (LIMBER_TRIAGE_OUTCOME_EMERGENCY));
+      gtk_label_set_label (self->emergency_label,
+                           _("Your last check found signs that need help now: call, or go to an "
+                             "emergency department. Limber’s plan is set aside until a check "
+                             "finds no warning signs."));
+    }
+  else if (doctor)
+    {
+      g_autofree char *text = g_strdup_printf ("%s %s", limber_care_warning_get_text (warning),
+                                               _("Until then, keep to your plan below."));
+
+      gtk_label_set_label (self->doctor_title,
+                           limber_triage_outcome_get_title (LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON));
+      gtk_label_set_label (self->doctor_label, text);
+    }
+}
+
+static void
 refresh (LimberTodayPage *self)
 {
   LimberCarePhase phase = limber_care_plan_get_phase (self->care_plan);
-  LimberTriageOutcome outcome = LIMBER_TRIAGE_OUTCOME_SELF_CARE;
-  gboolean warning = limber_care_plan_get_warning (self->care_plan, &outcome);
+  LimberCareWarning warning;
+  gboolean has_warning = limber_care_plan_get_warning (self->care_plan, &warning);
+  gboolean emergency = has_warning && warning.outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY;
   LimberCareProgress progress;
   g_autofree char *title = NULL;
   const char *description;
 
   limber_care_plan_get_progress (self->care_plan, &progress);
 
-  /* Warning signs come first, always. */
-  gtk_widget_set_visible (self->warning_box, warning);
-  gtk_widget_remove_css_class (self->warning_box, "limber-emergency");
-  gtk_widget_remove_css_class (self->warning_box, "limber-doctor");
-  if (warning)
-    {
-      gboolean emergency = outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY;
-
-      gtk_widget_add_css_class (self->warning_box,
-                                emergency ? "limber-emergency" : "limber-doctor");
-      gtk_label_set_label (self->warning_title, limber_triage_outcome_get_title (outcome));
-      gtk_label_set_label (self->warning_label,
-                           emergency
-                           ? _("Your last check found signs that need help now. Call your "
-                               "local emergency number or go to an emergency department. "
-                               "Limber’s plan is set aside until a check finds no warning signs.")
-                           : _("Your last check found signs a doctor should look at in the "
-                               "next few days. Book an appointment. Limber’s plan is set aside "
-                               "until a check finds no warning signs."));
-    }
+  /* Warnings come first, always. */
+  show_warning (self, has_warning ? &warning : NULL);
 
   switch (phase)
     {
@@ -413,11 +439,11 @@ refresh (LimberTodayPage *self)
                                                  ? "suggested-action" : NULL,
                                                  NULL });
 
-  /* While warning signs stand, the warning is the page: nothing below it to start instead. */
-  gtk_widget_set_visible (GTK_WIDGET (self->phase_title), !warning);
-  gtk_widget_set_visible (GTK_WIDGET (self->phase_label), !warning);
-  gtk_widget_set_visible (self->episode_button, !warning);
-  gtk_widget_set_visible (self->check_row, !warning);
+  /* During an emergency, it is the page: nothing below it to start instead. */
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_title), !emergency);
+  gtk_widget_set_visible (GTK_WIDGET (self->phase_label), !emergency);
+  gtk_widget_set_visible (self->episode_button, !emergency);
+  gtk_widget_set_visible (self->check_row, !emergency);
 
   clear_plan (self);
   if (phase == LIMBER_CARE_PHASE_ACUTE)
@@ -427,11 +453,11 @@ refresh (LimberTodayPage *self)
   else
     fill_prevention_plan (self, &progress);
 
-  gtk_widget_set_visible (self->plan_group, !warning);
+  gtk_widget_set_visible (self->plan_group, !emergency);
   /* A pack that is on stays in sight, to be taken off. */
   gtk_widget_set_visible (self->pack_group,
                           limber_pack_timer_get_running (self->pack_timer) ||
-                          (!warning && phase != LIMBER_CARE_PHASE_PREVENTION));
+                          (!emergency && phase != LIMBER_CARE_PHASE_PREVENTION));
 
   /* Suggest the pack the phase calls for, unless one is counting down. */
   if (!limber_pack_timer_get_running (self->pack_timer))
@@ -592,6 +618,19 @@ toggle_episode_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* "I have seen a doctor": the see-a-doctor warning goes; the journal keeps when. */
+static void
+seen_doctor_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  LimberTodayPage *self = LIMBER_TODAY_PAGE (widget);
+
+  /* A failed write is shown by the window, through the journal. */
+  if (limber_care_plan_record_doctor_visit (self->care_plan, NULL))
+    tell (self, _("Noted that you have seen a doctor"));
+}
+
 /* GObject */
 
 static void
@@ -730,9 +769,15 @@ limber_today_page_class_init (LimberTodayPageClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                RESOURCE_PATH "/ui/limber-today-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, warning_box);
-  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, warning_title);
-  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, warning_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, emergency_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, emergency_number);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, emergency_alone);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, emergency_title);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, emergency_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, emergency_check_again);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, doctor_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, doctor_title);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, doctor_label);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, phase_title);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, phase_label);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, episode_button);
@@ -756,6 +801,7 @@ limber_today_page_class_init (LimberTodayPageClass *klass)
   gtk_widget_class_install_action (widget_class, "today.stop-pack", NULL, stop_pack_action);
   gtk_widget_class_install_action (widget_class, "today.log-walk", NULL, log_walk_action);
   gtk_widget_class_install_action (widget_class, "today.add-glass", NULL, add_glass_action);
+  gtk_widget_class_install_action (widget_class, "today.seen-doctor", NULL, seen_doctor_action);
 }
 
 static void

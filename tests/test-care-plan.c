@@ -227,46 +227,280 @@ answers_with_yes (int yes)
   return answers;
 }
 
-/* A check with warning signs sets the plan aside until a later check finds none; without an
- * episode it lasts a week; an episode started after it is not held back by it. */
+static LimberTriageOutcome
+warning_outcome (Fixture *f)
+{
+  LimberCareWarning warning;
+
+  if (!limber_care_plan_get_warning (f->plan, &warning))
+    return LIMBER_TRIAGE_OUTCOME_SELF_CARE;
+
+  return warning.outcome;
+}
+
+static const char *
+warning_reason (Fixture *f)
+{
+  LimberCareWarning warning;
+
+  if (!limber_care_plan_get_warning (f->plan, &warning))
+    return "none";
+
+  return limber_care_reason_to_string (warning.reason);
+}
+
+/* A check's warning stands until a later check finds none: during the episode, or for a week
+ * without one; an episode started after it is not held back by it. Only an emergency sets
+ * the plan aside; a reason to see a doctor leaves every routine and pack the phase allows. */
 static void
 test_warning (Fixture       *f,
               gconstpointer  data)
 {
   g_autofree LimberTriageAnswer *emergency = answers_with_yes (0);
   g_autofree LimberTriageAnswer *none = answers_with_yes (-1);
-  LimberTriageOutcome outcome = LIMBER_TRIAGE_OUTCOME_SELF_CARE;
 
   g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
 
   limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, emergency, NULL);
-  g_assert_true (limber_care_plan_get_warning (f->plan, &outcome));
-  g_assert_cmpint (outcome, ==, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
-  /* While warning signs stand, no routine and no pack is offered, gentle or not. */
-  g_assert_false (allows (f, TRUE));
-  g_assert_false (allows (f, FALSE));
-  g_assert_false (limber_care_plan_allows_pack (f->plan, NULL));
+  g_assert_cmpint (warning_outcome (f), ==, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+  g_assert_cmpstr (warning_reason (f), ==, "check");
+  g_assert_false (limber_care_plan_get_emergency (f->plan));
+  /* Prevention with a reason to see a doctor: every routine and a pack, as without one. */
+  g_assert_true (allows (f, TRUE));
+  g_assert_true (allows (f, FALSE));
+  g_assert_true (limber_care_plan_allows_pack (f->plan, NULL));
 
   limber_fake_clock_advance (fake (f), 7 * 24 * HOUR + 1);
   g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
 
   limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_EMERGENCY, emergency, NULL);
+  g_assert_true (limber_care_plan_get_emergency (f->plan));
+  /* An emergency: no routine, gentle or not, and no pack. */
+  g_assert_false (allows (f, TRUE));
+  g_assert_false (allows (f, FALSE));
+  g_assert_false (limber_care_plan_allows_pack (f->plan, NULL));
+
   limber_fake_clock_advance (fake (f), MINUTE);
   limber_care_plan_start_episode (f->plan, NULL);
   g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
 
   limber_fake_clock_advance (fake (f), 100 * HOUR);
   limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_EMERGENCY, emergency, NULL);
-  g_assert_true (limber_care_plan_get_warning (f->plan, &outcome));
-  g_assert_cmpint (outcome, ==, LIMBER_TRIAGE_OUTCOME_EMERGENCY);
+  g_assert_cmpint (warning_outcome (f), ==, LIMBER_TRIAGE_OUTCOME_EMERGENCY);
 
   /* At any time of the episode, however long ago. */
   limber_fake_clock_advance (fake (f), 30 * 24 * HOUR);
-  g_assert_true (limber_care_plan_get_warning (f->plan, NULL));
+  g_assert_true (limber_care_plan_get_emergency (f->plan));
+
+  /* "I have seen a doctor" does not clear an emergency: only a check that finds none does. */
+  g_assert_true (limber_care_plan_record_doctor_visit (f->plan, NULL));
+  g_assert_true (limber_care_plan_get_emergency (f->plan));
 
   limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_SELF_CARE, none, NULL);
   g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
   g_assert_true (limber_care_plan_allows_pack (f->plan, NULL));
+}
+
+/* Every kind of warning in every phase: the emergency holds everything back; a reason to see a
+ * doctor holds back only what the phase does anyway. */
+static void
+test_warning_phases (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree LimberTriageAnswer *yes = answers_with_yes (0);
+
+  limber_care_plan_start_episode (f->plan, NULL);
+  limber_fake_clock_advance (fake (f), MINUTE);
+
+  /* Acute, with a reason to see a doctor: the gentle routines and the cold pack stay. */
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, yes, NULL);
+  g_assert_cmpint (limber_care_plan_get_phase (f->plan), ==, LIMBER_CARE_PHASE_ACUTE);
+  g_assert_cmpint (warning_outcome (f), ==, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+  g_assert_true (allows (f, TRUE));
+  g_assert_false (allows (f, FALSE));
+  g_assert_true (limber_care_plan_allows_pack (f->plan, NULL));
+  g_assert_cmpint (limber_care_plan_get_suggested_pack (f->plan), ==, LIMBER_PACK_COLD);
+
+  /* Acute, emergency. */
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_EMERGENCY, yes, NULL);
+  g_assert_false (allows (f, TRUE));
+  g_assert_false (limber_care_plan_allows_pack (f->plan, NULL));
+
+  /* Recovery, with a reason to see a doctor: every routine and heat. */
+  limber_fake_clock_advance (fake (f), 72 * HOUR);
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, yes, NULL);
+  g_assert_cmpint (limber_care_plan_get_phase (f->plan), ==, LIMBER_CARE_PHASE_RECOVERY);
+  g_assert_true (allows (f, TRUE));
+  g_assert_true (allows (f, FALSE));
+  g_assert_true (limber_care_plan_allows_pack (f->plan, NULL));
+
+  /* Recovery, emergency. */
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_EMERGENCY, yes, NULL);
+  g_assert_false (allows (f, TRUE));
+  g_assert_false (allows (f, FALSE));
+
+  /* Prevention, emergency: it outlasts the episode by a week, like any check. */
+  limber_care_plan_end_episode (f->plan, NULL, NULL);
+  g_assert_cmpint (limber_care_plan_get_phase (f->plan), ==, LIMBER_CARE_PHASE_PREVENTION);
+  g_assert_true (limber_care_plan_get_emergency (f->plan));
+  g_assert_false (allows (f, FALSE));
+}
+
+/* "I have seen a doctor" clears a check's reason to see one, and only checks made before it. */
+static void
+test_seen_doctor (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree LimberTriageAnswer *yes = answers_with_yes (0);
+  guint changes = 0;
+
+  g_signal_connect_swapped (f->plan, "changed", G_CALLBACK (on_phase), f);
+  limber_care_plan_start_episode (f->plan, NULL);
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, yes, NULL);
+  g_assert_cmpint (warning_outcome (f), ==, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+
+  changes = f->phase_notifies;
+  limber_fake_clock_advance (fake (f), HOUR);
+  g_assert_true (limber_care_plan_record_doctor_visit (f->plan, NULL));
+  g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
+  /* The Today page follows the plan's "changed". */
+  g_assert_cmpuint (f->phase_notifies, >, changes);
+
+  /* A later check with the same sign raises it again. */
+  limber_fake_clock_advance (fake (f), HOUR);
+  limber_journal_add_check (f->journal, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, yes, NULL);
+  g_assert_cmpint (warning_outcome (f), ==, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+}
+
+/* A session with pain ratings before and after, written at a chosen time. */
+static void
+add_rated_session (Fixture *f,
+                   gint64   at_us,
+                   int      before,
+                   int      after)
+{
+  g_autoptr(LimberSessionRecord) record =
+    limber_session_record_new ("gentle-relief", "Gentle relief", at_us, at_us + 10 * MINUTE, 3,
+                               3, LIMBER_SESSION_OUTCOME_COMPLETED);
+
+  limber_session_record_set_pain_before (record, before);
+  limber_session_record_set_pain_after (record, after);
+  g_assert_cmpint (limber_store_add_session (f->store, record, NULL), >, 0);
+}
+
+/* "Spasms that keep coming back": the third episode within eight weeks, and not the third
+ * within eight weeks and a day. */
+static void
+test_recurring (Fixture       *f,
+                gconstpointer  data)
+{
+  gint64 start = now (f);
+
+  /* Two earlier episodes, 8 weeks and 4 weeks before. */
+  limber_store_start_episode (f->store, start - 8 * 7 * 24 * HOUR + HOUR, NULL);
+  limber_store_end_episode (f->store, 1, start - 8 * 7 * 24 * HOUR + 50 * HOUR, NULL, NULL);
+  limber_store_start_episode (f->store, start - 4 * 7 * 24 * HOUR, NULL);
+  limber_store_end_episode (f->store, 2, start - 4 * 7 * 24 * HOUR + 50 * HOUR, NULL, NULL);
+  g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
+
+  limber_care_plan_start_episode (f->plan, NULL);
+  g_assert_cmpint (warning_outcome (f), ==, LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+  g_assert_cmpstr (warning_reason (f), ==, "recurring");
+  /* The plan stays: the acute routines and the cold pack. */
+  g_assert_cmpint (limber_care_plan_get_phase (f->plan), ==, LIMBER_CARE_PHASE_ACUTE);
+  g_assert_true (allows (f, TRUE));
+  g_assert_true (limber_care_plan_allows_pack (f->plan, NULL));
+
+  /* Seen by a doctor: cleared for this episode... */
+  g_assert_true (limber_care_plan_record_doctor_visit (f->plan, NULL));
+  g_assert_cmpstr (warning_reason (f), ==, "none");
+
+  /* ...and raised again by the next one. */
+  limber_fake_clock_advance (fake (f), 80 * HOUR);
+  limber_care_plan_end_episode (f->plan, NULL, NULL);
+  limber_fake_clock_advance (fake (f), 24 * HOUR);
+  limber_care_plan_start_episode (f->plan, NULL);
+  g_assert_cmpstr (warning_reason (f), ==, "recurring");
+}
+
+static void
+test_recurring_below (Fixture       *f,
+                      gconstpointer  data)
+{
+  gint64 start = now (f);
+
+  /* Eight weeks and an hour ago is outside the window. */
+  limber_store_start_episode (f->store, start - 8 * 7 * 24 * HOUR - HOUR, NULL);
+  limber_store_end_episode (f->store, 1, start - 8 * 7 * 24 * HOUR + 50 * HOUR, NULL, NULL);
+  limber_store_start_episode (f->store, start - 4 * 7 * 24 * HOUR, NULL);
+  limber_store_end_episode (f->store, 2, start - 4 * 7 * 24 * HOUR + 50 * HOUR, NULL, NULL);
+
+  limber_care_plan_start_episode (f->plan, NULL);
+  g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
+}
+
+/* "Pain that is not better after home treatment", judged when the first 72 hours end. */
+static void
+test_not_better (Fixture       *f,
+                 gconstpointer  data)
+{
+  gint64 start = now (f);
+
+  limber_care_plan_start_episode (f->plan, NULL);
+  add_rated_session (f, start + HOUR, 6, 5);
+  add_rated_session (f, start + 60 * HOUR, 6, 6);
+
+  /* Not during the first 72 hours... */
+  limber_fake_clock_advance (fake (f), 72 * HOUR - MINUTE);
+  g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
+
+  /* ...but from their end, by the plan's own timer: 6 is not lower than the first 6. */
+  limber_fake_clock_advance (fake (f), MINUTE);
+  g_assert_cmpint (limber_care_plan_get_phase (f->plan), ==, LIMBER_CARE_PHASE_RECOVERY);
+  g_assert_cmpstr (warning_reason (f), ==, "not-better");
+  g_assert_true (allows (f, FALSE));
+
+  /* Seen by a doctor: cleared for this episode. */
+  g_assert_true (limber_care_plan_record_doctor_visit (f->plan, NULL));
+  g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
+}
+
+static void
+test_better (Fixture       *f,
+             gconstpointer  data)
+{
+  gint64 start = now (f);
+
+  limber_care_plan_start_episode (f->plan, NULL);
+  add_rated_session (f, start + HOUR, 6, 5);
+  add_rated_session (f, start + 60 * HOUR, 5, 5);
+
+  /* One lower than the start, and below 8: no warning. */
+  limber_fake_clock_advance (fake (f), 72 * HOUR);
+  g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
+}
+
+/* A rating of 8 or more in the last day of the first 72 hours, at the threshold and below. */
+static void
+test_severe_pain (Fixture       *f,
+                  gconstpointer  data)
+{
+  gint64 start = now (f);
+
+  limber_care_plan_start_episode (f->plan, NULL);
+  add_rated_session (f, start + HOUR, 9, 9);      /* before the last day: not counted */
+  add_rated_session (f, start + 50 * HOUR, 7, 7);
+  limber_fake_clock_advance (fake (f), 72 * HOUR);
+  /* 7 is lower than the first 9, and below 8. */
+  g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
+
+  add_rated_session (f, now (f) - 10 * MINUTE, 5, 8);
+  limber_journal_add_walk (f->journal, NULL);    /* any record makes the plan look again */
+  g_assert_cmpstr (warning_reason (f), ==, "severe-pain");
+
+  /* I feel better ends the episode and its warnings from the record. */
+  limber_care_plan_end_episode (f->plan, NULL, NULL);
+  g_assert_false (limber_care_plan_get_warning (f->plan, NULL));
 }
 
 /* Today's progress counts from local midnight, and the next cold pack is two hours after the
@@ -417,6 +651,13 @@ main (int   argc,
   ADD ("/care-plan/better-early", test_better_early);
   ADD ("/care-plan/other-store", test_other_store);
   ADD ("/care-plan/warning", test_warning);
+  ADD ("/care-plan/warning-phases", test_warning_phases);
+  ADD ("/care-plan/seen-doctor", test_seen_doctor);
+  ADD ("/care-plan/recurring", test_recurring);
+  ADD ("/care-plan/recurring-below", test_recurring_below);
+  ADD ("/care-plan/not-better", test_not_better);
+  ADD ("/care-plan/better", test_better);
+  ADD ("/care-plan/severe-pain", test_severe_pain);
   ADD ("/care-plan/progress", test_progress);
   ADD ("/care-plan/pack-timer", test_pack_timer);
 

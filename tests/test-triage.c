@@ -291,6 +291,25 @@ test_content (void)
   g_assert_cmpstr (limber_triage_outcome_get_id (LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON), ==, "doctor");
 }
 
+/* The emergency number by the locale's country, and none where it is not certain. */
+static void
+test_emergency_number (void)
+{
+  g_assert_cmpstr (limber_triage_get_emergency_number ("de_DE.UTF-8"), ==, "112");
+  g_assert_cmpstr (limber_triage_get_emergency_number ("fr_FR.UTF-8@euro"), ==, "112");
+  g_assert_cmpstr (limber_triage_get_emergency_number ("pt_PT"), ==, "112");
+  g_assert_cmpstr (limber_triage_get_emergency_number ("en_US.UTF-8"), ==, "911");
+  g_assert_cmpstr (limber_triage_get_emergency_number ("en_GB.UTF-8"), ==, "999");
+  g_assert_cmpstr (limber_triage_get_emergency_number ("en_AU.UTF-8"), ==, "000");
+  g_assert_cmpstr (limber_triage_get_emergency_number ("pt_BR.UTF-8"), ==, "192");
+  g_assert_null (limber_triage_get_emergency_number ("ar_EG.UTF-8"));
+  g_assert_null (limber_triage_get_emergency_number ("C.UTF-8"));
+  g_assert_null (limber_triage_get_emergency_number ("C"));
+  g_assert_null (limber_triage_get_emergency_number ("en"));
+  g_assert_null (limber_triage_get_emergency_number ("xx_DEU"));
+  g_assert_null (limber_triage_get_emergency_number (NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -314,6 +333,7 @@ main (int   argc,
   g_test_add_func ("/triage/mixed", test_mixed);
   g_test_add_func ("/triage/go-back", test_go_back);
   g_test_add_func ("/triage/content", test_content);
+  g_test_add_func ("/triage/emergency-number", test_emergency_number);
 
   return g_test_run ();
 }

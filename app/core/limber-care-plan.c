@@ -17,9 +17,10 @@
  * the first 72 hours of an episode are the acute plan (cold, hourly walks, the gentle routine
  * only); after that, until "I feel better", recovery (heat, the full routines).
  *
- * A check that found warning signs sets the whole plan aside (the Today page shows the
- * warning instead) until a later check finds none: during the episode, or for a week when
- * there is none.
+ * Warnings (limber-care-warning.c) come in two kinds. An emergency sets the whole plan aside:
+ * the Today page is the emergency, and nothing else is offered. A reason to see a doctor, from
+ * a check or from the record, sits beside the plan, which stays: people whose warning sign
+ * never changes (a history of cancer) keep their self-care without answering No falsely.
  *
  * It emits "changed" when the journal changes and, through one clock timer, when the acute
  * plan ends or a new day begins, so the Today page and the reminder service follow without
@@ -290,31 +291,54 @@ limber_care_plan_get_day (LimberCarePlan *self)
 
 /**
  * limber_care_plan_get_warning:
- * @outcome: (out) (optional): the latest check's outcome
+ * @warning: (out) (optional): the most urgent warning that stands
  *
- * Returns: %TRUE if the latest check found warning signs and still applies: it was made
- *   during the open episode, or in the last week when there is none
+ * Returns: %TRUE if a warning stands now: an emergency or a reason to see a doctor, from the
+ *   last check or from the record
  */
 gboolean
-limber_care_plan_get_warning (LimberCarePlan      *self,
-                              LimberTriageOutcome *outcome)
+limber_care_plan_get_warning (LimberCarePlan    *self,
+                              LimberCareWarning *warning)
 {
-  LimberTriageOutcome last;
-  gint64 time_us;
+  LimberCareWarning found;
 
   g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
 
-  if (!limber_journal_get_last_check (self->journal, &time_us, &last) ||
-      last == LIMBER_TRIAGE_OUTCOME_SELF_CARE)
+  if (!limber_care_warning_evaluate (self->journal, self->episode, now_us (self), &found))
     return FALSE;
 
-  if (self->episode != NULL ? time_us < self->episode->started_us
-                            : now_us (self) - time_us > LIMBER_CARE_WARNING_US)
-    return FALSE;
-
-  if (outcome != NULL)
-    *outcome = last;
+  if (warning != NULL)
+    *warning = found;
   return TRUE;
+}
+
+/* Returns: %TRUE while an emergency stands, when the plan is set aside */
+gboolean
+limber_care_plan_get_emergency (LimberCarePlan *self)
+{
+  LimberCareWarning warning;
+
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
+
+  return limber_care_plan_get_warning (self, &warning) &&
+         warning.outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY;
+}
+
+/**
+ * limber_care_plan_record_doctor_visit:
+ *
+ * "I have seen a doctor": clears the see-a-doctor warnings raised before now, from a check
+ * and from this episode's record. An emergency stays until a check finds none.
+ *
+ * Returns: %TRUE if it was recorded
+ */
+gboolean
+limber_care_plan_record_doctor_visit (LimberCarePlan  *self,
+                                      GError         **error)
+{
+  g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
+
+  return limber_journal_add_doctor_visit (self->journal, error) != 0;
 }
 
 /* Fills @progress with what was done since local midnight. */
@@ -383,9 +407,9 @@ limber_care_plan_get_suggested_pack (LimberCarePlan *self)
  * @routine: a routine of the catalog
  * @error: (optional): why not, in words for the user
  *
- * Whether @routine may be offered or started now. While a check's warning signs stand, no
- * routine is: the plan is to get help. In the first days of an episode only routines marked
- * "first-days" are. Every way of starting a routine asks this.
+ * Whether @routine may be offered or started now. During an emergency no routine is: the
+ * plan is to get help now. A reason to see a doctor holds nothing back. In the first days of
+ * an episode only routines marked "first-days" are. Every way of starting a routine asks this.
  *
  * Returns: %TRUE if @routine may start now
  */
@@ -397,11 +421,11 @@ limber_care_plan_allows_routine (LimberCarePlan  *self,
   g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
   g_return_val_if_fail (LIMBER_IS_ROUTINE (routine), FALSE);
 
-  if (limber_care_plan_get_warning (self, NULL))
+  if (limber_care_plan_get_emergency (self))
     {
       g_set_error_literal (error, LIMBER_CARE_PLAN_ERROR, LIMBER_CARE_PLAN_ERROR_WARNING,
-                           _("Your last symptom check found warning signs. Get help first; "
-                             "stretches can wait."));
+                           _("Your last symptom check found signs that need help now. Get "
+                             "help first; stretches can wait."));
       return FALSE;
     }
 
@@ -421,7 +445,7 @@ limber_care_plan_allows_routine (LimberCarePlan  *self,
  * limber_care_plan_allows_pack:
  * @error: (optional): why not, in words for the user
  *
- * Returns: %TRUE unless a check's warning signs stand, when no self-care is offered
+ * Returns: %TRUE unless an emergency stands, when no self-care is offered
  */
 gboolean
 limber_care_plan_allows_pack (LimberCarePlan  *self,
@@ -429,10 +453,11 @@ limber_care_plan_allows_pack (LimberCarePlan  *self,
 {
   g_return_val_if_fail (LIMBER_IS_CARE_PLAN (self), FALSE);
 
-  if (limber_care_plan_get_warning (self, NULL))
+  if (limber_care_plan_get_emergency (self))
     {
       g_set_error_literal (error, LIMBER_CARE_PLAN_ERROR, LIMBER_CARE_PLAN_ERROR_WARNING,
-                           _("Your last symptom check found warning signs. Get help first."));
+                           _("Your last symptom check found signs that need help now. Get "
+                             "help first."));
       return FALSE;
     }
 

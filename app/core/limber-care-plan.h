@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 
+#include "limber-care-warning.h"
 #include "limber-clock.h"
 #include "limber-journal.h"
 #include "limber-routine.h"
@@ -15,12 +16,8 @@ G_BEGIN_DECLS
 
 #define LIMBER_CARE_DAY_US ((gint64) 24 * G_USEC_PER_SEC * 3600)
 
-/* How long the acute plan lasts after "I have a back spasm now". */
-#define LIMBER_CARE_ACUTE_US ((gint64) 72 * G_USEC_PER_SEC * 3600)
 /* The walk interval during the acute plan, in minutes. */
 #define LIMBER_CARE_ACUTE_WALK_MINUTES 60
-/* How long a check with warning signs keeps the plan aside when no episode is open. */
-#define LIMBER_CARE_WARNING_US ((gint64) 7 * 24 * G_USEC_PER_SEC * 3600)
 /* Cold packs are suggested about this often in the acute plan. */
 #define LIMBER_CARE_COLD_EVERY_US ((gint64) 2 * G_USEC_PER_SEC * 3600)
 
@@ -55,7 +52,7 @@ typedef enum
 /* Why the plan does not offer something now. */
 typedef enum
 {
-  LIMBER_CARE_PLAN_ERROR_WARNING,   /* a check found warning signs */
+  LIMBER_CARE_PLAN_ERROR_WARNING,   /* a check found signs of an emergency */
   LIMBER_CARE_PLAN_ERROR_NOT_NOW,   /* not in this phase */
 } LimberCarePlanError;
 
@@ -81,7 +78,10 @@ const LimberEpisode *limber_care_plan_get_episode       (LimberCarePlan       *s
 gint64              limber_care_plan_get_acute_end_us   (LimberCarePlan       *self);
 guint               limber_care_plan_get_day            (LimberCarePlan       *self);
 gboolean            limber_care_plan_get_warning        (LimberCarePlan       *self,
-                                                         LimberTriageOutcome  *outcome);
+                                                         LimberCareWarning    *warning);
+gboolean            limber_care_plan_get_emergency      (LimberCarePlan       *self);
+gboolean            limber_care_plan_record_doctor_visit (LimberCarePlan      *self,
+                                                          GError             **error);
 void                limber_care_plan_get_progress       (LimberCarePlan       *self,
                                                          LimberCareProgress   *progress);
 guint               limber_care_plan_get_walk_interval  (LimberCarePlan       *self,

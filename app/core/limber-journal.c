@@ -495,6 +495,23 @@ limber_journal_add_pack (LimberJournal   *self,
   return id;
 }
 
+/* "I have seen a doctor": clears the see-a-doctor warnings raised before now. */
+gint64
+limber_journal_add_doctor_visit (LimberJournal  *self,
+                                 GError        **error)
+{
+  GError *local_error = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+
+  id = limber_store_add_doctor_visit (self->store, now_us (self), &local_error);
+  if (id == 0)
+    return failed (self, local_error, error);
+
+  return id;
+}
+
 gint64
 limber_journal_add_plank_hold (LimberJournal  *self,
                                guint           seconds,
@@ -623,6 +640,17 @@ limber_journal_list_pain_after (LimberJournal *self,
   return limber_store_list_pain_after (self->store, from_us, to_us);
 }
 
+/* Returns: (transfer full) (element-type LimberStorePoint): every pain rating, before and
+ *   after sessions, by time */
+GArray *
+limber_journal_list_pain (LimberJournal *self,
+                          gint64         from_us,
+                          gint64         to_us)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  return limber_store_list_pain (self->store, from_us, to_us);
+}
+
 GArray *
 limber_journal_list_plank_holds (LimberJournal *self)
 {
@@ -660,6 +688,23 @@ limber_journal_get_open_episode (LimberJournal *self)
 {
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
   return limber_store_get_open_episode (self->store);
+}
+
+guint
+limber_journal_count_episodes (LimberJournal *self,
+                               gint64         from_us,
+                               gint64         to_us)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+  return limber_store_count_episodes (self->store, from_us, to_us);
+}
+
+gboolean
+limber_journal_get_last_doctor_visit (LimberJournal *self,
+                                      gint64        *time_us)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+  return limber_store_get_last_doctor_visit (self->store, time_us);
 }
 
 gboolean

@@ -97,6 +97,8 @@ gint64            limber_journal_add_pack             (LimberJournal        *sel
                                                        gint64                started_us,
                                                        gint64                duration_us,
                                                        GError              **error);
+gint64            limber_journal_add_doctor_visit     (LimberJournal        *self,
+                                                       GError              **error);
 gint64            limber_journal_add_plank_hold       (LimberJournal        *self,
                                                        guint                 seconds,
                                                        GError              **error);
@@ -142,6 +144,9 @@ guint             limber_journal_count_packs          (LimberJournal        *sel
 GArray           *limber_journal_list_pain_after      (LimberJournal        *self,
                                                        gint64                from_us,
                                                        gint64                to_us);
+GArray           *limber_journal_list_pain            (LimberJournal        *self,
+                                                       gint64                from_us,
+                                                       gint64                to_us);
 GArray           *limber_journal_list_plank_holds     (LimberJournal        *self);
 GPtrArray        *limber_journal_list_sessions        (LimberJournal        *self,
                                                        gint64                from_us,
@@ -151,6 +156,11 @@ guint             limber_journal_get_plank_hold       (LimberJournal        *sel
 guint             limber_journal_get_streak           (LimberJournal        *self,
                                                        GDateTime            *today);
 LimberEpisode    *limber_journal_get_open_episode     (LimberJournal        *self);
+guint             limber_journal_count_episodes       (LimberJournal        *self,
+                                                       gint64                from_us,
+                                                       gint64                to_us);
+gboolean          limber_journal_get_last_doctor_visit (LimberJournal       *self,
+                                                        gint64              *time_us);
 gboolean          limber_journal_get_last_check       (LimberJournal        *self,
                                                        gint64               *time_us,
                                                        LimberTriageOutcome  *outcome);

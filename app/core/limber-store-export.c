@@ -46,6 +46,8 @@ static const ExportTable tables[] = {
     "SELECT id, time_us AS time, seconds AS hold_seconds FROM plank_holds ORDER BY time_us, id" },
   { "reminder", "reminders",
     "SELECT id, time_us AS time, kind, action FROM reminder_events ORDER BY time_us, id" },
+  { "doctor-visit", "doctor_visits",
+    "SELECT id, time_us AS time FROM doctor_visits ORDER BY time_us, id" },
 };
 
 /* Every column any table exports, in the CSV's order. */

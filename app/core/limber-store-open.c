@@ -90,6 +90,12 @@ const char * const limber_store_migrations[LIMBER_STORE_VERSION] = {
   "CREATE TABLE meta ("
   "  key TEXT PRIMARY KEY,"
   "  value TEXT);",
+
+  /* 4: "I have seen a doctor", which clears the see-a-doctor warnings raised before it */
+  "CREATE TABLE doctor_visits ("
+  "  id INTEGER PRIMARY KEY,"
+  "  time_us INTEGER NOT NULL);"
+  "CREATE INDEX doctor_visits_time ON doctor_visits (time_us);",
 };
 
 /* ---------------------------------------------------------------------------------------- */

@@ -72,7 +72,7 @@ void           limber_store_fall_back_to_memory (LimberStore *self,
 extern const char * const limber_store_migrations[LIMBER_STORE_VERSION];
 
 /* The tables that hold records, in an order that deletes children first. */
-#define LIMBER_STORE_N_RECORD_TABLES 8
+#define LIMBER_STORE_N_RECORD_TABLES 9
 extern const char * const limber_store_record_tables[LIMBER_STORE_N_RECORD_TABLES];
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)

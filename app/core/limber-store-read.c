@@ -202,6 +202,25 @@ limber_store_list_pain_after (LimberStore *self,
                       " AND ended_us >= ? AND ended_us < ? ORDER BY ended_us", from_us, to_us);
 }
 
+/* Returns: (transfer full) (element-type LimberStorePoint): every pain rating, before and
+ *   after sessions, by time (a rating before is at the session's start) */
+GArray *
+limber_store_list_pain (LimberStore *self,
+                        gint64       from_us,
+                        gint64       to_us)
+{
+  g_return_val_if_fail (LIMBER_IS_STORE (self), NULL);
+
+  return list_points (self,
+                      "SELECT time_us, pain FROM"
+                      " (SELECT started_us AS time_us, pain_before AS pain, id, 0 AS after"
+                      "  FROM sessions WHERE pain_before IS NOT NULL"
+                      "  UNION ALL SELECT ended_us, pain_after, id, 1 FROM sessions"
+                      "  WHERE pain_after IS NOT NULL)"
+                      " WHERE time_us >= ?1 AND time_us < ?2 ORDER BY time_us, id, after",
+                      from_us, to_us);
+}
+
 /* Returns: (transfer full) (element-type LimberStorePoint): every plank hold, by time */
 GArray *
 limber_store_list_plank_holds (LimberStore *self)
@@ -385,6 +404,49 @@ limber_store_list_episodes (LimberStore *self)
   return episodes;
 }
 
+/* Returns: how many episodes started in the range */
+guint
+limber_store_count_episodes (LimberStore *self,
+                             gint64       from_us,
+                             gint64       to_us)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
+
+  stmt = limber_store_prepare_read (self, "SELECT count(*) FROM episodes"
+                                    " WHERE started_us >= ? AND started_us < ?");
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_int64 (stmt, 1, from_us);
+  sqlite3_bind_int64 (stmt, 2, to_us);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int (stmt, 0);
+}
+
+/* Returns: %TRUE and when "I have seen a doctor" was last pressed, or %FALSE if never */
+gboolean
+limber_store_get_last_doctor_visit (LimberStore *self,
+                                    gint64      *time_us)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
+
+  stmt = limber_store_prepare_read (self, "SELECT max(time_us) FROM doctor_visits");
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW ||
+      sqlite3_column_type (stmt, 0) == SQLITE_NULL)
+    return FALSE;
+
+  if (time_us != NULL)
+    *time_us = sqlite3_column_int64 (stmt, 0);
+
+  return TRUE;
+}
+
 /* Returns: %TRUE and the latest check's time and outcome, or %FALSE if none was made */
 gboolean
 limber_store_get_last_check (LimberStore         *self,
@@ -505,6 +567,8 @@ limber_store_dup_mark (LimberStore      *self,
     [LIMBER_RECORD_REMINDER] =
       "SELECT count(*) || ':' || ifnull(max(id), 0) FROM reminder_events"
       " WHERE NOT (action = 'done' AND kind IN ('walk', 'posture'))",
+    [LIMBER_RECORD_DOCTOR_VISIT] =
+      "SELECT count(*) || ':' || ifnull(max(id), 0) FROM doctor_visits",
   };
   g_autoptr(sqlite3_stmt) stmt = NULL;
 

@@ -379,6 +379,19 @@ limber_store_add_pack (LimberStore     *self,
   return limber_store_write (self, insert_simple, &insert, error);
 }
 
+/* limber_store_add_doctor_visit: "I have seen a doctor", at @time_us. */
+gint64
+limber_store_add_doctor_visit (LimberStore  *self,
+                               gint64        time_us,
+                               GError      **error)
+{
+  SimpleInsert insert = { "INSERT INTO doctor_visits (time_us) VALUES (?)", { time_us }, 1 };
+
+  g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
+
+  return limber_store_write (self, insert_simple, &insert, error);
+}
+
 gint64
 limber_store_add_plank_hold (LimberStore  *self,
                              gint64        time_us,

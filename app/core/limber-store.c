@@ -56,7 +56,7 @@ static guint signals[N_SIGNALS];
 /* The tables "Delete all my data" empties; meta stays so nothing is imported twice. */
 const char * const limber_store_record_tables[LIMBER_STORE_N_RECORD_TABLES] = {
   "check_answers", "checks", "sessions", "glasses", "episodes", "packs", "plank_holds",
-  "reminder_events",
+  "reminder_events", "doctor_visits",
 };
 
 /* ---------------------------------------------------------------------------------------- */

@@ -14,7 +14,7 @@
 G_BEGIN_DECLS
 
 /* The schema version this build writes; older files are migrated forward on open. */
-#define LIMBER_STORE_VERSION 3
+#define LIMBER_STORE_VERSION 4
 
 #define LIMBER_STORE_ERROR (limber_store_error_quark ())
 
@@ -58,9 +58,10 @@ typedef enum
   LIMBER_RECORD_PACK,
   LIMBER_RECORD_PLANK_HOLD,
   LIMBER_RECORD_REMINDER,
+  LIMBER_RECORD_DOCTOR_VISIT,
 } LimberRecordKind;
 
-#define LIMBER_N_RECORD_KINDS (LIMBER_RECORD_REMINDER + 1)
+#define LIMBER_N_RECORD_KINDS (LIMBER_RECORD_DOCTOR_VISIT + 1)
 
 /* What limber_store_count_per_day() counts. */
 typedef enum
@@ -156,6 +157,9 @@ gint64            limber_store_add_reminder_event   (LimberStore        *self,
                                                      const char         *kind,
                                                      const char         *action,
                                                      GError            **error);
+gint64            limber_store_add_doctor_visit     (LimberStore        *self,
+                                                     gint64              time_us,
+                                                     GError            **error);
 gboolean          limber_store_delete_all           (LimberStore        *self,
                                                      GError            **error);
 
@@ -189,6 +193,9 @@ guint             limber_store_count_routine        (LimberStore        *self,
 GArray           *limber_store_list_pain_after      (LimberStore        *self,
                                                      gint64              from_us,
                                                      gint64              to_us);
+GArray           *limber_store_list_pain            (LimberStore        *self,
+                                                     gint64              from_us,
+                                                     gint64              to_us);
 GArray           *limber_store_list_plank_holds     (LimberStore        *self);
 guint             limber_store_get_plank_hold       (LimberStore        *self,
                                                      guint               fallback);
@@ -199,6 +206,11 @@ guint             limber_store_get_streak           (LimberStore        *self,
                                                      GDateTime          *today);
 LimberEpisode    *limber_store_get_open_episode     (LimberStore        *self);
 GPtrArray        *limber_store_list_episodes        (LimberStore        *self);
+guint             limber_store_count_episodes       (LimberStore        *self,
+                                                     gint64              from_us,
+                                                     gint64              to_us);
+gboolean          limber_store_get_last_doctor_visit (LimberStore       *self,
+                                                      gint64            *time_us);
 gboolean          limber_store_get_last_check       (LimberStore        *self,
                                                      gint64             *time_us,
                                                      LimberTriageOutcome *outcome);

@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <locale.h>
+#include <string.h>
 
 #include "limber-triage.h"
 
@@ -441,4 +443,79 @@ limber_triage_get_disclaimer (void)
 {
   return _("Limber gives general self-care information. It is not medical advice and cannot "
            "diagnose you. If you are worried, contact a doctor.");
+}
+
+/* The number for an ambulance, by ISO 3166 country, where one number covers the whole country
+ * and is certain. Elsewhere the page says "your local emergency number". */
+static const struct
+{
+  const char *countries;
+  const char *number;
+} emergency_numbers[] = {
+  /* The European Union's single number, also answered in these neighbours. */
+  { "AT BE BG CH CY CZ DE DK EE ES FI FR GR HR HU IE IS IT LI LT LU LV MT NL NO PL PT RO SE SI "
+    "SK", "112" },
+  { "US CA", "911" },
+  { "GB", "999" },
+  { "AU", "000" },
+  { "NZ", "111" },
+  { "BR", "192" },
+};
+
+/**
+ * limber_triage_get_emergency_number:
+ * @locale: (nullable): a POSIX locale name, such as "de_DE.UTF-8"
+ *
+ * Returns: (nullable): the emergency number of the locale's country, or %NULL where it is not
+ *   known for certain (no country, or one with several numbers)
+ */
+const char *
+limber_triage_get_emergency_number (const char *locale)
+{
+  const char *underscore;
+  char country[3];
+
+  if (locale == NULL || (underscore = strchr (locale, '_')) == NULL)
+    return NULL;
+
+  if (!g_ascii_isupper (underscore[1]) || !g_ascii_isupper (underscore[2]) ||
+      g_ascii_isalnum (underscore[3]))
+    return NULL;
+
+  country[0] = underscore[1];
+  country[1] = underscore[2];
+  country[2] = '\0';
+
+  for (guint i = 0; i < G_N_ELEMENTS (emergency_numbers); i++)
+    {
+      g_auto(GStrv) countries = g_strsplit (emergency_numbers[i].countries, " ", -1);
+
+      if (g_strv_contains ((const char * const *) countries, country))
+        return emergency_numbers[i].number;
+    }
+
+  return NULL;
+}
+
+/**
+ * limber_triage_dup_emergency_call:
+ *
+ * What to do first in an emergency, with the number of where the person lives: GNOME
+ * Settings' Formats region sets LC_MEASUREMENT with the other formats, so it follows the
+ * country rather than the language; the language's country is the fallback.
+ *
+ * Returns: (transfer full): "Call 112", or "Call Your Local Emergency Number"
+ */
+char *
+limber_triage_dup_emergency_call (void)
+{
+  const char *number = limber_triage_get_emergency_number (setlocale (LC_MEASUREMENT, NULL));
+
+  if (number == NULL)
+    number = limber_triage_get_emergency_number (setlocale (LC_MESSAGES, NULL));
+  if (number == NULL)
+    return g_strdup (_("Call Your Local Emergency Number"));
+
+  /* Translators: %s is an emergency telephone number, such as 112 */
+  return g_strdup_printf (_("Call %s"), number);
 }

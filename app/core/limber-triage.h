@@ -79,6 +79,8 @@ const char                 *limber_triage_outcome_get_id     (LimberTriageOutcom
 const char                 *limber_triage_get_self_care_step (guint                   index);
 const char                 *limber_triage_get_when_to_get_help (LimberTriageOutcome     outcome);
 const char                 *limber_triage_get_disclaimer     (void);
+const char                 *limber_triage_get_emergency_number (const char            *locale);
+char                       *limber_triage_dup_emergency_call (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberTriageResult, limber_triage_result_free)
 

@@ -196,7 +196,6 @@ show_result (LimberCheckPage *self)
   gtk_label_set_label (self->help_label, limber_triage_get_when_to_get_help (outcome));
 
   /* An emergency leads with the call, and being alone, inside the red box. */
-  gtk_widget_set_visible (GTK_WIDGET (self->result_icon), !emergency);
   gtk_widget_set_visible (GTK_WIDGET (self->result_call), emergency);
   gtk_widget_set_visible (GTK_WIDGET (self->result_alone), emergency);
   gtk_widget_set_visible (GTK_WIDGET (self->help_label), !emergency);

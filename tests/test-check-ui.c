@@ -247,9 +247,19 @@ test_doctor (void)
 
   assert_result (LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON, "See a doctor",
                  "Numbness or tingling in a leg");
-  /* No self-care step on a doctor result, but what to tell the doctor: the sign answered Yes
-   * and what any doctor asks. */
-  assert_no_self_care_step ();
+  /* The plan stays beside a reason to see a doctor: its steps are offered, none pressed on;
+   * and what to tell the doctor: the sign answered Yes and what any doctor asks. */
+  {
+    GtkWidget *plan = limber_ui_test_find_button (GTK_WIDGET (window),
+                                                  "Start the Plan for the First Days");
+    GtkWidget *routine = limber_ui_test_find_button (GTK_WIDGET (window),
+                                                     "Start the Gentle Relief Routine");
+
+    g_assert_nonnull (plan);
+    g_assert_nonnull (routine);
+    g_assert_false (gtk_widget_has_css_class (plan, "suggested-action"));
+    g_assert_false (gtk_widget_has_css_class (routine, "suggested-action"));
+  }
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "What to Tell the Doctor"));
   assert_not_a_button (limber_ui_test_find_label (GTK_WIDGET (window),
                                                   "Numbness or tingling in a leg"));
@@ -272,8 +282,20 @@ test_emergency (void)
 
   assert_result (LIMBER_TRIAGE_OUTCOME_EMERGENCY, "Emergency",
                  "Numbness in the groin, inner thighs or buttocks");
-  g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
-                                                           "Call your local emergency number"));
+  /* What to do now leads, in the red box: the call (no number is certain for the C locale)
+   * and what to do when alone. */
+  {
+    GtkWidget *call = limber_ui_test_find_label (GTK_WIDGET (window),
+                                                 "Call Your Local Emergency Number");
+    GtkWidget *title = limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Emergency");
+
+    g_assert_nonnull (call);
+    g_assert_true (gtk_widget_get_parent (call) == gtk_widget_get_parent (title));
+    g_assert_true (gtk_widget_has_css_class (call, "limber-emergency-number"));
+    g_assert_nonnull (limber_ui_test_find_label (gtk_widget_get_parent (call),
+                                                 "If you are alone, call for help before you "
+                                                 "try to move."));
+  }
   /* Nothing but the emergency: no routine, no plan, nothing for the doctor to hear later. */
   assert_no_self_care_step ();
   g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "What to Tell the Doctor"));
@@ -300,7 +322,7 @@ test_emergency (void)
                                                   &outcome));
     g_assert_cmpint (outcome, ==, LIMBER_TRIAGE_OUTCOME_EMERGENCY);
     g_assert_cmpint (g_get_real_time () - time_us, <, 60 * G_USEC_PER_SEC);
-    g_assert_true (limber_care_plan_get_warning (limber_application_get_care_plan (app), NULL));
+    g_assert_true (limber_care_plan_get_emergency (limber_application_get_care_plan (app)));
   }
 
   /* Check again starts over from the first question. */

@@ -296,17 +296,38 @@ test_pack_cap (void)
   g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_HEAT, 0, G_MAXINT64), ==, 1);
 }
 
-/* While warning signs stand, the warning is the whole page: no phase heading, no I Feel
- * Better, no plan, no pack to start, no back spasm button, no second way to the check. */
-static void
-assert_warning_is_the_page (const char *style)
+static gboolean
+is_any_button (GtkWidget  *widget,
+               const char *unused)
 {
-  gboolean emergency = g_str_equal (style, "limber-emergency");
-  GtkWidget *title = limber_ui_test_find_label_with_prefix (page (), emergency ? "Emergency"
-                                                                               : "See a doctor");
+  return GTK_IS_BUTTON (widget);
+}
+
+/* During an emergency, it is the whole page, the call first: no phase heading, no I Feel
+ * Better, no plan, no pack to start, no back spasm button, no second way to the check; in the
+ * red box no button at all, and Check Again plain, outside it. */
+static void
+assert_emergency_is_the_page (void)
+{
+  GtkWidget *title = limber_ui_test_find_label_with_prefix (page (), "Emergency");
+  GtkWidget *box, *call, *check_again;
 
   g_assert_nonnull (title);
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (title), style));
+  box = gtk_widget_get_parent (title);
+  g_assert_true (gtk_widget_has_css_class (box, "limber-emergency"));
+  call = gtk_widget_get_first_child (box);
+  g_assert_true (GTK_IS_LABEL (call));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (call)), ==, "Call Your Local Emergency Number");
+  g_assert_true (gtk_widget_has_css_class (call, "limber-emergency-number"));
+  g_assert_nonnull (limber_ui_test_find_label (box, "If you are alone, call for help before you "
+                                                    "try to move."));
+  g_assert_null (limber_ui_test_find_mapped (box, is_any_button, NULL));
+
+  check_again = limber_ui_test_find_button (page (), "Check Again");
+  g_assert_nonnull (check_again);
+  g_assert_false (gtk_widget_is_ancestor (check_again, box));
+  g_assert_false (gtk_widget_has_css_class (check_again, "suggested-action"));
+
   g_assert_null (limber_ui_test_find_label_with_prefix (page (), "Day "));
   g_assert_null (limber_ui_test_find_label (page (), "Keeping Spasms Away"));
   g_assert_null (limber_ui_test_find_label (page (), "Loosening Up"));
@@ -318,8 +339,37 @@ assert_warning_is_the_page (const char *style)
   g_assert_null (find_row ("walk"));
   g_assert_null (limber_ui_test_find_button (page (), "Start Timer"));
   g_assert_null (limber_ui_test_find_control (page (), "Check Your Symptoms"));
-  g_assert_nonnull (limber_ui_test_find_button (page (), "Check Again"));
+  g_assert_null (limber_ui_test_find_button (page (), "I Have Seen a Doctor"));
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (page (), "Limber gives general"));
+}
+
+/* A reason to see a doctor is a banner above the acute plan, which stays whole. */
+static void
+assert_doctor_banner_over_acute_plan (const char *reason_prefix)
+{
+  GtkWidget *title = limber_ui_test_find_label (page (), "See a doctor in the next few days");
+  GtkWidget *banner, *seen, *check_again;
+
+  g_assert_nonnull (title);
+  banner = gtk_widget_get_parent (title);
+  g_assert_true (gtk_widget_has_css_class (banner, "limber-doctor"));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (banner, reason_prefix));
+  seen = limber_ui_test_find_button (banner, "I Have Seen a Doctor");
+  check_again = limber_ui_test_find_button (banner, "Check Again");
+  g_assert_nonnull (seen);
+  g_assert_nonnull (check_again);
+  g_assert_false (gtk_widget_has_css_class (seen, "suggested-action"));
+  g_assert_false (gtk_widget_has_css_class (check_again, "suggested-action"));
+
+  g_assert_null (limber_ui_test_find_label_with_prefix (page (), "Emergency"));
+  g_assert_nonnull (limber_ui_test_find_label_with_prefix (page (), "Day "));
+  g_assert_nonnull (limber_ui_test_find_button (page (), "I Feel Better"));
+  g_assert_nonnull (limber_ui_test_find_label (page (), "Today’s Plan"));
+  g_assert_nonnull (find_row ("gentle"));
+  g_assert_nonnull (find_row ("cold"));
+  g_assert_nonnull (find_row ("walk"));
+  g_assert_nonnull (find_row ("relief"));
+  g_assert_nonnull (limber_ui_test_find_button (page (), "Start Timer"));
 }
 
 static gboolean
@@ -359,12 +409,33 @@ check_again_lands_on_first_question (void)
   limber_window_show_page (window, "today");
 }
 
-/* A check with warning signs sets the plan aside; a check without brings it back. */
+static gboolean
+stretch_shows_player (gpointer data)
+{
+  return g_strcmp0 (limber_window_get_page (window), "stretch") == 0 &&
+         limber_stretch_page_has_session (limber_window_get_stretch_page (window));
+}
+
+static gboolean
+stretch_has_no_session (gpointer data)
+{
+  return !limber_stretch_page_has_session (limber_window_get_stretch_page (window));
+}
+
+static gboolean
+has_no_doctor_banner (gpointer data)
+{
+  return limber_ui_test_find_label (page (), "See a doctor in the next few days") == NULL;
+}
+
+/* An emergency sets the plan aside; a reason to see a doctor sits above it, its routines still
+ * start, and I Have Seen a Doctor clears it; a check without signs brings the plan back. */
 static void
 test_warning_overrides (void)
 {
   LimberTriageAnswer *answers = g_new0 (LimberTriageAnswer, limber_triage_get_n_questions ());
   g_autoptr(GError) error = NULL;
+  GtkWidget *start;
 
   answers[0] = LIMBER_TRIAGE_ANSWER_YES;
   g_assert_cmpint (limber_journal_add_check (journal (), LIMBER_TRIAGE_OUTCOME_EMERGENCY,
@@ -372,7 +443,7 @@ test_warning_overrides (void)
   g_assert_no_error (error);
 
   assert_label_soon ("Emergency: get medical help now");
-  assert_warning_is_the_page ("limber-emergency");
+  assert_emergency_is_the_page ();
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-warning");
   limber_ui_test_set_width (window, NARROW);
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
@@ -384,14 +455,37 @@ test_warning_overrides (void)
    * the last result. */
   check_again_lands_on_first_question ();
 
-  /* A doctor's warning is the page just the same, not red. */
+  /* A reason to see a doctor: the banner over the acute plan, which stays. */
   answers[0] = LIMBER_TRIAGE_ANSWER_NO;
   answers[limber_triage_find_question ("leg-tingling")] = LIMBER_TRIAGE_ANSWER_YES;
   g_assert_cmpint (limber_journal_add_check (journal (), LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON,
                                            answers, &error), >, 0);
   limber_window_show_page (window, "today");
   assert_label_soon ("See a doctor in the next few days");
-  assert_warning_is_the_page ("limber-doctor");
+  assert_doctor_banner_over_acute_plan ("Your last symptom check found signs a doctor");
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-doctor");
+  limber_ui_test_set_width (window, NARROW);
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-doctor-narrow");
+  limber_ui_test_set_width (window, 720);
+
+  /* The plan's gentle routine starts. */
+  start = limber_ui_test_find_mapped (GTK_WIDGET (find_row ("gentle")), is_any_button, NULL);
+  g_assert_nonnull (start);
+  limber_ui_test_activate (start);
+  g_assert_true (limber_ui_test_spin_until (stretch_shows_player, NULL, 5000));
+  gtk_widget_activate_action (GTK_WIDGET (limber_stretch_page_get_player (
+                                limber_window_get_stretch_page (window))),
+                              "player.stop", NULL);
+  g_assert_true (limber_ui_test_spin_until (stretch_has_no_session, NULL, 5000));
+  limber_window_show_page (window, "today");
+
+  /* I Have Seen a Doctor clears it, and the journal keeps when. */
+  limber_ui_test_activate (limber_ui_test_find_button (page (), "I Have Seen a Doctor"));
+  g_assert_true (limber_ui_test_spin_until (has_no_doctor_banner, NULL, 5000));
+  g_assert_true (limber_store_get_last_doctor_visit (store (), NULL));
+  g_assert_nonnull (find_row ("gentle"));
 
   for (guint i = 0; i < limber_triage_get_n_questions (); i++)
     answers[i] = LIMBER_TRIAGE_ANSWER_NO;

@@ -270,6 +270,46 @@ test_scale_from_env (void)
   }
 }
 
+/* LIMBER_DEBUG_TIME_START: two clocks made apart from the same value show the same time,
+ * the chosen one advanced by the scale since the real origin; a bad value is ignored. */
+static void
+test_start_from_env (void)
+{
+  /* Saturday 15 March 2025, 19:00 UTC, from ten real seconds ago. */
+  gint64 clock_s = 1742065200;
+  gint64 real_s = g_get_real_time () / G_USEC_PER_SEC - 10;
+  g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT "@%" G_GINT64_FORMAT, clock_s,
+                                            real_s);
+  g_autoptr(LimberClock) first = NULL;
+  g_autoptr(LimberClock) second = NULL;
+  g_autoptr(LimberClock) ignored = NULL;
+  gint64 a, b;
+
+  g_setenv (LIMBER_TIME_SCALE_ENV, "60", TRUE);
+  g_setenv (LIMBER_TIME_START_ENV, start, TRUE);
+  first = limber_system_clock_new_from_env ();
+  g_usleep (50000);
+  second = limber_system_clock_new_from_env ();
+
+  a = limber_clock_now_wall_us (first);
+  b = limber_clock_now_wall_us (second);
+  /* Read one after the other: at most a few real milliseconds (times 60) apart. */
+  g_assert_cmpint (ABS (b - a), <, 60 * 50000);
+  /* Ten real seconds and more at scale 60: ten clock minutes and more, not a day. */
+  g_assert_cmpint (a - clock_s * G_USEC_PER_SEC, >=, (gint64) 600 * G_USEC_PER_SEC);
+  g_assert_cmpint (a - clock_s * G_USEC_PER_SEC, <, (gint64) 24 * 3600 * G_USEC_PER_SEC);
+
+  g_setenv (LIMBER_TIME_START_ENV, "tomorrow", TRUE);
+  g_test_expect_message ("Limber", G_LOG_LEVEL_WARNING, "*" LIMBER_TIME_START_ENV "*tomorrow*");
+  ignored = limber_system_clock_new_from_env ();
+  g_test_assert_expected_messages ();
+  g_assert_cmpint (ABS (limber_clock_now_wall_us (ignored) - g_get_real_time ()), <,
+                   (gint64) 3600 * G_USEC_PER_SEC);
+
+  g_unsetenv (LIMBER_TIME_START_ENV);
+  g_unsetenv (LIMBER_TIME_SCALE_ENV);
+}
+
 typedef struct
 {
   LimberClock *clock;
@@ -343,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/clock/fake/wall-jump", test_fake_wall_jump);
   g_test_add_func ("/clock/system/parse-scale", test_parse_scale);
   g_test_add_func ("/clock/system/scale-from-env", test_scale_from_env);
+  g_test_add_func ("/clock/system/start-from-env", test_start_from_env);
   g_test_add_func ("/clock/system/scaled", test_system_scaled);
   g_test_add_func ("/clock/system/real-time", test_system_real_time);
 

@@ -23,6 +23,8 @@ struct _LimberSystemClock
 
   double        time_scale;
   gint64        origin_monotonic_us;
+  gboolean      has_start;
+  gint64        start_wall_us;      /* the wall time at origin_monotonic_us, if has_start */
   GMainContext *context;
 };
 
@@ -108,6 +110,10 @@ limber_system_clock_now_wall_us (LimberClock *clock)
 {
   LimberSystemClock *self = LIMBER_SYSTEM_CLOCK (clock);
   gint64 real_monotonic = g_get_monotonic_time ();
+
+  if (self->has_start)
+    return self->start_wall_us + (scaled_from_real (self, real_monotonic)
+                                  - self->origin_monotonic_us);
 
   /* Add only the extra scaled time, so real jumps of the wall clock still show through. */
   return g_get_real_time () + (scaled_from_real (self, real_monotonic) - real_monotonic);
@@ -303,11 +309,33 @@ limber_system_clock_parse_time_scale (const char  *text,
   return TRUE;
 }
 
+/* "CLOCK@REAL", both whole seconds since the Unix epoch: at the real time REAL, the clock
+ * showed CLOCK. */
+static gboolean
+parse_start (const char *text,
+             gint64     *clock_us,
+             gint64     *real_us)
+{
+  g_auto(GStrv) parts = g_strsplit (text, "@", 3);
+  gint64 clock_s, real_s;
+
+  if (g_strv_length (parts) != 2 ||
+      !g_ascii_string_to_signed (parts[0], 10, 0, G_MAXINT64 / G_USEC_PER_SEC, &clock_s, NULL) ||
+      !g_ascii_string_to_signed (parts[1], 10, 0, G_MAXINT64 / G_USEC_PER_SEC, &real_s, NULL))
+    return FALSE;
+
+  *clock_us = clock_s * G_USEC_PER_SEC;
+  *real_us = real_s * G_USEC_PER_SEC;
+  return TRUE;
+}
+
 /**
  * limber_system_clock_new_from_env:
  *
  * Makes the system clock with the scale in `LIMBER_DEBUG_TIME_SCALE` when that is set. An
- * invalid value is reported with a warning and scale 1 is used.
+ * invalid value is reported with a warning and scale 1 is used. `LIMBER_DEBUG_TIME_START`,
+ * "CLOCK@REAL" in seconds since 1970, makes the clock show CLOCK at the real time REAL and run
+ * at the scale from there, the same in every process given the same value.
  *
  * Returns: (transfer full): a new clock
  */
@@ -318,13 +346,31 @@ limber_system_clock_new_from_env (void)
   g_autoptr(GError) error = NULL;
   double time_scale = 1.0;
 
+  const char *start = g_getenv (LIMBER_TIME_START_ENV);
+  LimberSystemClock *self;
+  gint64 clock_us, real_us;
+
   if (text != NULL && !limber_system_clock_parse_time_scale (text, &time_scale, &error))
     {
       g_warning ("Ignoring %s: %s; using real time (scale 1)", LIMBER_TIME_SCALE_ENV, error->message);
       time_scale = 1.0;
     }
 
-  return limber_system_clock_new (time_scale);
+  self = LIMBER_SYSTEM_CLOCK (limber_system_clock_new (time_scale));
+
+  /* Every process started with the same value shows the same time: the app and the reminder
+   * service of a whole-episode test agree to the microsecond, from a chosen Saturday on. */
+  if (start != NULL && !parse_start (start, &clock_us, &real_us))
+    g_warning ("Ignoring %s: '%s' is not CLOCK@REAL in seconds since 1970", LIMBER_TIME_START_ENV,
+               start);
+  else if (start != NULL)
+    {
+      self->origin_monotonic_us = g_get_monotonic_time () - (g_get_real_time () - real_us);
+      self->start_wall_us = clock_us;
+      self->has_start = TRUE;
+    }
+
+  return LIMBER_CLOCK (self);
 }
 
 /**

@@ -10,6 +10,7 @@
 G_BEGIN_DECLS
 
 #define LIMBER_TIME_SCALE_ENV "LIMBER_DEBUG_TIME_SCALE"
+#define LIMBER_TIME_START_ENV "LIMBER_DEBUG_TIME_START"
 
 /* The time scales a clock accepts: from 100 times slower to 10,000 times faster. */
 #define LIMBER_TIME_SCALE_MIN 0.01

@@ -372,8 +372,11 @@ def run_warning_today():
         report(wait_for(today, Atspi.Role.LABEL, lambda t: t.startswith("Emergency")) is not None,
                "warning: Today's heading starts with 'Emergency'")
         report(wait_for(today, Atspi.Role.LABEL,
-                        lambda t: "Call your local emergency number" in t) is not None,
-               "warning: Today says to call the emergency number")
+                        lambda t: t == "Call Your Local Emergency Number") is not None,
+               "warning: Today says first to call the emergency number")
+        report(wait_for(today, Atspi.Role.LABEL,
+                        lambda t: t.startswith("If you are alone, call for help")) is not None,
+               "warning: Today says to call for help before moving when alone")
         report(button(today, "Check Again") is not None,
                "warning: Today has a 'Check Again' button")
         for name in ("I Have a Back Spasm Now", "I Feel Better"):
@@ -499,7 +502,7 @@ def run_portuguese():
                "pt_BR player: the Pause button is named in Portuguese")
 
 
-PLANNED = 98
+PLANNED = 99
 
 
 def main():

@@ -415,7 +415,8 @@ test_twelve_hour (void)
   }
 }
 
-/* In the first days of an episode the page says walks come hourly, as the service makes them. */
+/* In the first days of an episode the page says walks come hourly and cold packs every 2 hours,
+ * every day in the waking hours, as the service makes them. */
 static void
 test_acute_walks (void)
 {
@@ -423,11 +424,28 @@ test_acute_walks (void)
   g_autoptr(GError) error = NULL;
   LimberCarePlan *plan = limber_application_get_care_plan (app);
   DueNear hourly = { proxy, "walk", 0 };
+  DueNear pack = { proxy, "pack", 0 };
+  g_autofree char *pack_clock = NULL;
+  gint64 started;
 
+  assert_subtitle_soon ("Cold Pack", "Only in the first 3 days of a spasm");
+  g_assert_cmpint (due_seconds (proxy, "pack"), ==, 0);
+
+  /* Waking hours all day, so that what follows holds at any time the test runs. */
+  g_settings_set_uint (settings, "waking-start", 0);
+  g_settings_set_uint (settings, "waking-end", 24 * 60);
   g_settings_set_uint (settings, "walk-interval", 120);
+  started = g_get_real_time () / G_USEC_PER_SEC;
   g_assert_cmpint (limber_care_plan_start_episode (plan, &error), >, 0);
   g_assert_no_error (error);
-  assert_subtitle_soon ("Walk", "every 60 minutes in the first days");
+  assert_subtitle_soon ("Walk", "Spasm plan: every 60 minutes, every day 00:00–24:00");
+
+  /* The first cold pack comes 2 hours after the spasm, and the page says when. */
+  pack.near = started + 2 * 3600;
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &pack, 10000));
+  pack_clock = due_clock (proxy, "pack");
+  assert_subtitle_soon ("Cold Pack", pack_clock);
+  assert_subtitle_soon ("Cold Pack", "Spasm plan: about every 2 hours, every day 00:00–24:00");
 
   /* And the service does: a walk now puts the next one an hour away. */
   push_away (proxy, "walk");
@@ -437,6 +455,11 @@ test_acute_walks (void)
 
   g_assert_true (limber_care_plan_end_episode (plan, NULL, &error));
   g_assert_no_error (error);
+  assert_subtitle_soon ("Cold Pack", "Only in the first 3 days of a spasm");
+  pack.near = 0;
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &pack, 10000));
+  g_settings_reset (settings, "waking-start");
+  g_settings_reset (settings, "waking-end");
 }
 
 static guint32

@@ -415,6 +415,44 @@ test_twelve_hour (void)
   }
 }
 
+/* Types @text into a time spin button of Preferences and leaves it, as a user does. */
+static void
+type_time (GtkWidget  *spin,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+}
+
+/* The waking hours of the spasm plan are set in Preferences like the active hours: typed as
+ * times, kept in the settings the service reads, and a time that does not exist is refused. */
+static void
+test_waking_hours (void)
+{
+  GtkWindow *preferences = open_preferences ();
+  GtkWidget *from = preferences_control (preferences, "Spasm reminders from");
+  GtkWidget *until = preferences_control (preferences, "Spasm reminders until");
+
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-start"), ==, 8 * 60);
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-end"), ==, 22 * 60);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "08:00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (until)), ==, "22:00");
+
+  type_time (from, "07:30");
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-start"), ==, 7 * 60 + 30);
+  type_time (until, "25:00");
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-end"), ==, 22 * 60);
+  type_time (until, "21:15");
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-end"), ==, 21 * 60 + 15);
+
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (
+    preferences_control (preferences, "Cold-pack reminders"))));
+
+  close_preferences (preferences);
+  g_settings_reset (settings, "waking-start");
+  g_settings_reset (settings, "waking-end");
+}
+
 /* In the first days of an episode the page says walks come hourly and cold packs every 2 hours,
  * every day in the waking hours, as the service makes them. */
 static void
@@ -749,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/reminders-ui/stopped-service-glasses", test_stopped_service_glasses);
   g_test_add_func ("/reminders-ui/twelve-hour", test_twelve_hour);
   g_test_add_func ("/reminders-ui/acute-walks", test_acute_walks);
+  g_test_add_func ("/reminders-ui/waking-hours", test_waking_hours);
   g_test_add_func ("/reminders-ui/start-service", test_start_service);
   g_test_add_func ("/reminders-ui/narrow", test_narrow);
   g_test_add_func ("/reminders-ui/background-switch", test_background_switch);

@@ -360,7 +360,14 @@ on_journal_changed (LimberReminderService *self,
       break;
 
     case LIMBER_RECORD_PACK:
-      restart_pack (self);
+      {
+        LimberPackKind pack;
+
+        /* Heat is never reminded, and a heat pack does not move the cold one. */
+        if (limber_journal_get_last_pack (self->journal, &pack, NULL, NULL)
+            && pack == LIMBER_PACK_COLD)
+          restart_pack (self);
+      }
       break;
 
     case LIMBER_RECORD_CHECK:

@@ -606,6 +606,20 @@ def test_acute(h):
            f"before {before}, now {h.schedule()['walk'][2]}\n{h.log()[-1500:]}")
     with case("acute pack"):
         test_acute_pack(h)
+    # A check with warning signs sets the plan aside: no pack, walks as usual; a later check
+    # without any brings it back.
+    db_write(h, "INSERT INTO checks (time_us, outcome) VALUES (?, 'doctor')",
+             (int(time.time() * 1e6),))
+    report(h.wait_for(lambda: h.schedule()["pack"][1] == 0 and h.schedule()["walk"][2] == 7200,
+                      5),
+           "acute plan: warning signs set it aside: no pack due, walks every 120 minutes",
+           f"schedule: {h.schedule()}")
+    db_write(h, "INSERT INTO checks (time_us, outcome) VALUES (?, 'self-care')",
+             (int(time.time() * 1e6) + 1,))
+    report(h.wait_for(lambda: h.schedule()["pack"][1] > 0 and h.schedule()["walk"][2] == 3600,
+                      5),
+           "acute plan: a later check without warning signs brings it back",
+           f"schedule: {h.schedule()}")
     db_write(h, "UPDATE episodes SET ended_us = ? WHERE ended_us IS NULL",
              (int(time.time() * 1e6),))
     report(h.wait_for(lambda: h.schedule()["walk"][2] == 7200, 5),

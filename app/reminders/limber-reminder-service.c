@@ -137,14 +137,18 @@ restart_pack (LimberReminderService *self)
 
 /* In the first 72 hours of a spasm walks and cold packs come every day within the waking
  * hours; the scheduler ends that by itself, and the care plan says when an episode starts or
- * ends early. */
+ * ends early. While a check's warning signs set the plan aside (the app then shows only the
+ * warning), no cold pack is suggested and walks keep the usual hours. */
 static void
 update_acute (LimberReminderService *self)
 {
   const LimberEpisode *episode = limber_care_plan_get_episode (self->care_plan);
+  gboolean was_acute = limber_reminder_scheduler_follows_acute (self->scheduler,
+                                                                LIMBER_REMINDER_PACK);
 
   if (episode == NULL
-      || limber_care_plan_get_phase (self->care_plan) != LIMBER_CARE_PHASE_ACUTE)
+      || limber_care_plan_get_phase (self->care_plan) != LIMBER_CARE_PHASE_ACUTE
+      || limber_care_plan_get_warning (self->care_plan, NULL))
     {
       limber_reminder_scheduler_set_acute (self->scheduler, 0, 0);
       return;
@@ -152,7 +156,10 @@ update_acute (LimberReminderService *self)
 
   limber_reminder_scheduler_set_acute (self->scheduler, episode->started_us,
                                        limber_care_plan_get_acute_end_us (self->care_plan));
-  restart_pack (self);
+
+  /* Only when the plan begins: later, a pack moves it (and a snooze must stay). */
+  if (!was_acute)
+    restart_pack (self);
 }
 
 static void
@@ -700,6 +707,7 @@ limber_reminder_service_startup (GApplication *application)
   self->water = limber_water_log_new (NULL, self->journal);
   self->care_plan = limber_care_plan_new (self->journal, NULL);
   g_signal_connect_swapped (self->care_plan, "notify::phase", G_CALLBACK (on_phase_changed), self);
+  g_signal_connect_swapped (self->care_plan, "changed", G_CALLBACK (update_acute), self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->gnome_breaks = limber_gnome_break_settings_new ();
@@ -768,6 +776,8 @@ limber_reminder_service_shutdown (GApplication *application)
   g_clear_handle_id (&self->trim_id, g_source_remove);
   if (self->scheduler != NULL)
     g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  if (self->care_plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->care_plan, self);
 
   g_clear_object (&self->presence);
   g_clear_object (&self->notifier);

@@ -270,6 +270,30 @@ start_routine_action (GSimpleAction *action,
     }
 }
 
+/* "Start Cold Pack" on the reminder service's cold-pack reminder: the Today page's pack timer
+ * starts, in sight. The page says why when it cannot (a pack is on, or the plan does not allow
+ * one now). */
+static void
+start_pack_action (GSimpleAction *action,
+                   GVariant      *parameter,
+                   gpointer       user_data)
+{
+  LimberWindow *window = get_main_window (LIMBER_APPLICATION (user_data));
+  const char *kind = g_variant_get_string (parameter, NULL);
+
+  limber_window_show_page (window, "today");
+  gtk_window_present (GTK_WINDOW (window));
+
+  if (g_strcmp0 (kind, "cold") != 0 && g_strcmp0 (kind, "heat") != 0)
+    {
+      g_message ("There is no pack “%s”: use cold or heat", kind);
+      return;
+    }
+
+  gtk_widget_activate_action (GTK_WIDGET (limber_window_get_today_page (window)),
+                              "today.quick-pack", "s", kind);
+}
+
 static void
 preferences_action (GSimpleAction *action,
                     GVariant      *parameter,
@@ -468,6 +492,7 @@ static const GActionEntry app_actions[] = {
   { "export", export_action },
   { "delete-data", delete_data_action },
   { "start-routine", start_routine_action, "s" },
+  { "start-pack", start_pack_action, "s" },
   { "preferences", preferences_action },
   { "about", about_action },
   { "quit", quit_action },

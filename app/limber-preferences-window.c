@@ -36,6 +36,9 @@ struct _LimberPreferencesWindow
   GtkSpinButton        *water_goal_spin;
   GtkSpinButton        *start_spin;
   GtkSpinButton        *end_spin;
+  GtkSwitch            *pack_switch;
+  GtkSpinButton        *waking_start_spin;
+  GtkSpinButton        *waking_end_spin;
   GtkSpinButton        *snooze_spin;
   GtkSwitch            *background_switch;
   GtkFlowBox           *days_box;
@@ -116,6 +119,8 @@ on_time_format_changed (LimberPreferencesWindow *self)
 {
   on_time_output (self->start_spin, self);
   on_time_output (self->end_spin, self);
+  on_time_output (self->waking_start_spin, self);
+  on_time_output (self->waking_end_spin, self);
 }
 
 /* Posture breaks: off by default while GNOME's own movement breaks are on */
@@ -282,6 +287,12 @@ limber_preferences_window_constructed (GObject *object)
   g_signal_connect_object (self->start_spin, "input", G_CALLBACK (on_time_input), self, 0);
   g_signal_connect_object (self->end_spin, "output", G_CALLBACK (on_time_output), self, 0);
   g_signal_connect_object (self->end_spin, "input", G_CALLBACK (on_time_input), self, 0);
+  /* Waking hours are read and validated as the active hours are, by the schema's ranges. */
+  g_signal_connect_object (self->waking_start_spin, "output", G_CALLBACK (on_time_output), self,
+                           0);
+  g_signal_connect_object (self->waking_start_spin, "input", G_CALLBACK (on_time_input), self, 0);
+  g_signal_connect_object (self->waking_end_spin, "output", G_CALLBACK (on_time_output), self, 0);
+  g_signal_connect_object (self->waking_end_spin, "input", G_CALLBACK (on_time_input), self, 0);
   on_time_format_changed (self);
   g_signal_connect_object (self->time_format, "notify::twelve-hour",
                            G_CALLBACK (on_time_format_changed), self, G_CONNECT_SWAPPED);
@@ -324,6 +335,9 @@ limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, water_goal_spin);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, start_spin);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, end_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, pack_switch);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, waking_start_spin);
+  gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, waking_end_spin);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, snooze_spin);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, background_switch);
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, days_box);
@@ -338,6 +352,7 @@ bind_settings (LimberPreferencesWindow *self)
     { "volume", self->volume_adjustment, "value" },
     { "hydration-enabled", self->hydration_switch, "active" },
     { "walk-enabled", self->walk_switch, "active" },
+    { "pack-enabled", self->pack_switch, "active" },
     { "reminders-enabled", self->background_switch, "active" },
     { "hydration-interval", self->hydration_spin, "value" },
     { "posture-interval", self->posture_spin, "value" },
@@ -345,6 +360,8 @@ bind_settings (LimberPreferencesWindow *self)
     { "water-goal", self->water_goal_spin, "value" },
     { "active-start", self->start_spin, "value" },
     { "active-end", self->end_spin, "value" },
+    { "waking-start", self->waking_start_spin, "value" },
+    { "waking-end", self->waking_end_spin, "value" },
     { "snooze-minutes", self->snooze_spin, "value" },
   };
 

@@ -36,6 +36,7 @@ struct _LimberRemindersPage
   AdwActionRow     *hydration_row;
   AdwActionRow     *posture_row;
   AdwActionRow     *walk_row;
+  AdwActionRow     *pack_row;
 
   /* Owned */
   GSettings        *settings;
@@ -103,18 +104,80 @@ format_next (LimberRemindersPage *self,
   return limber_time_format_next (self->time_format, now, due);
 }
 
+/* A minute of the day, as in Preferences; 24:00 is the end of the day. */
+static char *
+format_minute (LimberRemindersPage *self,
+               guint                minute)
+{
+  g_autoptr(GDateTime) time = NULL;
+
+  if (minute >= 24 * 60)
+    return g_strdup ("24:00");
+
+  time = g_date_time_new_local (2024, 1, 1, minute / 60, minute % 60, 0);
+  return format_clock (self, time);
+}
+
+/* How walks or packs come in the first days of a spasm: "Spasm plan: every 60 minutes, every
+ * day 08:00–22:00". */
+static char *
+format_spasm_plan (LimberRemindersPage *self,
+                   LimberReminderKind   kind)
+{
+  g_autofree char *from = format_minute (self, g_settings_get_uint (self->settings,
+                                                                    "waking-start"));
+  g_autofree char *until = format_minute (self, g_settings_get_uint (self->settings,
+                                                                     "waking-end"));
+  /* Translators: the waking hours of the spasm plan, e.g. "08:00–22:00" */
+  g_autofree char *hours = g_strdup_printf (_("%s–%s"), from, until);
+
+  if (kind == LIMBER_REMINDER_WALK)
+    {
+      guint minutes = limber_care_plan_get_walk_interval (self->care_plan,
+                                                          g_settings_get_uint (self->settings,
+                                                                               "walk-interval"));
+
+      /* Translators: the walk reminders in the first days of a spasm; %s is e.g. 08:00–22:00 */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Spasm plan: every %u minute, every day %s",
+                                           "Spasm plan: every %u minutes, every day %s",
+                                           minutes), minutes, hours);
+    }
+  else
+    {
+      guint hours_apart = LIMBER_CARE_COLD_EVERY_US / ((gint64) 3600 * G_USEC_PER_SEC);
+
+      /* Translators: the cold-pack reminders in the first days of a spasm; %s is e.g.
+       * 08:00–22:00 */
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "Spasm plan: about every %u hour, every day %s",
+                                           "Spasm plan: about every %u hours, every day %s",
+                                           hours_apart), hours_apart, hours);
+    }
+}
+
 /* What the service says */
 
 static void
 update_kind_rows (LimberRemindersPage *self)
 {
-  AdwActionRow *rows[] = { self->hydration_row, self->posture_row, self->walk_row };
+  AdwActionRow *rows[] = { self->hydration_row, self->posture_row, self->walk_row,
+                           self->pack_row };
   gboolean running = is_running (self);
   gboolean paused = running && limber_reminders1_get_paused_until (self->proxy) != 0;
+  gboolean acute = limber_care_plan_get_phase (self->care_plan) == LIMBER_CARE_PHASE_ACUTE;
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (rows) == LIMBER_N_REMINDER_KINDS);
 
   for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
     {
       g_autofree char *subtitle = NULL;
+
+      if (kind == LIMBER_REMINDER_PACK && !acute)
+        {
+          adw_action_row_set_subtitle (rows[kind], _("Only in the first 3 days of a spasm"));
+          continue;
+        }
 
       if (!running)
         subtitle = g_strdup (_("Not scheduled: the reminder service is not running"));
@@ -127,26 +190,16 @@ update_kind_rows (LimberRemindersPage *self)
       else
         subtitle = format_next (self, self->next_due[kind]);
 
-      /* The walks the service makes: hourly in the first days of a spasm. */
-      if (kind == LIMBER_REMINDER_WALK)
+      /* Walks and packs the service makes in the first days of a spasm follow its plan:
+       * every day, in the waking hours. */
+      if (acute && (kind == LIMBER_REMINDER_WALK || kind == LIMBER_REMINDER_PACK))
         {
-          guint user = g_settings_get_uint (self->settings, "walk-interval");
-          guint used = limber_care_plan_get_walk_interval (self->care_plan, user);
+          g_autofree char *plan = format_spasm_plan (self, kind);
+          /* Translators: "Next at 15:00 · Spasm plan: every 60 minutes, every day…" */
+          g_autofree char *both = g_strdup_printf (_("%s · %s"), subtitle, plan);
 
-          if (used != user)
-            {
-              g_autofree char *every = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                                     "every %u minute in the "
-                                                                     "first days of a spasm",
-                                                                     "every %u minutes in the "
-                                                                     "first days of a spasm",
-                                                                     used), used);
-              /* Translators: "Next at 15:00 · every 60 minutes in the first days…" */
-              g_autofree char *both = g_strdup_printf (_("%s · %s"), subtitle, every);
-
-              g_free (subtitle);
-              subtitle = g_steal_pointer (&both);
-            }
+          g_free (subtitle);
+          subtitle = g_steal_pointer (&both);
         }
 
       adw_action_row_set_subtitle (rows[kind], subtitle);
@@ -326,7 +379,8 @@ on_settings_changed (LimberRemindersPage *self,
 {
   if (g_strcmp0 (key, "water-goal") == 0)
     update_status (self);
-  else if (g_strcmp0 (key, "walk-interval") == 0)
+  else if (g_strcmp0 (key, "walk-interval") == 0 || g_strcmp0 (key, "waking-start") == 0
+           || g_strcmp0 (key, "waking-end") == 0)
     update_kind_rows (self);
   else if (g_strcmp0 (key, "reminders-enabled") == 0
            && g_settings_get_boolean (self->settings, key))
@@ -498,6 +552,7 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, hydration_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, posture_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, walk_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, pack_row);
 
   gtk_widget_class_install_action (widget_class, "reminders.start-service", NULL,
                                    start_service_action);

@@ -238,11 +238,25 @@ test_started_later (Fixture       *f,
                                                 utc), ==, 3);
 }
 
+/* The names reminder events are kept under in the store: old files keep reading. */
+static void
+test_reminder_action_names (void)
+{
+  const char *names[] = { "shown", "drank", "snoozed", "stretch", "done", "opened",
+                          "start-pack" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    g_assert_cmpstr (limber_reminder_action_to_string (i), ==, names[i]);
+  g_assert_cmpuint (LIMBER_REMINDER_ACTION_START_PACK, ==, G_N_ELEMENTS (names) - 1);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/journal/reminder-action-names", test_reminder_action_names);
 
   g_test_add ("/journal/changed-kinds", Fixture, NULL, fixture_set_up, test_changed_kinds,
               fixture_tear_down);

@@ -31,6 +31,9 @@
 #define POSTURE_DAY   "09:45 10:30 11:15 12:00 12:45 13:30 14:15 15:00 15:45 16:30 17:15"
 #define WALK_DAY      "11:00 13:00 15:00 17:00"
 
+/* Hydration, posture and walk: the kinds due outside the acute plan (packs are not). */
+#define N_PREVENTION_KINDS (LIMBER_REMINDER_WALK + 1)
+
 typedef struct
 {
   LimberReminderKind kind;
@@ -86,7 +89,9 @@ on_due (LimberReminderScheduler *scheduler,
   gint64 next_due = limber_reminder_scheduler_get_next_due (scheduler, kind);
 
   g_assert_cmpuint (kind, <, LIMBER_N_REMINDER_KINDS);
-  shown.active = limber_reminder_scheduler_is_active_at (scheduler, shown.wall_us);
+  /* Walks and packs of the acute plan keep its own hours, which the acute tests spell out. */
+  shown.active = limber_reminder_scheduler_follows_acute (scheduler, kind)
+                 || limber_reminder_scheduler_is_active_at (scheduler, shown.wall_us);
   /* The next one is already planned, after now, and this one is no longer held. */
   g_assert_false (limber_reminder_scheduler_is_held (scheduler, kind));
   if (next_due != 0)
@@ -266,7 +271,8 @@ check_timer (Fixture *f)
   gint64 times[] = { limber_reminder_scheduler_get_paused_until (f->scheduler),
                      limber_reminder_scheduler_get_next_due (f->scheduler, 0),
                      limber_reminder_scheduler_get_next_due (f->scheduler, 1),
-                     limber_reminder_scheduler_get_next_due (f->scheduler, 2) };
+                     limber_reminder_scheduler_get_next_due (f->scheduler, 2),
+                     limber_reminder_scheduler_get_next_due (f->scheduler, 3) };
   gint64 expected = G_MAXINT64;
 
   for (guint i = 0; i < G_N_ELEMENTS (times); i++)
@@ -315,6 +321,162 @@ run_until (Fixture *f,
 
   if (wall_us > limber_clock_now_wall_us (f->clock))
     limber_fake_clock_advance_to (f->fake, wall_us - wall_offset (f));
+}
+
+/* The acute plan ---------------------------------------------------------------------------- */
+
+#define SAT "2026-03-21 "
+#define SUN "2026-03-22 "
+#define WED "2026-03-25 "
+
+/* Starts the 72-hour acute plan of a spasm now. */
+static gint64
+start_spasm (Fixture *f)
+{
+  gint64 now = limber_clock_now_wall_us (f->clock);
+
+  limber_reminder_scheduler_set_acute (f->scheduler, now, now + 72 * HOUR);
+  return now;
+}
+
+/* A spasm in the evening: walks hourly and a pack after 2 hours while awake (08:00–22:00),
+ * nothing in the night, and the first walk and pack when the waking hours begin. */
+static void
+test_acute_night (void)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+
+  /* Before a spasm no pack is due at all. */
+  assert_next_due (f, LIMBER_REMINDER_PACK, "none");
+  g_assert_false (limber_reminder_scheduler_follows_acute (f->scheduler, LIMBER_REMINDER_PACK));
+
+  run_until (f, mon (f, 20, 30));
+  clear_log (f);
+  start_spasm (f);
+
+  g_assert_true (limber_reminder_scheduler_follows_acute (f->scheduler, LIMBER_REMINDER_WALK));
+  g_assert_true (limber_reminder_scheduler_follows_acute (f->scheduler, LIMBER_REMINDER_PACK));
+  g_assert_false (limber_reminder_scheduler_follows_acute (f->scheduler,
+                                                           LIMBER_REMINDER_HYDRATION));
+  g_assert_cmpint (limber_reminder_scheduler_get_current_interval (f->scheduler,
+                                                                   LIMBER_REMINDER_WALK),
+                   ==, 60 * MINUTE);
+  g_assert_cmpint (limber_reminder_scheduler_get_current_interval (f->scheduler,
+                                                                   LIMBER_REMINDER_PACK),
+                   ==, 2 * HOUR);
+  assert_next_due (f, LIMBER_REMINDER_WALK, MON "21:30");
+  /* 22:30 is after the waking hours. */
+  assert_next_due (f, LIMBER_REMINDER_PACK, TUE "08:00");
+
+  run_until (f, local_us (f, 2026, 3, 17, 10, 30));
+  /* Water and posture keep the active hours (09:00–18:00), counted afresh each day. */
+  assert_log (f, ALL, MON "21:30 walk, "
+                      TUE "08:00 walk, " TUE "08:00 pack, "
+                      TUE "09:00 walk, " TUE "09:45 posture, "
+                      TUE "10:00 hydration, " TUE "10:00 walk, " TUE "10:00 pack, "
+                      TUE "10:30 posture");
+
+  /* Shorter waking hours apply at once. */
+  limber_reminder_scheduler_set_waking_hours (f->scheduler, 8 * 60, 11 * 60);
+  assert_next_due (f, LIMBER_REMINDER_WALK, "2026-03-18 08:00");
+  assert_next_due (f, LIMBER_REMINDER_PACK, "2026-03-18 08:00");
+}
+
+/* A spasm on a Saturday evening gets walks that evening and all Sunday, though the active days
+ * are Monday to Friday. */
+static void
+test_acute_weekend (void)
+{
+  g_autoptr(Fixture) f = fixture_new_at (2026, 3, 21, 19, 0);
+
+  assert_next_due (f, LIMBER_REMINDER_WALK, "2026-03-23 11:00");
+  start_spasm (f);
+  assert_next_due (f, LIMBER_REMINDER_WALK, SAT "20:00");
+
+  run_until (f, local_us (f, 2026, 3, 22, 12, 30));
+  assert_log (f, LIMBER_REMINDER_WALK, SAT "20:00, " SAT "21:00, "
+                                       SUN "08:00, " SUN "09:00, " SUN "10:00, " SUN "11:00, "
+                                       SUN "12:00");
+  assert_log (f, LIMBER_REMINDER_PACK, SAT "21:00, " SUN "08:00, " SUN "10:00, " SUN "12:00");
+  /* No water or posture on a weekend. */
+  assert_log (f, LIMBER_REMINDER_HYDRATION, "");
+  assert_log (f, LIMBER_REMINDER_POSTURE, "");
+}
+
+/* At the end of the 72 hours packs stop and walks go back to the active hours and days. */
+static void
+test_acute_end (void)
+{
+  g_autoptr(Fixture) f = fixture_new_at (2026, 3, 21, 19, 0);
+
+  start_spasm (f);
+  run_until (f, local_us (f, 2026, 3, 24, 17, 30));
+  clear_log (f);
+
+  /* Tuesday 19:00 is the end: an hourly walk then would fall on it. */
+  run_until (f, local_us (f, 2026, 3, 25, 12, 0));
+  assert_log (f, LIMBER_REMINDER_PACK, "2026-03-24 18:00");
+  assert_log (f, LIMBER_REMINDER_WALK, "2026-03-24 18:00, " WED "11:00");
+  assert_next_due (f, LIMBER_REMINDER_PACK, "none");
+  assert_next_due (f, LIMBER_REMINDER_WALK, WED "13:00");
+  g_assert_false (limber_reminder_scheduler_follows_acute (f->scheduler, LIMBER_REMINDER_WALK));
+  g_assert_cmpint (limber_reminder_scheduler_get_current_interval (f->scheduler,
+                                                                   LIMBER_REMINDER_WALK),
+                   ==, 120 * MINUTE);
+}
+
+/* Ending the episode early ("better") drops the acute plan at once. */
+static void
+test_acute_cleared (void)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+
+  run_until (f, mon (f, 12, 0));
+  start_spasm (f);
+  assert_next_due (f, LIMBER_REMINDER_WALK, MON "13:00");
+  assert_next_due (f, LIMBER_REMINDER_PACK, MON "14:00");
+
+  run_until (f, mon (f, 12, 30));
+  limber_reminder_scheduler_set_acute (f->scheduler, 0, 0);
+  assert_next_due (f, LIMBER_REMINDER_PACK, "none");
+  /* Back to every 120 minutes, from the start of the spasm's plan. */
+  assert_next_due (f, LIMBER_REMINDER_WALK, MON "13:00");
+  run_until (f, mon (f, 18, 0));
+  assert_log (f, LIMBER_REMINDER_PACK, "");
+  assert_log (f, LIMBER_REMINDER_WALK, MON "11:00, " MON "13:00, " MON "15:00, " MON "17:00");
+}
+
+/* A pack counts the next one from when it comes off. */
+static void
+test_acute_pack_restarts (void)
+{
+  g_autoptr(Fixture) f = fixture_new ();
+
+  run_until (f, mon (f, 9, 0));
+  start_spasm (f);
+  assert_next_due (f, LIMBER_REMINDER_PACK, MON "11:00");
+
+  /* A 15-minute pack put on at 10:00. */
+  run_until (f, mon (f, 10, 0));
+  limber_reminder_scheduler_restart_from (f->scheduler, LIMBER_REMINDER_PACK,
+                                          mon (f, 10, 15));
+  assert_next_due (f, LIMBER_REMINDER_PACK, MON "12:15");
+  run_until (f, mon (f, 12, 20));
+  assert_log (f, LIMBER_REMINDER_PACK, MON "12:15");
+
+  /* One put on at 20:05, before the one due at 20:15, comes off at 20:20: that leaves no room
+   * for another before 22:00. */
+  run_until (f, mon (f, 20, 5));
+  limber_reminder_scheduler_restart_from (f->scheduler, LIMBER_REMINDER_PACK,
+                                          mon (f, 20, 20));
+  assert_next_due (f, LIMBER_REMINDER_PACK, TUE "08:00");
+
+  /* A snooze past the waking hours waits for the morning. */
+  limber_reminder_scheduler_snooze (f->scheduler, LIMBER_REMINDER_PACK, 2 * HOUR);
+  assert_next_due (f, LIMBER_REMINDER_PACK, TUE "08:00");
+  run_until (f, local_us (f, 2026, 3, 17, 8, 30));
+  assert_log (f, LIMBER_REMINDER_PACK, MON "12:15, " MON "14:15, " MON "16:15, " MON "18:15, "
+                                       TUE "08:00");
 }
 
 /* Tests ------------------------------------------------------------------------------------ */
@@ -458,7 +620,7 @@ test_pause (void)
 
   run_until (f, mon (f, 11, 4));
   assert_log (f, ALL, "");
-  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
+  for (guint kind = 0; kind < N_PREVENTION_KINDS; kind++)
     {
       g_assert_true (is_held (f, kind));
       assert_next_due (f, kind, "none");
@@ -740,7 +902,7 @@ test_natural_break (void)
   limber_reminder_scheduler_set_away (f->scheduler, TRUE, mon (f, 10, 20));
   run_until (f, mon (f, 11, 5));
   assert_log (f, ALL, "");
-  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
+  for (guint kind = 0; kind < N_PREVENTION_KINDS; kind++)
     g_assert_true (is_held (f, kind));
 
   /* Back: posture and the walk start over, hydration is shown once. */
@@ -812,7 +974,7 @@ test_hold_silenced (void)
   limber_reminder_scheduler_add_hold (f->scheduler, LIMBER_REMINDER_HOLD_SILENCED);
   run_until (f, mon (f, 13, 5));
   assert_log (f, ALL, "");
-  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
+  for (guint kind = 0; kind < N_PREVENTION_KINDS; kind++)
     {
       g_assert_true (is_held (f, kind));
       assert_next_due (f, kind, "none");
@@ -924,8 +1086,11 @@ test_enable_disable (void)
 static void
 test_kind_names (void)
 {
-  const char *names[] = { "hydration", "posture", "walk" };
+  const char *names[] = { "hydration", "posture", "walk", "pack" };
   LimberReminderKind kind;
+
+  /* Every kind has its name here, so D-Bus and the journal know them all. */
+  g_assert_cmpuint (G_N_ELEMENTS (names), ==, LIMBER_N_REMINDER_KINDS);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     {
@@ -988,6 +1153,11 @@ main (int   argc,
   g_test_add_func ("/reminder-scheduler/hold/past-end-of-hours", test_hold_past_end_of_hours);
   g_test_add_func ("/reminder-scheduler/enable-disable", test_enable_disable);
   g_test_add_func ("/reminder-scheduler/kind-names", test_kind_names);
+  g_test_add_func ("/reminder-scheduler/acute/night", test_acute_night);
+  g_test_add_func ("/reminder-scheduler/acute/weekend", test_acute_weekend);
+  g_test_add_func ("/reminder-scheduler/acute/end", test_acute_end);
+  g_test_add_func ("/reminder-scheduler/acute/cleared", test_acute_cleared);
+  g_test_add_func ("/reminder-scheduler/acute/pack-restarts", test_acute_pack_restarts);
 
   return g_test_run ();
 }

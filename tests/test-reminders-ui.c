@@ -415,7 +415,46 @@ test_twelve_hour (void)
   }
 }
 
-/* In the first days of an episode the page says walks come hourly, as the service makes them. */
+/* Types @text into a time spin button of Preferences and leaves it, as a user does. */
+static void
+type_time (GtkWidget  *spin,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  gtk_spin_button_update (GTK_SPIN_BUTTON (spin));
+}
+
+/* The waking hours of the spasm plan are set in Preferences like the active hours: typed as
+ * times, kept in the settings the service reads, and a time that does not exist is refused. */
+static void
+test_waking_hours (void)
+{
+  GtkWindow *preferences = open_preferences ();
+  GtkWidget *from = preferences_control (preferences, "Spasm reminders from");
+  GtkWidget *until = preferences_control (preferences, "Spasm reminders until");
+
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-start"), ==, 8 * 60);
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-end"), ==, 22 * 60);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (from)), ==, "08:00");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (until)), ==, "22:00");
+
+  type_time (from, "07:30");
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-start"), ==, 7 * 60 + 30);
+  type_time (until, "25:00");
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-end"), ==, 22 * 60);
+  type_time (until, "21:15");
+  g_assert_cmpuint (g_settings_get_uint (settings, "waking-end"), ==, 21 * 60 + 15);
+
+  g_assert_true (gtk_switch_get_active (GTK_SWITCH (
+    preferences_control (preferences, "Cold-pack reminders"))));
+
+  close_preferences (preferences);
+  g_settings_reset (settings, "waking-start");
+  g_settings_reset (settings, "waking-end");
+}
+
+/* In the first days of an episode the page says walks come hourly and cold packs every 2 hours,
+ * every day in the waking hours, as the service makes them. */
 static void
 test_acute_walks (void)
 {
@@ -423,11 +462,28 @@ test_acute_walks (void)
   g_autoptr(GError) error = NULL;
   LimberCarePlan *plan = limber_application_get_care_plan (app);
   DueNear hourly = { proxy, "walk", 0 };
+  DueNear pack = { proxy, "pack", 0 };
+  g_autofree char *pack_clock = NULL;
+  gint64 started;
 
+  assert_subtitle_soon ("Cold Pack", "Only in the first 3 days of a spasm");
+  g_assert_cmpint (due_seconds (proxy, "pack"), ==, 0);
+
+  /* Waking hours all day, so that what follows holds at any time the test runs. */
+  g_settings_set_uint (settings, "waking-start", 0);
+  g_settings_set_uint (settings, "waking-end", 24 * 60);
   g_settings_set_uint (settings, "walk-interval", 120);
+  started = g_get_real_time () / G_USEC_PER_SEC;
   g_assert_cmpint (limber_care_plan_start_episode (plan, &error), >, 0);
   g_assert_no_error (error);
-  assert_subtitle_soon ("Walk", "every 60 minutes in the first days");
+  assert_subtitle_soon ("Walk", "Spasm plan: every 60 minutes, every day 00:00–24:00");
+
+  /* The first cold pack comes 2 hours after the spasm, and the page says when. */
+  pack.near = started + 2 * 3600;
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &pack, 10000));
+  pack_clock = due_clock (proxy, "pack");
+  assert_subtitle_soon ("Cold Pack", pack_clock);
+  assert_subtitle_soon ("Cold Pack", "Spasm plan: about every 2 hours, every day 00:00–24:00");
 
   /* And the service does: a walk now puts the next one an hour away. */
   push_away (proxy, "walk");
@@ -437,6 +493,11 @@ test_acute_walks (void)
 
   g_assert_true (limber_care_plan_end_episode (plan, NULL, &error));
   g_assert_no_error (error);
+  assert_subtitle_soon ("Cold Pack", "Only in the first 3 days of a spasm");
+  pack.near = 0;
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &pack, 10000));
+  g_settings_reset (settings, "waking-start");
+  g_settings_reset (settings, "waking-end");
 }
 
 static guint32
@@ -726,6 +787,7 @@ main (int   argc,
   g_test_add_func ("/reminders-ui/stopped-service-glasses", test_stopped_service_glasses);
   g_test_add_func ("/reminders-ui/twelve-hour", test_twelve_hour);
   g_test_add_func ("/reminders-ui/acute-walks", test_acute_walks);
+  g_test_add_func ("/reminders-ui/waking-hours", test_waking_hours);
   g_test_add_func ("/reminders-ui/start-service", test_start_service);
   g_test_add_func ("/reminders-ui/narrow", test_narrow);
   g_test_add_func ("/reminders-ui/background-switch", test_background_switch);

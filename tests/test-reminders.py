@@ -36,6 +36,8 @@ IFACE = "io.github.limber.Limber.Reminders1"
 APP_NAME = "io.github.limber.Limber"
 APP_PATH = "/io/github/limber/Limber"
 HYDRATION_S, POSTURE_S, WALK_S, SNOOZE_S = 15 * 60, 20 * 60, 30 * 60, 120 * 60
+PACK_S = 2 * 60 * 60   # LIMBER_CARE_COLD_EVERY_US
+KINDS = ["hydration", "posture", "walk", "pack"]
 WATER_MAX_PER_DAY = 50   # LIMBER_WATER_LOG_MAX_PER_DAY
 HOLDING = "holding reminders until a notification server is back"
 WATER = "Time for a glass of water"
@@ -352,10 +354,11 @@ def test_dbus_api(h):
                .unpack()[0] if out.returncode == 0 else [])
     report([(k, on, interval, held) for k, on, _, interval, held in entries]
            == [("hydration", True, HYDRATION_S, False), ("posture", False, POSTURE_S, False),
-               ("walk", False, WALK_S, False)]
-           and entries[0][2] > 0 and entries[1][2] == 0 and entries[2][2] == 0,
-           "api: gdbus GetSchedule: hydration on every 900 s, posture 1200 and walk 1800 off",
-           out.stdout + out.stderr)
+               ("walk", False, WALK_S, False), ("pack", True, PACK_S, False)]
+           and entries[0][2] > 0 and entries[1][2] == 0 and entries[2][2] == 0
+           and entries[3][2] == 0,
+           "api: gdbus GetSchedule: hydration on every 900 s, posture 1200 and walk 1800 off, "
+           "pack on every 7200 s but not due outside a spasm", out.stdout + out.stderr)
 
     start = time.monotonic()
     first = h.gdbus("Snooze", "hydration", "3600")
@@ -409,7 +412,7 @@ def test_dbus_api(h):
                f"api: {args[0]}({', '.join(args[1:])}) is InvalidArgs naming the problem",
                f"status {out.returncode}: {out.stderr}")
     report(h.service.poll() is None and h.owner(NAME) == owner and
-           len(h.schedule()) == 3 and h.prop("PausedUntil") == 0,
+           list(h.schedule()) == KINDS and h.prop("PausedUntil") == 0,
            "api: after bad calls the same service still owns its name and answers")
 
 
@@ -465,7 +468,7 @@ def test_limits(h):
     report(refused is not None and "LimitsExceeded" in refused and today == WATER_MAX_PER_DAY,
            f"limits: LogWater stops counting at {WATER_MAX_PER_DAY} glasses a day, with an error",
            f"WaterToday {today}, refused: {refused}")
-    report(h.service.poll() is None and len(h.schedule()) == 3,
+    report(h.service.poll() is None and list(h.schedule()) == KINDS,
            "limits: the service is still running and answering")
 
 
@@ -525,30 +528,10 @@ def test_restart(h):
            "acted on", f"glasses {glasses}; events {events}")
 
 
-def test_acute(h):
-    h.gsettings("set", "io.github.limber.Limber", "walk-interval", "120")
-    h.wait_for(lambda: h.schedule()["walk"][2] == 7200, 5)
-    before = h.schedule()["walk"][2]
-    # What the app's "I have a back spasm now" writes.
-    db_write(h, "INSERT INTO episodes (started_us) VALUES (?)", (int(time.time() * 1e6),))
-    acute = h.wait_for(lambda: h.schedule()["walk"][2] == 3600, 5)
-    report(before == 7200 and acute and "now “acute”; walks every 60 minutes" in h.log(),
-           "acute plan: an episode started in the store makes walks hourly (120 → 60 minutes)",
-           f"before {before}, now {h.schedule()['walk'][2]}\n{h.log()[-1500:]}")
-    db_write(h, "UPDATE episodes SET ended_us = ? WHERE ended_us IS NULL",
-             (int(time.time() * 1e6),))
-    report(h.wait_for(lambda: h.schedule()["walk"][2] == 7200, 5),
-           "acute plan: 'I feel better' gives the user's 120 minutes back",
-           f"now {h.schedule()['walk'][2]}")
-
-
-def test_stretch(h):
+@contextlib.contextmanager
+def fake_app(h):
+    """Limber on the bus, as far as the service sees it: the calls it gets, in a list."""
     calls, acquired = [], []
-    argv_file = os.path.join(h.scratch, "fake-limber.argv")
-    with open(h.env["LIMBER_APP"], "w") as f:
-        f.write(f"#!/bin/sh\nprintf '%s\\n' \"$@\" > {argv_file}.new && mv {argv_file}.new "
-                f"{argv_file}\n")
-    os.chmod(h.env["LIMBER_APP"], 0o755)
 
     def on_call(connection, sender, path, iface, method, parameters, invocation):
         calls.append((iface, method, parameters.unpack()))
@@ -561,6 +544,99 @@ def test_stretch(h):
     try:
         if not h.wait_for(lambda: acquired, 5):
             raise RuntimeError(f"could not own {APP_NAME}")
+        yield calls
+    finally:
+        Gio.bus_unown_name(owning)
+        h.con.unregister_object(registration)
+        h.wait_for(lambda: not h.has_owner(APP_NAME), 5)
+
+
+def test_acute_pack(h):
+    """In the acute plan a cold-pack reminder comes (waking hours all day here: the test's
+    clock stands in the night), and its Start Cold Pack asks Limber to start the pack timer."""
+    h.gsettings("set", "io.github.limber.Limber", "waking-start", "0")
+    h.gsettings("set", "io.github.limber.Limber", "waking-end", "1440")
+    pack = h.schedule()["pack"]
+    report(pack[0] and pack[1] > 0 and pack[2] == PACK_S,
+           "pack: in the acute plan the pack reminder is due, every 7200 s", f"pack: {pack}")
+    h.dunstctl("close-all")
+    report(h.wait_shown("pack", PACK_S / SCALE + 10), "pack: ReminderShown('pack') comes",
+           h.log()[-1500:])
+    with fake_app(h) as calls:
+        lines = h.context_menu("Start Cold Pack")
+        offered = {re.sub(r" \(.*", "", line.lstrip("#")) for line in lines
+                   if "Time for a cold pack" in line}
+        report({"Start Cold Pack", "Snooze", "Open Limber"} <= offered,
+               "pack: its actions are Start Cold Pack, Snooze and Open Limber", "\n".join(lines))
+        h.wait_for(lambda: calls, 5)
+        h.spin(0.3)
+        report(len(calls) == 1
+               and calls[0][:2] == ("org.freedesktop.Application", "ActivateAction")
+               and calls[0][2][:2] == ("start-pack", ["cold"])
+               and isinstance(calls[0][2][2], dict),
+               "pack: 'Start Cold Pack' calls ActivateAction('start-pack', ['cold'])",
+               f"calls: {calls}")
+    # What the app's pack timer writes when a 15-minute pack comes off: here one that comes
+    # off when the next reminder was due, so the one after can only count from its end.
+    due = h.schedule()["pack"][1]
+    db_write(h, "INSERT INTO packs (kind, started_us, duration_s) VALUES ('cold', ?, 900)",
+             ((due - 900) * 1000000,))
+    report(h.wait_for(lambda: h.schedule()["pack"][1] == due + PACK_S, 5),
+           "pack: a cold pack recorded in the store counts the next one from its end",
+           f"pack was due {due}, now {h.schedule()['pack'][1]}, expected {due + PACK_S}")
+    out = h.gdbus("Snooze", "pack", "600")
+    report(out.returncode == 0, "pack: gdbus Snooze accepts 'pack'", out.stderr)
+    events = db_rows(h, "SELECT action FROM reminder_events WHERE kind = 'pack' ORDER BY id")
+    report(("shown",) in events and ("start-pack",) in events,
+           "pack: the store has the pack reminder shown and its Start Cold Pack",
+           f"events: {events}")
+    h.gsettings("set", "io.github.limber.Limber", "waking-start", "480")
+    h.gsettings("set", "io.github.limber.Limber", "waking-end", "1320")
+
+
+def test_acute(h):
+    h.gsettings("set", "io.github.limber.Limber", "walk-interval", "120")
+    h.wait_for(lambda: h.schedule()["walk"][2] == 7200, 5)
+    before = h.schedule()["walk"][2]
+    # What the app's "I have a back spasm now" writes.
+    db_write(h, "INSERT INTO episodes (started_us) VALUES (?)", (int(time.time() * 1e6),))
+    acute = h.wait_for(lambda: h.schedule()["walk"][2] == 3600, 5)
+    report(before == 7200 and acute and "now “acute”; walks every 60 minutes" in h.log(),
+           "acute plan: an episode started in the store makes walks hourly (120 → 60 minutes)",
+           f"before {before}, now {h.schedule()['walk'][2]}\n{h.log()[-1500:]}")
+    with case("acute pack"):
+        test_acute_pack(h)
+    # A check with warning signs sets the plan aside: no pack, walks as usual; a later check
+    # without any brings it back.
+    db_write(h, "INSERT INTO checks (time_us, outcome) VALUES (?, 'doctor')",
+             (int(time.time() * 1e6),))
+    report(h.wait_for(lambda: h.schedule()["pack"][1] == 0 and h.schedule()["walk"][2] == 7200,
+                      5),
+           "acute plan: warning signs set it aside: no pack due, walks every 120 minutes",
+           f"schedule: {h.schedule()}")
+    db_write(h, "INSERT INTO checks (time_us, outcome) VALUES (?, 'self-care')",
+             (int(time.time() * 1e6) + 1,))
+    report(h.wait_for(lambda: h.schedule()["pack"][1] > 0 and h.schedule()["walk"][2] == 3600,
+                      5),
+           "acute plan: a later check without warning signs brings it back",
+           f"schedule: {h.schedule()}")
+    db_write(h, "UPDATE episodes SET ended_us = ? WHERE ended_us IS NULL",
+             (int(time.time() * 1e6),))
+    report(h.wait_for(lambda: h.schedule()["walk"][2] == 7200, 5),
+           "acute plan: 'I feel better' gives the user's 120 minutes back",
+           f"now {h.schedule()['walk'][2]}")
+    report(h.schedule()["pack"][1] == 0, "acute plan: after 'I feel better' no pack is due",
+           f"pack: {h.schedule()['pack']}")
+
+
+def test_stretch(h):
+    argv_file = os.path.join(h.scratch, "fake-limber.argv")
+    with open(h.env["LIMBER_APP"], "w") as f:
+        f.write(f"#!/bin/sh\nprintf '%s\\n' \"$@\" > {argv_file}.new && mv {argv_file}.new "
+                f"{argv_file}\n")
+    os.chmod(h.env["LIMBER_APP"], 0o755)
+
+    with fake_app(h) as calls:
         h.dunstctl("close-all")
         report(h.wait_shown("posture", 2 * POSTURE_S / SCALE + 3),
                "stretch: a posture reminder comes")
@@ -573,10 +649,6 @@ def test_stretch(h):
                "stretch: 'Stretch Now' calls ActivateAction('start-routine', ['gentle-relief'])",
                f"calls: {calls}")
         report(not os.path.exists(argv_file), "stretch: and does not also start $LIMBER_APP")
-    finally:
-        Gio.bus_unown_name(owning)
-        h.con.unregister_object(registration)
-    h.wait_for(lambda: not h.has_owner(APP_NAME), 5)
     report(h.wait_shown("posture", 2 * POSTURE_S / SCALE + 3),
            "stretch: the next posture reminder comes")
     h.context_menu("Stretch Now")

@@ -296,6 +296,39 @@ test_pack_cap (void)
   g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_HEAT, 0, G_MAXINT64), ==, 1);
 }
 
+/* "Start Cold Pack" on the cold-pack reminder activates app.start-pack("cold"): Today comes
+ * forward with the 15-minute cold pack on, and the pack is recorded when it comes off. */
+static void
+test_app_start_pack (void)
+{
+  LimberPackTimer *timer = limber_application_get_pack_timer (app);
+  guint before = limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64);
+
+  g_assert_false (limber_pack_timer_get_running (timer));
+
+  /* A pack that does not exist starts nothing. */
+  limber_window_show_page (window, "progress");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-pack",
+                                  g_variant_new_string ("warm"));
+  limber_ui_test_spin_for (300);
+  g_assert_false (limber_pack_timer_get_running (timer));
+
+  limber_window_show_page (window, "progress");
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-pack",
+                                  g_variant_new_string ("cold"));
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 5000));
+  g_assert_cmpint (limber_pack_timer_get_kind (timer), ==, LIMBER_PACK_COLD);
+  g_assert_cmpint (limber_pack_timer_get_duration_us (timer), ==, 15 * 60 * G_USEC_PER_SEC);
+  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (limber_ui_test_spin_until (window_says, (gpointer) "Cold pack on until", 5000));
+
+  limber_pack_timer_stop (timer);
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 2000));
+  g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==,
+                    before + 1);
+}
+
 static gboolean
 is_any_button (GtkWidget  *widget,
                const char *unused)
@@ -682,6 +715,7 @@ main (int   argc,
   g_test_add_func ("/today-ui/start-episode", test_start_episode);
   g_test_add_func ("/today-ui/pack-timer", test_pack_timer);
   g_test_add_func ("/today-ui/pack-cap", test_pack_cap);
+  g_test_add_func ("/today-ui/app-start-pack", test_app_start_pack);
   g_test_add_func ("/today-ui/warning-overrides", test_warning_overrides);
   g_test_add_func ("/today-ui/feel-better", test_feel_better);
   g_test_add_func ("/today-ui/narrow", test_narrow);

@@ -726,11 +726,13 @@ limber_journal_get_last_pack (LimberJournal  *self,
   return limber_store_get_last_pack (self->store, kind, started_us, duration_us);
 }
 
-/* Returns: the name kept in the store: "shown", "drank", "snoozed", "stretch", "done", "opened" */
+/* Returns: the name kept in the store: "shown", "drank", "snoozed", "stretch", "done", "opened",
+ *   "start-pack" */
 const char *
 limber_reminder_action_to_string (LimberReminderAction action)
 {
-  static const char * const names[] = { "shown", "drank", "snoozed", "stretch", "done", "opened" };
+  static const char * const names[] = { "shown", "drank", "snoozed", "stretch", "done", "opened",
+                                        "start-pack" };
 
   g_return_val_if_fail (action < G_N_ELEMENTS (names), "shown");
   return names[action];

@@ -26,6 +26,7 @@ G_BEGIN_DECLS
  * @LIMBER_REMINDER_ACTION_STRETCH: "Stretch now"
  * @LIMBER_REMINDER_ACTION_DONE: "Done": a walk or a posture break was taken
  * @LIMBER_REMINDER_ACTION_OPENED: the notification's body opened Limber
+ * @LIMBER_REMINDER_ACTION_START_PACK: "Start Cold Pack"
  *
  * What happened to a reminder. Kept in the store by its nick.
  */
@@ -37,6 +38,7 @@ typedef enum
   LIMBER_REMINDER_ACTION_STRETCH,
   LIMBER_REMINDER_ACTION_DONE,
   LIMBER_REMINDER_ACTION_OPENED,
+  LIMBER_REMINDER_ACTION_START_PACK,
 } LimberReminderAction;
 
 /**

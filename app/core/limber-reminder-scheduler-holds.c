@@ -63,6 +63,28 @@ limber_reminder_scheduler_restart (LimberReminderScheduler *self,
 }
 
 /**
+ * limber_reminder_scheduler_restart_from:
+ * @anchor_us: the wall-clock time to count from, such as the end of a cold pack
+ *
+ * Counts the kind's interval from @anchor_us, which may lie ahead: a pack counts from when it
+ * comes off.
+ */
+void
+limber_reminder_scheduler_restart_from (LimberReminderScheduler *self,
+                                        LimberReminderKind       kind,
+                                        gint64                   anchor_us)
+{
+  g_return_if_fail (LIMBER_IS_REMINDER_SCHEDULER (self));
+  g_return_if_fail (kind < LIMBER_N_REMINDER_KINDS);
+
+  limber_reminder_scheduler_detect_clock_change (self);
+
+  limber_reminder_scheduler_start_over (self, kind, anchor_us);
+  limber_reminder_scheduler_replan (self, kind);
+  limber_reminder_scheduler_reschedule (self);
+}
+
+/**
  * limber_reminder_scheduler_pause:
  * @duration_us: how long, greater than 0 and at most 24 hours
  *

@@ -41,6 +41,12 @@ struct _LimberReminderScheduler
   guint               end_minute;
   LimberWeekdays      days;
 
+  /* The acute plan: walk and pack every day within waking hours, until acute_end_us. */
+  guint               waking_start_minute;
+  guint               waking_end_minute;
+  gint64              acute_start_us;   /* 0 when no episode is in its first 72 hours */
+  gint64              acute_end_us;
+
   gint64              paused_until_us;
   LimberReminderHold  holds;
   gboolean            away;
@@ -62,8 +68,15 @@ void     limber_reminder_scheduler_plan                (LimberReminderScheduler 
 void     limber_reminder_scheduler_replan              (LimberReminderScheduler *self,
                                                         LimberReminderKind       kind);
 gboolean limber_reminder_scheduler_in_current_window   (LimberReminderScheduler *self,
+                                                        LimberReminderKind       kind,
                                                         gint64                   earlier_us,
                                                         gint64                   now_us);
+gboolean limber_reminder_scheduler_kind_active_at      (LimberReminderScheduler *self,
+                                                        LimberReminderKind       kind,
+                                                        gint64                   wall_us);
+gint64   limber_reminder_scheduler_interval_at         (LimberReminderScheduler *self,
+                                                        LimberReminderKind       kind,
+                                                        gint64                   wall_us);
 
 /* limber-reminder-scheduler.c */
 void     limber_reminder_scheduler_start_over          (LimberReminderScheduler *self,

@@ -5,6 +5,7 @@
 
 #include "config.h"
 
+#include "limber-care-plan.h"
 #include "limber-core-enums.h"
 
 #include "limber-reminder-scheduler-private.h"
@@ -29,6 +30,13 @@
  * never stacked. Coming back after a natural break of 5 minutes or more restarts posture and
  * walk instead.
  *
+ * In the acute plan of a spasm (limber_reminder_scheduler_set_acute()), walks and cold packs
+ * follow other rules until its end: every day of the week within the waking hours, walks at
+ * least hourly, and the first of each day when the waking hours begin, for the night is longer
+ * than their interval. Packs come only then; walks go back to the active hours afterwards.
+ * Water and posture keep the active hours: a posture break is a minute of moving, which the
+ * acute plan asks for too.
+ *
  * This file holds the object, its state machine and its settings. Active-hours windows and
  * due times are worked out in limber-reminder-scheduler-plan.c; snooze, restart, pause, away
  * and the other holds are in limber-reminder-scheduler-holds.c.
@@ -50,7 +58,9 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static const gint64 default_intervals_min[LIMBER_N_REMINDER_KINDS] = { 60, 45, 120 };
+static const gint64 default_intervals_min[LIMBER_N_REMINDER_KINDS] = {
+  60, 45, 120, LIMBER_CARE_COLD_EVERY_US / 60 / G_USEC_PER_SEC
+};
 
 static gboolean
 is_held (LimberReminderScheduler *self)
@@ -102,7 +112,8 @@ limber_reminder_scheduler_release (LimberReminderScheduler *self)
         continue;
 
       if (state->enabled &&
-          limber_reminder_scheduler_in_current_window (self, state->pending_since_us, now))
+          limber_reminder_scheduler_in_current_window (self, kind, state->pending_since_us,
+                                                           now))
         show (self, kind, TRUE, now);
       else
         limber_reminder_scheduler_start_over (self, kind, now);
@@ -140,7 +151,7 @@ process_due (LimberReminderScheduler *self)
           state->pending_since_us = state->due_us;
           state->due_us = 0;
         }
-      else if (!limber_reminder_scheduler_in_current_window (self, state->due_us, now))
+      else if (!limber_reminder_scheduler_in_current_window (self, kind, state->due_us, now))
         {
           /* Due in an earlier window (a late timer at the end of the hours, a suspend over
            * night): nothing outside active hours, and a new day starts fresh. */
@@ -185,7 +196,7 @@ limber_reminder_scheduler_detect_clock_change (LimberReminderScheduler *self)
       if (state->due_us != 0)
         {
           state->due_us += delta;
-          if (!limber_reminder_scheduler_is_active_at (self, state->due_us))
+          if (!limber_reminder_scheduler_kind_active_at (self, kind, state->due_us))
             limber_reminder_scheduler_replan (self, kind);
         }
     }
@@ -291,6 +302,8 @@ limber_reminder_scheduler_init (LimberReminderScheduler *self)
   self->start_minute = 9 * 60;
   self->end_minute = 18 * 60;
   self->days = LIMBER_WEEKDAYS_WORKING_WEEK;
+  self->waking_start_minute = 8 * 60;
+  self->waking_end_minute = 22 * 60;
 }
 
 /**
@@ -299,8 +312,8 @@ limber_reminder_scheduler_init (LimberReminderScheduler *self)
  * @time_zone: (nullable): the zone active hours are read in, or %NULL for the local one
  *
  * Makes a scheduler with the defaults of the settings: every kind on, hydration every 60
- * minutes, posture every 45, a walk every 120, active 09:00–18:00 Monday to Friday. Intervals
- * count from now.
+ * minutes, posture every 45, a walk every 120, active 09:00–18:00 Monday to Friday, waking
+ * hours 08:00–22:00, no acute plan (so no pack is due). Intervals count from now.
  *
  * Returns: (transfer full): a new scheduler
  */
@@ -474,6 +487,113 @@ limber_reminder_scheduler_set_active_days (LimberReminderScheduler *self,
   limber_reminder_scheduler_reschedule (self);
 }
 
+static void
+replan_all (LimberReminderScheduler *self)
+{
+  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
+    limber_reminder_scheduler_replan (self, kind);
+  limber_reminder_scheduler_reschedule (self);
+}
+
+/**
+ * limber_reminder_scheduler_set_waking_hours:
+ * @start_minute: the first minute of the day acute-plan reminders may come, 0–1439
+ * @end_minute: the minute they stop, 0–1440, read as for active hours
+ *
+ * Sets the local hours, every day of the week, in which walks and cold packs come during the
+ * acute plan, instead of the active hours and days.
+ */
+void
+limber_reminder_scheduler_set_waking_hours (LimberReminderScheduler *self,
+                                            guint                    start_minute,
+                                            guint                    end_minute)
+{
+  g_return_if_fail (LIMBER_IS_REMINDER_SCHEDULER (self));
+  g_return_if_fail (start_minute < MINUTES_PER_DAY);
+  g_return_if_fail (end_minute <= MINUTES_PER_DAY);
+
+  limber_reminder_scheduler_detect_clock_change (self);
+
+  if (self->waking_start_minute == start_minute && self->waking_end_minute == end_minute)
+    return;
+
+  self->waking_start_minute = start_minute;
+  self->waking_end_minute = end_minute;
+  replan_all (self);
+}
+
+/**
+ * limber_reminder_scheduler_set_acute:
+ * @start_us: when the spasm began (wall-clock time), or 0
+ * @end_us: when its acute plan ends, or 0 for no acute plan
+ *
+ * Sets the acute plan of an episode: from @start_us to @end_us walks come at least hourly
+ * and cold packs every pack interval (counted from the spasm, then from the end of the last
+ * pack: see limber_reminder_scheduler_restart_from()), every day within the waking hours.
+ * At @end_us packs stop and walks go back to the active hours by themselves.
+ */
+void
+limber_reminder_scheduler_set_acute (LimberReminderScheduler *self,
+                                     gint64                   start_us,
+                                     gint64                   end_us)
+{
+  g_return_if_fail (LIMBER_IS_REMINDER_SCHEDULER (self));
+  g_return_if_fail (end_us == 0 || start_us < end_us);
+
+  limber_reminder_scheduler_detect_clock_change (self);
+
+  if (end_us == 0)
+    start_us = 0;
+  if (self->acute_start_us == start_us && self->acute_end_us == end_us)
+    return;
+
+  self->acute_start_us = start_us;
+  self->acute_end_us = end_us;
+
+  /* A new spasm: the pack interval counts from it (the plan counts walks from it too). */
+  if (end_us != 0)
+    {
+      KindState *pack = &self->kinds[LIMBER_REMINDER_PACK];
+
+      pack->anchor_us = MAX (pack->anchor_us, start_us);
+      pack->snooze_us = 0;
+      pack->pending = FALSE;
+    }
+
+  replan_all (self);
+}
+
+/**
+ * limber_reminder_scheduler_follows_acute:
+ *
+ * Returns: whether the kind follows the acute plan now (walks and packs until its end)
+ */
+gboolean
+limber_reminder_scheduler_follows_acute (LimberReminderScheduler *self,
+                                         LimberReminderKind       kind)
+{
+  g_return_val_if_fail (LIMBER_IS_REMINDER_SCHEDULER (self), FALSE);
+  g_return_val_if_fail (kind < LIMBER_N_REMINDER_KINDS, FALSE);
+
+  return (kind == LIMBER_REMINDER_WALK || kind == LIMBER_REMINDER_PACK)
+         && self->acute_end_us != 0 && now_wall (self) < self->acute_end_us;
+}
+
+/**
+ * limber_reminder_scheduler_get_current_interval:
+ *
+ * Returns: the kind's interval in force now: the walk's is at most an hour in the acute plan
+ */
+gint64
+limber_reminder_scheduler_get_current_interval (LimberReminderScheduler *self,
+                                                LimberReminderKind       kind)
+{
+  g_return_val_if_fail (LIMBER_IS_REMINDER_SCHEDULER (self), 0);
+  g_return_val_if_fail (kind < LIMBER_N_REMINDER_KINDS, 0);
+
+  return limber_reminder_scheduler_interval_at (self, kind, now_wall (self));
+}
+
 /**
  * limber_reminder_scheduler_get_next_due:
  *
@@ -526,12 +646,14 @@ limber_reminder_scheduler_check_clock (LimberReminderScheduler *self)
 /**
  * limber_reminder_kind_to_string:
  *
- * Returns: the kind's name: "hydration", "posture" or "walk"
+ * Returns: the kind's name: "hydration", "posture", "walk" or "pack"
  */
 const char *
 limber_reminder_kind_to_string (LimberReminderKind kind)
 {
-  static const char * const names[] = { "hydration", "posture", "walk" };
+  static const char * const names[] = { "hydration", "posture", "walk", "pack" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == LIMBER_N_REMINDER_KINDS);
 
   g_return_val_if_fail (kind < LIMBER_N_REMINDER_KINDS, NULL);
 

@@ -16,18 +16,21 @@ G_BEGIN_DECLS
  * @LIMBER_REMINDER_HYDRATION: drink a glass of water
  * @LIMBER_REMINDER_POSTURE: stand up, change position, a minute of movement
  * @LIMBER_REMINDER_WALK: a short walk
+ * @LIMBER_REMINDER_PACK: a cold pack, only in the acute plan (the first 72 hours of a spasm)
  *
- * The kinds of reminder. Their nicks ("hydration", "posture", "walk") are the names used on
- * D-Bus and in the settings.
+ * The kinds of reminder. Their nicks ("hydration", "posture", "walk", "pack") are the names
+ * used on D-Bus, in the settings and in the journal. New kinds go at the end: D-Bus clients
+ * and the journal know them by name, but the order is the order GetSchedule lists them in.
  */
 typedef enum
 {
   LIMBER_REMINDER_HYDRATION,
   LIMBER_REMINDER_POSTURE,
   LIMBER_REMINDER_WALK,
+  LIMBER_REMINDER_PACK,
 } LimberReminderKind;
 
-#define LIMBER_N_REMINDER_KINDS 3
+#define LIMBER_N_REMINDER_KINDS 4
 
 /**
  * LimberReminderHold:
@@ -95,6 +98,16 @@ void     limber_reminder_scheduler_set_active_days              (LimberReminderS
                                                                  LimberWeekdays           days);
 gboolean limber_reminder_scheduler_is_active_at                 (LimberReminderScheduler *self,
                                                                  gint64                   wall_us);
+void     limber_reminder_scheduler_set_waking_hours             (LimberReminderScheduler *self,
+                                                                 guint                    start_minute,
+                                                                 guint                    end_minute);
+void     limber_reminder_scheduler_set_acute                    (LimberReminderScheduler *self,
+                                                                 gint64                   start_us,
+                                                                 gint64                   end_us);
+gboolean limber_reminder_scheduler_follows_acute                (LimberReminderScheduler *self,
+                                                                 LimberReminderKind       kind);
+gint64   limber_reminder_scheduler_get_current_interval         (LimberReminderScheduler *self,
+                                                                 LimberReminderKind       kind);
 
 gint64   limber_reminder_scheduler_get_next_due                 (LimberReminderScheduler *self,
                                                                  LimberReminderKind       kind);
@@ -106,6 +119,9 @@ void     limber_reminder_scheduler_snooze                       (LimberReminderS
                                                                  gint64                   delay_us);
 void     limber_reminder_scheduler_restart                      (LimberReminderScheduler *self,
                                                                  LimberReminderKind       kind);
+void     limber_reminder_scheduler_restart_from                 (LimberReminderScheduler *self,
+                                                                 LimberReminderKind       kind,
+                                                                 gint64                   anchor_us);
 void     limber_reminder_scheduler_pause                        (LimberReminderScheduler *self,
                                                                  gint64                   duration_us);
 void     limber_reminder_scheduler_resume                       (LimberReminderScheduler *self);

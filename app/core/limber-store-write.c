@@ -415,8 +415,8 @@ limber_store_add_plank_hold (LimberStore  *self,
 
 /**
  * limber_store_add_reminder_event:
- * @kind: "hydration", "posture" or "walk"
- * @action: "shown", or the button pressed: "drank", "snoozed", "stretch", "done"
+ * @kind: "hydration", "posture", "walk" or "pack"
+ * @action: "shown", or the button pressed: "drank", "snoozed", "stretch", "done", "start-pack"
  */
 gint64
 limber_store_add_reminder_event (LimberStore  *self,

@@ -64,6 +64,7 @@ on_action (NotifyNotification *notification,
   static const LimberReminderAction known[] = {
     LIMBER_REMINDER_ACTION_DRANK, LIMBER_REMINDER_ACTION_SNOOZED, LIMBER_REMINDER_ACTION_STRETCH,
     LIMBER_REMINDER_ACTION_DONE, LIMBER_REMINDER_ACTION_OPENED,
+    LIMBER_REMINDER_ACTION_START_PACK,
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (known); i++)
@@ -244,6 +245,13 @@ limber_reminder_notifier_show (LimberReminderNotifier  *self,
       summary = _("Time for a short walk");
       body = g_strdup (_("A few minutes on your feet keeps the back muscles loose. Build up to 20 minutes of walking a day."));
       actions[0] = (Action) { LIMBER_REMINDER_ACTION_DONE, _("Done") };
+      break;
+
+    /* Only in the acute plan: the facts of a safe cold pack, in a few words. */
+    case LIMBER_REMINDER_PACK:
+      summary = _("Time for a cold pack");
+      body = g_strdup (_("Wrap a cold pack in a towel and put it on the sore spot for 15 to 20 minutes. Do not fall asleep on it."));
+      actions[0] = (Action) { LIMBER_REMINDER_ACTION_START_PACK, _("Start Cold Pack") };
       break;
 
     default:

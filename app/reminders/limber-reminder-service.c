@@ -66,22 +66,24 @@ apply_kind_settings (LimberReminderService *self,
 {
   const char *name = limber_reminder_kind_to_string (kind);
   g_autofree char *enabled_key = g_strdup_printf ("%s-enabled", name);
-  g_autofree char *interval_key = g_strdup_printf ("%s-interval", name);
+  g_autofree char *interval_key = NULL;
   gboolean enabled;
+  guint minutes;
 
   if (kind == LIMBER_REMINDER_POSTURE)
     enabled = limber_posture_reminders_on (self->settings, self->gnome_breaks);
   else
     enabled = g_settings_get_boolean (self->settings, enabled_key);
 
-  guint minutes = g_settings_get_uint (self->settings, interval_key);
-
-  /* The acute plan asks for a short walk every hour. */
-  if (kind == LIMBER_REMINDER_WALK && self->care_plan != NULL)
-    minutes = limber_care_plan_get_walk_interval (self->care_plan, minutes);
-
-  limber_reminder_scheduler_set_interval (self->scheduler, kind,
-                                          (gint64) minutes * 60 * G_USEC_PER_SEC);
+  /* The pack's interval is the acute plan's, the scheduler's own; it has no setting. The
+   * scheduler also makes walks hourly in the acute plan, from the user's interval. */
+  if (kind != LIMBER_REMINDER_PACK)
+    {
+      interval_key = g_strdup_printf ("%s-interval", name);
+      minutes = g_settings_get_uint (self->settings, interval_key);
+      limber_reminder_scheduler_set_interval (self->scheduler, kind,
+                                              (gint64) minutes * 60 * G_USEC_PER_SEC);
+    }
   limber_reminder_scheduler_set_enabled (self->scheduler, kind, enabled);
 }
 
@@ -99,19 +101,76 @@ apply_settings (LimberReminderService *self)
   limber_reminder_scheduler_set_active_days (self->scheduler,
                                              g_settings_get_flags (self->settings,
                                                                    "active-days"));
+  limber_reminder_scheduler_set_waking_hours (self->scheduler,
+                                              g_settings_get_uint (self->settings,
+                                                                   "waking-start"),
+                                              g_settings_get_uint (self->settings,
+                                                                   "waking-end"));
   limber_reminders1_set_water_goal (self->skeleton,
                                     g_settings_get_uint (self->settings, "water-goal"));
+}
+
+/* The acute plan */
+
+/* Counts the pack interval from the end of the last cold pack of the spasm, or from the spasm
+ * itself before the first: the Today page offers one as soon as the spasm is recorded, so the
+ * first reminder comes one interval later. */
+static void
+restart_pack (LimberReminderService *self)
+{
+  const LimberEpisode *episode = limber_care_plan_get_episode (self->care_plan);
+  LimberPackKind kind;
+  gint64 started, duration;
+  gint64 anchor;
+
+  if (episode == NULL || !limber_reminder_scheduler_follows_acute (self->scheduler,
+                                                                   LIMBER_REMINDER_PACK))
+    return;
+
+  anchor = episode->started_us;
+  if (limber_journal_get_last_pack (self->journal, &kind, &started, &duration)
+      && kind == LIMBER_PACK_COLD)
+    anchor = MAX (anchor, started + duration);
+
+  limber_reminder_scheduler_restart_from (self->scheduler, LIMBER_REMINDER_PACK, anchor);
+}
+
+/* In the first 72 hours of a spasm walks and cold packs come every day within the waking
+ * hours; the scheduler ends that by itself, and the care plan says when an episode starts or
+ * ends early. While a check's warning signs set the plan aside (the app then shows only the
+ * warning), no cold pack is suggested and walks keep the usual hours. */
+static void
+update_acute (LimberReminderService *self)
+{
+  const LimberEpisode *episode = limber_care_plan_get_episode (self->care_plan);
+  gboolean was_acute = limber_reminder_scheduler_follows_acute (self->scheduler,
+                                                                LIMBER_REMINDER_PACK);
+
+  if (episode == NULL
+      || limber_care_plan_get_phase (self->care_plan) != LIMBER_CARE_PHASE_ACUTE
+      || limber_care_plan_get_warning (self->care_plan, NULL))
+    {
+      limber_reminder_scheduler_set_acute (self->scheduler, 0, 0);
+      return;
+    }
+
+  limber_reminder_scheduler_set_acute (self->scheduler, episode->started_us,
+                                       limber_care_plan_get_acute_end_us (self->care_plan));
+
+  /* Only when the plan begins: later, a pack moves it (and a snooze must stay). */
+  if (!was_acute)
+    restart_pack (self);
 }
 
 static void
 on_phase_changed (LimberReminderService *self)
 {
+  update_acute (self);
   g_message ("The care plan is now “%s”; walks every %u minutes",
              limber_care_phase_to_string (limber_care_plan_get_phase (self->care_plan)),
-             limber_care_plan_get_walk_interval (self->care_plan,
-                                                 g_settings_get_uint (self->settings,
-                                                                      "walk-interval")));
-  apply_kind_settings (self, LIMBER_REMINDER_WALK);
+             (guint) (limber_reminder_scheduler_get_current_interval (self->scheduler,
+                                                                      LIMBER_REMINDER_WALK)
+                      / (60 * G_USEC_PER_SEC)));
 }
 
 static void
@@ -196,7 +255,8 @@ open_app_done (GObject      *source,
   /* Not activatable (run from the build tree, or no service file): start it directly. */
   g_debug ("Could not reach Limber over D-Bus: %s", error->message);
 
-  if (request->argument != NULL)
+  /* Limber has a command-line option for a routine only: for anything else it just opens. */
+  if (g_strcmp0 (request->action, "start-routine") == 0 && request->argument != NULL)
     routine_option = g_strdup_printf ("--routine=%s", request->argument);
 
   process = limber_program_spawn ("LIMBER_APP", "limber", routine_option,
@@ -285,7 +345,8 @@ record_event (LimberReminderService *self,
 }
 
 /* Whoever recorded it, the app or this service, a glass starts the water interval over, a walk
- * the walk interval, and a posture break or a stretch session the posture interval. */
+ * the walk interval, a posture break or a stretch session the posture interval, and a pack
+ * (recorded when it comes off) the pack interval. */
 static void
 on_journal_changed (LimberReminderService *self,
                     LimberRecordKind       kind)
@@ -305,9 +366,19 @@ on_journal_changed (LimberReminderService *self,
       limber_reminder_scheduler_restart (self->scheduler, LIMBER_REMINDER_POSTURE);
       break;
 
+    case LIMBER_RECORD_PACK:
+      {
+        LimberPackKind pack;
+
+        /* Heat is never reminded, and a heat pack does not move the cold one. */
+        if (limber_journal_get_last_pack (self->journal, &pack, NULL, NULL)
+            && pack == LIMBER_PACK_COLD)
+          restart_pack (self);
+      }
+      break;
+
     case LIMBER_RECORD_CHECK:
     case LIMBER_RECORD_EPISODE:
-    case LIMBER_RECORD_PACK:
     case LIMBER_RECORD_PLANK_HOLD:
     case LIMBER_RECORD_REMINDER:
     default:
@@ -404,6 +475,13 @@ on_action (LimberReminderNotifier *notifier,
       open_app (self, NULL, NULL, activation_token);
       break;
 
+    /* The app starts its cold-pack timer, which records the pack when it comes off; until
+     * then the pack interval counts from now, so no reminder comes while it is on. */
+    case LIMBER_REMINDER_ACTION_START_PACK:
+      limber_reminder_scheduler_restart (self->scheduler, kind);
+      open_app (self, "start-pack", "cold", activation_token);
+      break;
+
     case LIMBER_REMINDER_ACTION_DONE:
     case LIMBER_REMINDER_ACTION_SHOWN:
     default:
@@ -464,7 +542,7 @@ handle_get_schedule (LimberReminders1      *skeleton,
   for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
     {
       gint64 due = limber_reminder_scheduler_get_next_due (self->scheduler, kind);
-      gint64 interval = limber_reminder_scheduler_get_interval (self->scheduler, kind);
+      gint64 interval = limber_reminder_scheduler_get_current_interval (self->scheduler, kind);
 
       g_variant_builder_add (&builder, "(sbxub)", limber_reminder_kind_to_string (kind),
                              limber_reminder_scheduler_get_enabled (self->scheduler, kind),
@@ -493,7 +571,7 @@ handle_snooze (LimberReminders1      *skeleton,
       g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR,
                                              G_DBUS_ERROR_INVALID_ARGS,
                                              "A reminder kind of %" G_GSIZE_FORMAT " bytes is "
-                                             "unknown: use hydration, posture or walk",
+                                             "unknown: use hydration, posture, walk or pack",
                                              strlen (kind_name));
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
@@ -503,7 +581,7 @@ handle_snooze (LimberReminders1      *skeleton,
       g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR,
                                              G_DBUS_ERROR_INVALID_ARGS,
                                              "Unknown reminder kind '%s': use hydration, "
-                                             "posture or walk", kind_name);
+                                             "posture, walk or pack", kind_name);
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
 
@@ -629,10 +707,12 @@ limber_reminder_service_startup (GApplication *application)
   self->water = limber_water_log_new (NULL, self->journal);
   self->care_plan = limber_care_plan_new (self->journal, NULL);
   g_signal_connect_swapped (self->care_plan, "notify::phase", G_CALLBACK (on_phase_changed), self);
+  g_signal_connect_swapped (self->care_plan, "changed", G_CALLBACK (update_acute), self);
 
   self->settings = g_settings_new (APPLICATION_ID);
   self->gnome_breaks = limber_gnome_break_settings_new ();
   apply_settings (self);
+  update_acute (self);
   g_signal_connect (self->settings, "changed", G_CALLBACK (on_settings_changed), self);
   if (self->gnome_breaks != NULL)
     g_signal_connect (self->gnome_breaks, "changed::selected-breaks",
@@ -696,6 +776,8 @@ limber_reminder_service_shutdown (GApplication *application)
   g_clear_handle_id (&self->trim_id, g_source_remove);
   if (self->scheduler != NULL)
     g_signal_handlers_disconnect_by_data (self->scheduler, self);
+  if (self->care_plan != NULL)
+    g_signal_handlers_disconnect_by_data (self->care_plan, self);
 
   g_clear_object (&self->presence);
   g_clear_object (&self->notifier);

@@ -2029,8 +2029,10 @@ main (int   argc,
   g_test_add_data_func ("/stretch-session/stop/stopped-for-pain",
                         GINT_TO_POINTER (LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN), test_stop);
   g_test_add_func ("/stretch-session/stop/early", test_stop_early);
-  g_test_add_func ("/stretch-session/stop/counts-whole-exercises", test_stop_counts_whole_exercises);
-  g_test_add_func ("/stretch-session/next/counts-whole-exercises", test_next_counts_whole_exercises);
+  g_test_add_func ("/stretch-session/stop/counts-whole-exercises",
+                   test_stop_counts_whole_exercises);
+  g_test_add_func ("/stretch-session/next/counts-whole-exercises",
+                   test_next_counts_whole_exercises);
   g_test_add_func ("/stretch-session/stop/record-suggests-check", test_record_suggests_check);
   g_test_add_data_func ("/stretch-session/stop/while-paused", GINT_TO_POINTER (FALSE),
                         test_end_while_paused);

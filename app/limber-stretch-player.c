@@ -42,9 +42,11 @@ struct _LimberStretchPlayer
   GtkButton            *pause_button;
   AdwStatusPage        *finish_page;
   GtkLabel             *summary_label;
+  GtkLabel             *stopped_label;
   GtkBox               *pain_box;
   GtkLabel             *pain_saved_label;
   GtkWidget            *check_button;
+  GtkWidget            *done_button;
   GtkToggleButton      *pain_buttons[11];
 
   LimberStretchSession *session;
@@ -56,8 +58,6 @@ struct _LimberStretchPlayer
   GSettings            *settings;
   guint                 refresh;
   guint                 figure_tick;
-  /* The exercises with some work done, which the finish screen counts: a completed rep or
-   * hold counts, even if the exercise was not finished. */
   gboolean              updating_pain;
   guint                 inhibit_cookie;
   /* The window's GtkApplication, kept from the start: the window may be gone when a running
@@ -303,6 +303,28 @@ describe_done (LimberStretchPlayer *self,
 }
 
 static void
+set_suggested (GtkWidget *button,
+               gboolean   suggested)
+{
+  if (suggested)
+    gtk_widget_add_css_class (button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (button, "suggested-action");
+}
+
+/* After pain, no suggested button leads back into stretching: the symptom check is the step
+ * suggested when the pain rated is strong, and otherwise nothing is. */
+static void
+update_next_step (LimberStretchPlayer *self)
+{
+  gboolean hurt = limber_session_record_get_outcome (self->record) ==
+                  LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN;
+
+  set_suggested (self->done_button, !hurt);
+  set_suggested (self->check_button, limber_session_record_suggests_check (self->record));
+}
+
+static void
 reset_pain_buttons (LimberStretchPlayer *self)
 {
   self->updating_pain = TRUE;
@@ -322,6 +344,8 @@ show_finish (LimberStretchPlayer *self)
   g_autofree char *summary = NULL;
   gint64 hold_us = limber_stretch_session_get_next_plank_hold_us (self->session);
   guint hold_s = (guint) (hold_us / G_USEC_PER_SEC);
+  int stopped_step = limber_stretch_session_get_stopped_step (self->session);
+  g_autofree char *stopped = NULL;
 
   done = limber_stretch_session_get_exercises_completed (self->session);
   record_session (self);
@@ -332,8 +356,9 @@ show_finish (LimberStretchPlayer *self)
     case LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN:
       adw_status_page_set_icon_name (self->finish_page, "dialog-warning-symbolic");
       adw_status_page_set_title (self->finish_page, _("Stopped Because It Hurts"));
-      description = g_strdup (_("Stop this stretch now and rest in a position that feels "
-                                "comfortable. Next time, move only as far as is comfortable.\n\n"
+      description = g_strdup (_("Stopping was right: a stretch should never hurt. Rest in a "
+                                "position that feels comfortable, and next time move only as far "
+                                "as is comfortable.\n\n"
                                 "If the pain is severe or getting worse, or comes with numbness, "
                                 "weakness or trouble passing urine, check your symptoms now."));
       break;
@@ -362,12 +387,25 @@ show_finish (LimberStretchPlayer *self)
 
   adw_status_page_set_description (self->finish_page, description);
   gtk_label_set_label (self->summary_label, summary);
+  /* The exercise a stop interrupted is named, as it is not counted in the summary. */
+  if (stopped_step >= 0)
+    {
+      LimberRoutine *routine = limber_stretch_session_get_routine (self->session);
+      LimberExercise *exercise = limber_routine_get_step_exercise (routine, stopped_step);
+
+      /* Translators: under "1 of 3 exercises" on the finish screen, as in "Stopped during Knee
+       * to chest"; the exercise was not finished. */
+      stopped = g_strdup_printf (_("Stopped during %s"), limber_exercise_get_name (exercise));
+    }
+  gtk_label_set_label (self->stopped_label, stopped);
+  gtk_widget_set_visible (GTK_WIDGET (self->stopped_label), stopped != NULL);
   if (outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN)
     gtk_widget_add_css_class (GTK_WIDGET (self->finish_page), "limber-pain");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->finish_page), "limber-pain");
   gtk_widget_set_visible (self->check_button, outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
   reset_pain_buttons (self);
+  update_next_step (self);
   stop_figure_tick (self);
   gtk_stack_set_visible_child_name (self->stack, "finish");
 }
@@ -612,6 +650,7 @@ on_pain_toggled (GtkToggleButton     *button,
     return;
 
   limber_session_record_set_pain_after (self->record, pain);
+  update_next_step (self);
   if (limber_session_record_get_id (self->record) != 0 &&
       !limber_journal_set_pain_after (self->journal, limber_session_record_get_id (self->record),
                                       pain, NULL))
@@ -727,9 +766,11 @@ limber_stretch_player_class_init (LimberStretchPlayerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, finish_page);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, stopped_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pain_box);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pain_saved_label);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, check_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, done_button);
 
   gtk_widget_class_install_action (widget_class, "player.toggle-pause", NULL, toggle_pause_action);
   gtk_widget_class_install_action (widget_class, "player.previous", NULL, previous_action);

@@ -494,7 +494,8 @@ show_help_overlay_action (GtkWidget  *widget,
   gtk_window_present (shortcuts);
 }
 
-/* Today's Check Again: a new check from its first question, not the last result. */
+/* Today's Check Again, and the player's Check Your Symptoms after pain: a new check from its
+ * first question, not the last result. */
 static void
 check_again_action (GtkWidget  *widget,
                     const char *action_name,

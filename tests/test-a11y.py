@@ -182,10 +182,18 @@ def run_player():
         stopped = label(app, lambda t: t == "Stopped Because It Hurts")
         report(press(app, "It Hurts", stopped), "player: press 'It Hurts'")
         report(stopped(), "player: the finish screen says it stopped because it hurts")
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Stopped during Knee to chest")
+               is not None, "player: it names the exercise it stopped during, 'Knee to chest'")
         # GTK 4.8 gives toggle buttons the push button role, with a pressed state.
         report((wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "10, worst pain")
                 or wait_for(app, Atspi.Role.TOGGLE_BUTTON, lambda t: t == "10, worst pain", 1))
                is not None, "player: the pain rating is a row of buttons, 0 to 10, named at the ends")
+        eight = button(app, "8", 5)
+        report(eight is not None and press(app, "8", lambda: pressed(eight)),
+               "player: pressing '8' rates the pain after it hurt")
+        question = label(app, lambda t: t == "Question 1 of 12")
+        report(press(app, "Check Your Symptoms", lambda: selected_tab(app, "Check") and question()),
+               "player: 'Check Your Symptoms' opens the Check page at 'Question 1 of 12'")
 
 
 def window_of(pid, timeout=15):
@@ -314,7 +322,8 @@ def run_finish():
         report(summary(app, 3) is not None,
                "finish: the summary reads '3 of 3 exercises, …'", summaries(app))
 
-    # Stopped after the first exercise's first hold: that exercise counts, the others do not.
+    # Stopped after the first exercise's first hold: one hold is not the exercise, so none
+    # counts, and the screen says where it stopped.
     records = fresh_records()
     with running_app("finish: stopped: the app is on the accessibility bus",
                      {**ENGLISH, **records, "LIMBER_DEBUG_TIME_SCALE": "4"},
@@ -327,8 +336,10 @@ def run_finish():
                "finish: paused on the first exercise")
         stopped = label(app, lambda t: t == "Session Stopped")
         report(press(app, "Stop", stopped), "finish: 'Stop' ends the session: 'Session Stopped'")
-        report(summary(app, 1) is not None,
-               "finish: the summary reads '1 of 3 exercises, …'", summaries(app))
+        report(summary(app, 0) is not None,
+               "finish: the summary reads '0 of 3 exercises, …'", summaries(app))
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Stopped during Knee to chest")
+               is not None, "finish: it says 'Stopped during Knee to chest'")
 
         # The pain rating: a row of buttons 0 to 10, each named, none chosen.
         names = ["0, no pain", *(str(i) for i in range(1, 10)), "10, worst pain"]
@@ -502,7 +513,7 @@ def run_portuguese():
                "pt_BR player: the Pause button is named in Portuguese")
 
 
-PLANNED = 99
+PLANNED = 103
 
 
 def main():

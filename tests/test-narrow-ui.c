@@ -133,6 +133,44 @@ test_player (void)
   assert_page_fits ("player");
 }
 
+static LimberStretchPlayer *
+player (void)
+{
+  return limber_stretch_page_get_player (limber_window_get_stretch_page (window));
+}
+
+static gboolean
+player_screen_is (gpointer name)
+{
+  return g_strcmp0 (limber_stretch_player_get_screen (player ()), name) == 0;
+}
+
+static gboolean
+toggle_is_active (gpointer button)
+{
+  return gtk_toggle_button_get_active (button);
+}
+
+/* The finish screen at its fullest: stopped because it hurts, in the middle of an exercise it
+ * names, with strong pain rated and the symptom check suggested. */
+static void
+test_player_finish_pain (void)
+{
+  GtkWidget *eight;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string ("gentle-relief"));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "session", 5000));
+  gtk_widget_activate_action (GTK_WIDGET (player ()), "player.hurts", NULL);
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 5000));
+
+  eight = limber_ui_test_find_control (GTK_WIDGET (window), "8");
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (eight));
+  limber_ui_test_activate (eight);
+  g_assert_true (limber_ui_test_spin_until (toggle_is_active, eight, 3000));
+  assert_page_fits ("player-finish-pain");
+}
+
 /* The routine editor, with a routine's steps in it, at phone width and in dark style. */
 static void
 test_editor (void)
@@ -240,6 +278,7 @@ main (int   argc,
   g_test_add_func ("/narrow-ui/pages", test_pages);
   g_test_add_func ("/narrow-ui/editor", test_editor);
   g_test_add_func ("/narrow-ui/player", test_player);
+  g_test_add_func ("/narrow-ui/player-finish-pain", test_player_finish_pain);
 
   status = g_test_run ();
 

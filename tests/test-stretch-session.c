@@ -1374,6 +1374,143 @@ test_stop_early (void)
   g_assert_cmpint (limber_session_record_get_ended_wall_us (record), ==, WALL_START + SECOND);
 }
 
+/* Where a stop lands in the shipped gentle-relief: knee to chest (two sides, two rounds of 30 s
+ * holds: get-ready 0–5, right 5–35, switch 35–40, left 40–70, …, rest 140–160), then pelvic tilt
+ * (get-ready 160–165, 15 reps of 6 s from 165 to 255). */
+typedef struct
+{
+  gint64          stop_us;
+  LimberPhaseKind kind;        /* the phase the stop lands in */
+  guint           step;
+  guint           completed;
+  int             stopped_step;
+} StopCase;
+
+static const StopCase stop_cases[] = {
+  /* In the first hold of the first exercise. */
+  { 20 * SECOND, LIMBER_PHASE_WORK, 0, 0, 0 },
+  /* After that hold ran its full time, in the change of side: one hold is not the exercise. */
+  { 37 * SECOND, LIMBER_PHASE_SWITCH, 0, 0, 0 },
+  /* In the last hold of the first exercise, a second before its end. */
+  { 139 * SECOND, LIMBER_PHASE_WORK, 0, 0, 0 },
+  /* In the rest after it: the first exercise was done, and none was interrupted. */
+  { 150 * SECOND, LIMBER_PHASE_REST, 0, 1, -1 },
+  /* In the second exercise's get-ready, and in its seventh rep. */
+  { 162 * SECOND, LIMBER_PHASE_GET_READY, 1, 1, 1 },
+  { 203 * SECOND, LIMBER_PHASE_WORK, 1, 1, 1 },
+};
+
+/* A stopped session counts only the exercises finished in full, on the session and in the
+ * record the journal keeps, and knows which exercise the stop interrupted. */
+static void
+test_stop_counts_whole_exercises (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
+  g_autoptr(LimberRoutine) routine = shipped_routine (catalog, "gentle-relief");
+
+  for (guint c = 0; c < G_N_ELEMENTS (stop_cases); c++)
+    {
+      const StopCase *sc = &stop_cases[c];
+
+      for (LimberSessionOutcome outcome = LIMBER_SESSION_OUTCOME_STOPPED;
+           outcome <= LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN; outcome++)
+        {
+          g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);
+          g_autoptr(Recorder) rec = start_recorded (routine, clock, 0);
+          g_autoptr(LimberSessionRecord) record = NULL;
+          const LimberPhase *phase;
+
+          g_test_message ("stopped at %" G_GINT64_FORMAT " s, %s", sc->stop_us / SECOND,
+                          limber_session_outcome_to_string (outcome));
+          run_to (rec, sc->stop_us);
+          phase = limber_stretch_session_get_phase (rec->session);
+          g_assert_cmpint (phase->kind, ==, sc->kind);
+          g_assert_cmpuint (phase->step, ==, sc->step);
+          g_assert_cmpint (limber_stretch_session_get_stopped_step (rec->session), ==, -1);
+
+          limber_stretch_session_stop (rec->session, outcome);
+          g_assert_cmpint (limber_stretch_session_get_outcome (rec->session), ==, outcome);
+          g_assert_cmpuint (limber_stretch_session_get_exercises_completed (rec->session), ==,
+                            sc->completed);
+          g_assert_cmpint (limber_stretch_session_get_stopped_step (rec->session), ==,
+                           sc->stopped_step);
+          g_assert_cmpuint (count_cues (rec, LIMBER_CUE_EXERCISE_DONE), ==, sc->completed);
+
+          record = limber_stretch_session_create_record (rec->session);
+          g_assert_cmpuint (limber_session_record_get_exercises_completed (record), ==,
+                            sc->completed);
+          g_assert_cmpuint (limber_session_record_get_n_exercises (record), ==, 3);
+          g_assert_cmpint (limber_session_record_get_outcome (record), ==, outcome);
+        }
+    }
+
+  /* The interrupted exercise is the routine's, so its name can be shown. */
+  {
+    g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);
+    g_autoptr(Recorder) rec = start_recorded (routine, clock, 0);
+    int step;
+
+    run_to (rec, 203 * SECOND);
+    limber_stretch_session_stop (rec->session, LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
+    step = limber_stretch_session_get_stopped_step (rec->session);
+    g_assert_cmpint (step, ==, 1);
+    g_assert_cmpstr (limber_exercise_get_id (limber_routine_get_step_exercise (routine, step)), ==,
+                     "pelvic-tilt");
+  }
+}
+
+/* Next part way through an exercise skips the rest of it: the reps done do not make it done,
+ * and a session that ends normally was not stopped anywhere. */
+static void
+test_next_counts_whole_exercises (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
+  g_autoptr(LimberRoutine) routine = shipped_routine (catalog, "gentle-relief");
+  g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);
+  g_autoptr(Recorder) rec = start_recorded (routine, clock, 0);
+
+  /* Three reps of pelvic tilt done, then skipped. */
+  run_to (rec, 185 * SECOND);
+  g_assert_cmpuint (limber_stretch_session_get_phase (rec->session)->step, ==, 1);
+  g_assert_cmpuint (limber_stretch_session_get_phase (rec->session)->rep, ==, 4);
+  limber_stretch_session_next (rec->session);
+  run_to_end (rec);
+
+  g_assert_cmpint (limber_stretch_session_get_outcome (rec->session), ==,
+                   LIMBER_SESSION_OUTCOME_COMPLETED);
+  g_assert_cmpuint (limber_stretch_session_get_exercises_completed (rec->session), ==, 2);
+  g_assert_cmpint (limber_stretch_session_get_stopped_step (rec->session), ==, -1);
+}
+
+/* The symptom check is suggested after pain only: stopped because it hurt, rated 7 or more. */
+static void
+test_record_suggests_check (void)
+{
+  static const struct {
+    LimberSessionOutcome outcome;
+    int                  pain;
+    gboolean             suggests;
+  } cases[] = {
+    { LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN, LIMBER_PAIN_UNSET, FALSE },
+    { LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN, 0, FALSE },
+    { LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN, 6, FALSE },
+    { LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN, 7, TRUE },
+    { LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN, 10, TRUE },
+    { LIMBER_SESSION_OUTCOME_STOPPED, 9, FALSE },
+    { LIMBER_SESSION_OUTCOME_COMPLETED, 9, FALSE },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(LimberSessionRecord) record =
+        limber_session_record_new ("r", "R", WALL_START, WALL_START + SECOND, 0, 3,
+                                   cases[c].outcome);
+
+      limber_session_record_set_pain_after (record, cases[c].pain);
+      g_assert_cmpint (limber_session_record_suggests_check (record), ==, cases[c].suggests);
+    }
+}
+
 /* Ending a paused session: stop, or next on the last exercise. The pause in progress counts
  * as paused time up to the end (the comment in finish() says so, and get_paused_us() said so
  * a moment before), and the end is the moment of the press, as the record's wall time says. */
@@ -1551,6 +1688,24 @@ test_plank_kept (void)
     g_autoptr(Recorder) rec = start_recorded (core, clock, 20 * SECOND);
 
     run_to (rec, 260 * SECOND);
+    limber_stretch_session_next (rec->session);
+    g_assert_cmpint (limber_stretch_session_get_outcome (rec->session), ==,
+                     LIMBER_SESSION_OUTCOME_COMPLETED);
+    g_assert_cmpuint (limber_stretch_session_get_exercises_completed (rec->session), ==, 2);
+    g_assert_cmpint (limber_stretch_session_get_next_plank_hold_us (rec->session), ==,
+                     20 * SECOND);
+  }
+
+  /* Completed with next after the first of the plank's three holds: one hold is not the
+   * plank, so it does not grow. */
+  {
+    g_autoptr(LimberClock) clock = limber_fake_clock_new (WALL_START);
+    g_autoptr(Recorder) rec = start_recorded (core, clock, 20 * SECOND);
+
+    run_to (rec, 280 * SECOND);
+    g_assert_cmpint (limber_stretch_session_get_phase (rec->session)->kind, ==,
+                     LIMBER_PHASE_SWITCH);
+    g_assert_cmpuint (limber_stretch_session_get_phase (rec->session)->step, ==, 2);
     limber_stretch_session_next (rec->session);
     g_assert_cmpint (limber_stretch_session_get_outcome (rec->session), ==,
                      LIMBER_SESSION_OUTCOME_COMPLETED);
@@ -1787,8 +1942,8 @@ test_stall (gconstpointer data)
                    37 * SECOND + 500 * MSEC);
   g_assert_cmpuint (clock_n_pending (clock), ==, 1);
   g_assert_cmpint (clock_next_deadline (clock), ==, rec->origin_us + 651 * SECOND);
-  /* The plank's first hold ran its full time, so it counts as done with the four before it. */
-  g_assert_cmpuint (limber_stretch_session_get_exercises_completed (rec->session), ==, 5);
+  /* The four exercises before the plank are done; the plank, one hold in, is not. */
+  g_assert_cmpuint (limber_stretch_session_get_exercises_completed (rec->session), ==, 4);
 
   /* Every missed cue, in order, exactly the cues due between 50.5 s and 650.5 s. */
   g_assert_cmpuint (rec->cues->len, >, first_stalled + 100);
@@ -1874,6 +2029,11 @@ main (int   argc,
   g_test_add_data_func ("/stretch-session/stop/stopped-for-pain",
                         GINT_TO_POINTER (LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN), test_stop);
   g_test_add_func ("/stretch-session/stop/early", test_stop_early);
+  g_test_add_func ("/stretch-session/stop/counts-whole-exercises",
+                   test_stop_counts_whole_exercises);
+  g_test_add_func ("/stretch-session/next/counts-whole-exercises",
+                   test_next_counts_whole_exercises);
+  g_test_add_func ("/stretch-session/stop/record-suggests-check", test_record_suggests_check);
   g_test_add_data_func ("/stretch-session/stop/while-paused", GINT_TO_POINTER (FALSE),
                         test_end_while_paused);
   g_test_add_data_func ("/stretch-session/next/last-while-paused", GINT_TO_POINTER (TRUE),

@@ -661,16 +661,70 @@ test_next_previous (void)
   resume_session ();
 }
 
+static guint
+n_suggested (void)
+{
+  guint n = 0;
+
+  count_suggested (GTK_WIDGET (window), &n);
+  return n;
+}
+
+static gboolean
+n_suggested_is (gpointer n)
+{
+  return n_suggested () == GPOINTER_TO_UINT (n);
+}
+
+static gboolean
+is_suggested (gpointer widget)
+{
+  return gtk_widget_has_css_class (widget, "suggested-action");
+}
+
+static gboolean
+check_page_at_first_question (gpointer data)
+{
+  LimberCheckPage *check = limber_window_get_check_page (window);
+
+  return g_strcmp0 (limber_window_get_page (window), "check") == 0 &&
+         g_strcmp0 (limber_check_page_get_screen (check), "question") == 0 &&
+         limber_check_page_get_question (check) == 0;
+}
+
+/* Rates the pain on the finish screen with its button, and waits until it is saved. */
+static void
+rate_pain (const char *number)
+{
+  g_autofree char *saved = g_strdup_printf ("Pain %s saved", number);
+
+  press (number);
+  g_assert_true (limber_ui_test_spin_until (shows_label, saved, 3000));
+}
+
+/* It Hurts ends the session at once; the finish screen says stopping was right, and nothing it
+ * suggests leads back into stretching: with strong pain the symptom check is the suggested next
+ * step, from its first question. */
 static void
 test_it_hurts (void)
 {
   guint n_records;
   g_autoptr(LimberSessionRecord) record = NULL;
-  GtkWidget *check_button;
+  GtkWidget *check_button, *done_button;
+  LimberCheckPage *check = limber_window_get_check_page (window);
+
+  /* A check left part way, on its second question: the button must start a new one. */
+  return_to_routines ();
+  limber_window_show_page (window, "check");
+  gtk_widget_activate_action (GTK_WIDGET (check), "check.start", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (check), "check.answer-no", NULL);
+  g_assert_cmpint (limber_check_page_get_question (check), ==, 1);
 
   start_routine ("gentle-relief");
   n_records = n_sessions ();
 
+  /* In the first hold of knee to chest. */
+  wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
   press ("It Hurts");
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==,
@@ -678,13 +732,36 @@ test_it_hurts (void)
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
                    LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
   assert_shows_label ("Stopped Because It Hurts");
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with,
+                                            "Stopping was right: a stretch should never hurt.",
+                                            2000));
+  /* The interrupted exercise is named, and not counted. */
+  assert_shows_label ("Stopped during Knee to chest");
+  assert_shows_label ("0 of 3 exercises, under a minute");
   check_button = limber_ui_test_find_button (GTK_WIDGET (window), "Check Your Symptoms");
+  done_button = limber_ui_test_find_button (GTK_WIDGET (window), "Back to Routines");
   g_assert_nonnull (check_button);
+  g_assert_nonnull (done_button);
   g_assert_true (gtk_widget_get_visible (check_button));
   /* The session's controls are gone once the screens have crossfaded. */
   g_assert_true (limber_ui_test_spin_until (shows_no_control, "Pause", 2000));
 
-  /* The session is in this run's history, as stopped for pain. */
+  /* Not rated yet, or rated below 7: no button is suggested, Back to Routines least of all. */
+  g_assert_cmpuint (n_suggested (), ==, 0);
+  rate_pain ("3");
+  g_assert_true (limber_ui_test_spin_until (n_suggested_is, GUINT_TO_POINTER (0), 2000));
+  g_assert_false (is_suggested (done_button));
+  g_assert_false (is_suggested (check_button));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish-pain");
+
+  /* Rated 8: the symptom check is the one suggested step. */
+  rate_pain ("8");
+  g_assert_true (limber_ui_test_spin_until (is_suggested, check_button, 2000));
+  g_assert_cmpuint (n_suggested (), ==, 1);
+  g_assert_false (is_suggested (done_button));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish-pain-strong");
+
+  /* The session is in this run's history, as stopped for pain, with nothing completed. */
   g_assert_cmpuint (n_sessions (), ==, n_records + 1);
   record = session_at (n_records);
   g_assert_cmpint (limber_session_record_get_id (record), ==,
@@ -692,17 +769,17 @@ test_it_hurts (void)
   g_assert_cmpstr (limber_session_record_get_routine_id (record), ==, "gentle-relief");
   g_assert_cmpstr (limber_session_outcome_to_string (limber_session_record_get_outcome (record)),
                    ==, "stopped-for-pain");
+  g_assert_cmpuint (limber_session_record_get_exercises_completed (record), ==, 0);
+  g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 8);
 
   g_assert_false (limber_stretch_player_get_inhibiting (player ()));
   assert_idle_inhibited (FALSE);
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
-  limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish-pain");
 
-  /* Check Your Symptoms leads to the symptom check. */
+  /* Check Your Symptoms opens the symptom check at its first question. */
   press ("Check Your Symptoms");
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Check Your Symptoms",
-                                            2000));
-  g_assert_cmpstr (limber_window_get_page (window), ==, "check");
+  g_assert_true (limber_ui_test_spin_until (check_page_at_first_question, NULL, 3000));
+  assert_shows_label ("Question 1 of 12");
 }
 
 static gboolean
@@ -714,7 +791,8 @@ in_second_rep (gpointer data)
          phase->kind == LIMBER_PHASE_WORK && phase->rep >= 2;
 }
 
-/* A session stopped after a completed rep says that exercise was done: never "0 of 3". */
+/* A session stopped after a completed rep does not count the exercise as done ("1 of 3" was
+ * said before): it says where it stopped instead. */
 static void
 test_finish_counts (void)
 {
@@ -725,16 +803,21 @@ test_finish_counts (void)
   press ("Stop");
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
   assert_shows_label ("Session Stopped");
-  assert_shows_label ("1 of 3 exercises, under a minute");
-  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "0 of 3"));
+  assert_shows_label ("0 of 3 exercises, under a minute");
+  assert_shows_label ("Stopped during Pelvic tilt");
+  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "1 of 3"));
+  /* A plain stop, no pain: back to the routines is the suggested step, as before. */
+  g_assert_true (is_suggested (limber_ui_test_find_button (GTK_WIDGET (window),
+                                                           "Back to Routines")));
 
   /* The journal keeps what the screen says, so Progress agrees with it. */
   {
     g_autoptr(LimberSessionRecord) last = session_at (n_sessions () - 1);
 
     g_assert_cmpstr (limber_session_record_get_routine_id (last), ==, "core-strength");
-    g_assert_cmpuint (limber_session_record_get_exercises_completed (last), ==, 1);
+    g_assert_cmpuint (limber_session_record_get_exercises_completed (last), ==, 0);
     g_assert_cmpuint (limber_session_record_get_n_exercises (last), ==, 3);
+    g_assert_cmpint (limber_session_record_get_outcome (last), ==, LIMBER_SESSION_OUTCOME_STOPPED);
   }
 }
 
@@ -909,6 +992,8 @@ test_complete (void)
   /* Every exercise was skipped, so there is nothing to praise. */
   assert_shows_label ("Session Ended");
   assert_shows_label ("0 of 3 exercises, under a minute");
+  /* Ended with Next, not stopped: no exercise was interrupted. */
+  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Stopped during"));
   g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window), "Check Your Symptoms"));
   assert_idle_inhibited (FALSE);
 

@@ -216,6 +216,22 @@ limber_session_record_set_pain_before (LimberSessionRecord *self,
   self->pain_before = pain;
 }
 
+/**
+ * limber_session_record_suggests_check:
+ *
+ * Whether the symptom check is the suggested next step: the session was stopped because it
+ * hurt, and the pain after it was rated %LIMBER_PAIN_SUGGESTS_CHECK or more. Lower pain, or none
+ * rated yet, suggests nothing: going back to stretching is never suggested after pain.
+ */
+gboolean
+limber_session_record_suggests_check (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), FALSE);
+
+  return self->outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN &&
+         self->pain_after >= LIMBER_PAIN_SUGGESTS_CHECK;
+}
+
 /* Returns: the record's row in the history store, or 0 while it is not stored */
 gint64
 limber_session_record_get_id (LimberSessionRecord *self)

@@ -19,6 +19,10 @@ typedef enum
 
 #define LIMBER_PAIN_UNSET (-1)
 
+/* Pain this strong, rated after a session stopped because it hurt, makes the symptom check the
+ * suggested next step. */
+#define LIMBER_PAIN_SUGGESTS_CHECK 7
+
 #define LIMBER_TYPE_SESSION_RECORD (limber_session_record_get_type ())
 G_DECLARE_FINAL_TYPE (LimberSessionRecord, limber_session_record, LIMBER, SESSION_RECORD, GObject)
 
@@ -42,6 +46,7 @@ void                  limber_session_record_set_pain_after          (LimberSessi
 int                   limber_session_record_get_pain_before         (LimberSessionRecord  *self);
 void                  limber_session_record_set_pain_before         (LimberSessionRecord  *self,
                                                                      int                   pain);
+gboolean              limber_session_record_suggests_check          (LimberSessionRecord  *self);
 gint64                limber_session_record_get_id                  (LimberSessionRecord  *self);
 void                  limber_session_record_set_id                  (LimberSessionRecord  *self,
                                                                      gint64                id);

@@ -48,6 +48,7 @@ struct _LimberStretchSession
   guint                 next_minor;
 
   gboolean             *completed;
+  int                   stopped_step;
   gint64                started_wall_us;
   gint64                finished_wall_us;
   gint64                finished_us;

@@ -153,7 +153,8 @@ limber_stretch_session_get_outcome (LimberStretchSession *self)
   return self->outcome;
 }
 
-/* Exercises with at least one rep, cycle or hold run to its end; skipped ones do not count. */
+/* Exercises run to the end of their last rep, cycle or hold; skipped ones and the one a stop
+ * interrupted do not count. */
 guint
 limber_stretch_session_get_exercises_completed (LimberStretchSession *self)
 {
@@ -165,6 +166,20 @@ limber_stretch_session_get_exercises_completed (LimberStretchSession *self)
     n += self->completed[i] ? 1 : 0;
 
   return n;
+}
+
+/**
+ * limber_stretch_session_get_stopped_step:
+ *
+ * Returns: the routine step (exercise) a stop interrupted, in its get-ready, its work or a
+ *   change of side or round; -1 when the session was not stopped, or was stopped in the rest
+ *   after an exercise
+ */
+int
+limber_stretch_session_get_stopped_step (LimberStretchSession *self)
+{
+  g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), -1);
+  return self->stopped_step;
 }
 
 /* The monotonic clock time the session ended, or 0. */

@@ -197,13 +197,13 @@ advance (LimberStretchSession *self)
   const LimberPhase *phase = phase_at (self, self->index);
   gint64 boundary_us = phase_end_us (self, self->index);
 
-  /* An exercise counts as done once any of its reps, cycles or holds ran its full time: a
-   * session stopped after a completed rep says so, on the finish screen and in the journal. */
-  if (phase->kind == LIMBER_PHASE_WORK)
+  /* An exercise counts as done only once its last rep, cycle or hold has run its full time: a
+   * session stopped part way through one does not count it, on the finish screen or in the
+   * journal (it says where it stopped instead). */
+  if (phase->kind == LIMBER_PHASE_WORK && phase->last_of_step)
     {
       self->completed[phase->step] = TRUE;
-      if (phase->last_of_step)
-        emit_cue (self, LIMBER_CUE_EXERCISE_DONE, phase->step, boundary_us);
+      emit_cue (self, LIMBER_CUE_EXERCISE_DONE, phase->step, boundary_us);
     }
 
   if (self->index + 1 >= self->phases->len)
@@ -346,6 +346,7 @@ static void
 limber_stretch_session_init (LimberStretchSession *self)
 {
   self->state = LIMBER_SESSION_STATE_READY;
+  self->stopped_step = -1;
 }
 
 /**
@@ -534,18 +535,25 @@ limber_stretch_session_previous (LimberStretchSession *self)
  * limber_stretch_session_stop:
  * @outcome: %LIMBER_SESSION_OUTCOME_STOPPED or %LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN
  *
- * Ends the session at once.
+ * Ends the session at once, noting the exercise it was in (see
+ * limber_stretch_session_get_stopped_step()).
  */
 void
 limber_stretch_session_stop (LimberStretchSession *self,
                              LimberSessionOutcome  outcome)
 {
+  const LimberPhase *phase;
+
   g_return_if_fail (LIMBER_IS_STRETCH_SESSION (self));
   g_return_if_fail (outcome == LIMBER_SESSION_OUTCOME_STOPPED ||
                     outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
 
   if (self->state == LIMBER_SESSION_STATE_READY || self->state == LIMBER_SESSION_STATE_FINISHED)
     return;
+
+  /* The rest after an exercise comes once it is done: stopped there, none was interrupted. */
+  phase = phase_at (self, self->index);
+  self->stopped_step = phase->kind == LIMBER_PHASE_REST ? -1 : (int) phase->step;
 
   finish (self, outcome, limber_clock_now_monotonic_us (self->clock));
 }

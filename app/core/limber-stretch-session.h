@@ -92,6 +92,7 @@ gint64                limber_stretch_session_get_duration_us (LimberStretchSessi
 gint64                limber_stretch_session_get_paused_us  (LimberStretchSession *self);
 LimberSessionOutcome  limber_stretch_session_get_outcome    (LimberStretchSession *self);
 guint                 limber_stretch_session_get_exercises_completed (LimberStretchSession *self);
+int                   limber_stretch_session_get_stopped_step (LimberStretchSession *self);
 gint64                limber_stretch_session_get_finished_us (LimberStretchSession *self);
 gint64                limber_stretch_session_get_plank_hold_us      (LimberStretchSession *self);
 gint64                limber_stretch_session_get_next_plank_hold_us (LimberStretchSession *self);

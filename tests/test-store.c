@@ -340,6 +340,7 @@ add_one_of_each (Fixture     *f,
 
   session = make_session ("morning", "Morning, gently", WALL_START, 10 * MINUTE, 4, 5,
                           LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN, 6, 3);
+  limber_session_record_set_stopped_exercise (session, "bridge");
   g_assert_cmpint (limber_store_add_session (store, session, &error), >, 0);
   g_assert_no_error (error);
 
@@ -371,6 +372,9 @@ add_one_of_each (Fixture     *f,
 
   g_assert_cmpint (limber_store_add_reminder_event (store, WALL_START + 6 * MINUTE, "walk", "done",
                                                     &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (limber_store_add_doctor_visit (store, WALL_START + 7 * MINUTE, &error), >, 0);
   g_assert_no_error (error);
 }
 
@@ -1226,7 +1230,8 @@ test_streak (Fixture       *f,
 
 static const char csv_header[] =
   "type,id,time,start,end,routine_id,routine_name,exercises_completed,exercises_total,outcome,"
-  "pain_before,pain_after,answers,source,kind,action,duration_seconds,hold_seconds,notes\r\n";
+  "pain_before,pain_after,stopped_exercise,answers,source,kind,action,duration_seconds,"
+  "hold_seconds,notes\r\n";
 
 static void
 test_export_csv (Fixture       *f,
@@ -1240,7 +1245,7 @@ test_export_csv (Fixture       *f,
   g_autofree char *answers = g_strdup_printf ("%s=no;%s=yes", limber_triage_get_question (0)->id,
                                               limber_triage_get_question (2)->id);
   static const char * const types[] = {
-    "session", "check", "glass", "episode", "pack", "plank", "reminder",
+    "session", "check", "glass", "episode", "pack", "plank", "reminder", "doctor-visit",
   };
   guint n_columns;
   char **row;
@@ -1265,7 +1270,7 @@ test_export_csv (Fixture       *f,
   rows = parse_csv (contents);
   g_assert_cmpuint (rows->len, ==, 1 + G_N_ELEMENTS (types));
   n_columns = g_strv_length (rows->pdata[0]);
-  g_assert_cmpuint (n_columns, ==, 19);
+  g_assert_cmpuint (n_columns, ==, 20);
   for (guint i = 0; i < G_N_ELEMENTS (types); i++)
     {
       row = rows->pdata[i + 1];
@@ -1285,34 +1290,38 @@ test_export_csv (Fixture       *f,
   g_assert_cmpstr (row[9], ==, "stopped-for-pain");
   g_assert_cmpstr (row[10], ==, "6");
   g_assert_cmpstr (row[11], ==, "3");
+  g_assert_cmpstr (row[12], ==, "bridge");
   g_assert_cmpstr (row[2], ==, "");
-  g_assert_cmpstr (row[18], ==, "");
+  g_assert_cmpstr (row[19], ==, "");
 
   row = rows->pdata[2];
   g_assert_cmpstr (row[2], ==, "2026-03-16T10:01:00+00:00");
   g_assert_cmpstr (row[9], ==, "doctor");
-  g_assert_cmpstr (row[12], ==, answers);
+  g_assert_cmpstr (row[13], ==, answers);
 
   row = rows->pdata[3];
   g_assert_cmpstr (row[2], ==, "2026-03-16T10:02:00+00:00");
-  g_assert_cmpstr (row[13], ==, "reminder");
+  g_assert_cmpstr (row[14], ==, "reminder");
   g_assert_cmpstr (row[5], ==, "");
 
   row = rows->pdata[4];
   g_assert_cmpstr (row[3], ==, "2026-03-16T10:03:00+00:00");
   g_assert_cmpstr (row[4], ==, "2026-03-16T11:00:00+00:00");
-  g_assert_cmpstr (row[18], ==, episode_notes);
+  g_assert_cmpstr (row[19], ==, episode_notes);
 
   row = rows->pdata[5];
-  g_assert_cmpstr (row[14], ==, "heat");
-  g_assert_cmpstr (row[16], ==, "1200");
+  g_assert_cmpstr (row[15], ==, "heat");
+  g_assert_cmpstr (row[17], ==, "1200");
 
   row = rows->pdata[6];
-  g_assert_cmpstr (row[17], ==, "45");
+  g_assert_cmpstr (row[18], ==, "45");
 
   row = rows->pdata[7];
-  g_assert_cmpstr (row[14], ==, "walk");
-  g_assert_cmpstr (row[15], ==, "done");
+  g_assert_cmpstr (row[15], ==, "walk");
+  g_assert_cmpstr (row[16], ==, "done");
+
+  row = rows->pdata[8];
+  g_assert_cmpstr (row[2], ==, "2026-03-16T10:07:00+00:00");
 }
 
 static void
@@ -1324,6 +1333,7 @@ test_export_json (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "export.json", NULL);
   static const char * const arrays[] = {
     "sessions", "checks", "glasses", "episodes", "packs", "plank_holds", "reminders",
+    "doctor_visits",
   };
   JsonObject *object, *record;
 
@@ -1350,6 +1360,7 @@ test_export_json (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (record, "pain_before"), ==, 6);
   g_assert_cmpint (json_object_get_int_member (record, "pain_after"), ==, 3);
   g_assert_cmpstr (json_object_get_string_member (record, "outcome"), ==, "stopped-for-pain");
+  g_assert_cmpstr (json_object_get_string_member (record, "stopped_exercise"), ==, "bridge");
 
   record = json_array_get_object_element (json_records (root, "episodes"), 0);
   g_assert_cmpstr (json_object_get_string_member (record, "notes"), ==, episode_notes);

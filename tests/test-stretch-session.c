@@ -1441,6 +1441,13 @@ test_stop_counts_whole_exercises (void)
                             sc->completed);
           g_assert_cmpuint (limber_session_record_get_n_exercises (record), ==, 3);
           g_assert_cmpint (limber_session_record_get_outcome (record), ==, outcome);
+          /* The record says where it stopped, by the exercise's id. */
+          if (sc->stopped_step < 0)
+            g_assert_null (limber_session_record_get_stopped_exercise (record));
+          else
+            g_assert_cmpstr (limber_session_record_get_stopped_exercise (record), ==,
+                             limber_exercise_get_id (limber_routine_get_step_exercise (
+                               routine, sc->stopped_step)));
         }
     }
 

@@ -771,6 +771,8 @@ test_it_hurts (void)
                    ==, "stopped-for-pain");
   g_assert_cmpuint (limber_session_record_get_exercises_completed (record), ==, 0);
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 8);
+  /* The journal, read back from the file, says where it stopped, as the screen does. */
+  g_assert_cmpstr (limber_session_record_get_stopped_exercise (record), ==, "knee-to-chest");
 
   g_assert_false (limber_stretch_player_get_inhibiting (player ()));
   assert_idle_inhibited (FALSE);
@@ -818,6 +820,7 @@ test_finish_counts (void)
     g_assert_cmpuint (limber_session_record_get_exercises_completed (last), ==, 0);
     g_assert_cmpuint (limber_session_record_get_n_exercises (last), ==, 3);
     g_assert_cmpint (limber_session_record_get_outcome (last), ==, LIMBER_SESSION_OUTCOME_STOPPED);
+    g_assert_cmpstr (limber_session_record_get_stopped_exercise (last), ==, "pelvic-tilt");
   }
 }
 

@@ -24,6 +24,7 @@ struct _LimberSessionRecord
   LimberSessionOutcome  outcome;
   int                   pain_before;
   int                   pain_after;
+  char                 *stopped_exercise;
   gint64                id;
 };
 
@@ -44,6 +45,7 @@ limber_session_record_finalize (GObject *object)
 
   g_free (self->routine_id);
   g_free (self->routine_name);
+  g_free (self->stopped_exercise);
 
   G_OBJECT_CLASS (limber_session_record_parent_class)->finalize (object);
 }
@@ -279,4 +281,22 @@ limber_session_outcome_to_string (LimberSessionOutcome outcome)
     default:
       return "none";
     }
+}
+
+/* Returns: (nullable): the id of the exercise a stop interrupted, or %NULL */
+const char *
+limber_session_record_get_stopped_exercise (LimberSessionRecord *self)
+{
+  g_return_val_if_fail (LIMBER_IS_SESSION_RECORD (self), NULL);
+  return self->stopped_exercise;
+}
+
+/* The exercise a stop interrupted (counted as not done), so the record says where it ended. */
+void
+limber_session_record_set_stopped_exercise (LimberSessionRecord *self,
+                                            const char          *exercise_id)
+{
+  g_return_if_fail (LIMBER_IS_SESSION_RECORD (self));
+  g_free (self->stopped_exercise);
+  self->stopped_exercise = g_strdup (exercise_id);
 }

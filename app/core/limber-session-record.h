@@ -47,6 +47,9 @@ int                   limber_session_record_get_pain_before         (LimberSessi
 void                  limber_session_record_set_pain_before         (LimberSessionRecord  *self,
                                                                      int                   pain);
 gboolean              limber_session_record_suggests_check          (LimberSessionRecord  *self);
+const char           *limber_session_record_get_stopped_exercise    (LimberSessionRecord  *self);
+void                  limber_session_record_set_stopped_exercise    (LimberSessionRecord  *self,
+                                                                     const char           *exercise_id);
 gint64                limber_session_record_get_id                  (LimberSessionRecord  *self);
 void                  limber_session_record_set_id                  (LimberSessionRecord  *self,
                                                                      gint64                id);

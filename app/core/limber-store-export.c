@@ -27,7 +27,7 @@ typedef struct
 static const ExportTable tables[] = {
   { "session", "sessions",
     "SELECT id, started_us AS start, ended_us AS end, routine_id, routine_name,"
-    " exercises_completed, exercises_total, outcome, pain_before, pain_after"
+    " exercises_completed, exercises_total, outcome, pain_before, pain_after, stopped_exercise"
     " FROM sessions ORDER BY started_us, id" },
   { "check", "checks",
     "SELECT c.id, c.time_us AS time, c.outcome,"
@@ -53,7 +53,8 @@ static const ExportTable tables[] = {
 /* Every column any table exports, in the CSV's order. */
 static const char * const csv_columns[] = {
   "type", "id", "time", "start", "end", "routine_id", "routine_name", "exercises_completed",
-  "exercises_total", "outcome", "pain_before", "pain_after", "answers", "source", "kind",
+  "exercises_total", "outcome", "pain_before", "pain_after", "stopped_exercise", "answers",
+  "source", "kind",
   "action", "duration_seconds", "hold_seconds", "notes",
 };
 

@@ -91,7 +91,9 @@ const char * const limber_store_migrations[LIMBER_STORE_VERSION] = {
   "  key TEXT PRIMARY KEY,"
   "  value TEXT);",
 
-  /* 4: "I have seen a doctor", which clears the see-a-doctor warnings raised before it */
+  /* 4: "I have seen a doctor", which clears the see-a-doctor warnings raised before it, and
+   * the exercise a stopped session was in (never counted as done) */
+  "ALTER TABLE sessions ADD COLUMN stopped_exercise TEXT;"
   "CREATE TABLE doctor_visits ("
   "  id INTEGER PRIMARY KEY,"
   "  time_us INTEGER NOT NULL);"

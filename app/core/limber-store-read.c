@@ -257,7 +257,7 @@ limber_store_list_sessions (LimberStore *self,
 
   stmt = limber_store_prepare_read (self,
       "SELECT id, routine_id, routine_name, started_us, ended_us,"
-      " exercises_completed, exercises_total, outcome, pain_before, pain_after"
+      " exercises_completed, exercises_total, outcome, pain_before, pain_after, stopped_exercise"
       " FROM sessions WHERE started_us >= ? AND started_us < ?"
       " ORDER BY started_us, id");
   if (stmt == NULL)
@@ -282,6 +282,8 @@ limber_store_list_sessions (LimberStore *self,
         limber_session_record_set_pain_before (record, sqlite3_column_int (stmt, 8));
       if (sqlite3_column_type (stmt, 9) != SQLITE_NULL)
         limber_session_record_set_pain_after (record, sqlite3_column_int (stmt, 9));
+      limber_session_record_set_stopped_exercise (record,
+                                                  (const char *) sqlite3_column_text (stmt, 10));
       g_ptr_array_add (sessions, record);
     }
 

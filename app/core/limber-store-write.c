@@ -75,7 +75,8 @@ insert_session (LimberStore  *self,
   LimberSessionRecord *record = data;
   g_autoptr(sqlite3_stmt) stmt = limber_store_prepare (self,
     "INSERT INTO sessions (routine_id, routine_name, started_us, ended_us, exercises_completed,"
-    " exercises_total, outcome, pain_before, pain_after) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+    " exercises_total, outcome, pain_before, pain_after, stopped_exercise)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
     error);
 
   if (stmt == NULL)
@@ -93,6 +94,8 @@ insert_session (LimberStore  *self,
                      -1, SQLITE_STATIC);
   bind_pain (stmt, 8, limber_session_record_get_pain_before (record));
   bind_pain (stmt, 9, limber_session_record_get_pain_after (record));
+  sqlite3_bind_text (stmt, 10, limber_session_record_get_stopped_exercise (record), -1,
+                     SQLITE_TRANSIENT);
 
   return step_done (self, stmt, id, error);
 }

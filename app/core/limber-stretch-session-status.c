@@ -232,13 +232,21 @@ limber_stretch_session_get_next_plank_hold_us (LimberStretchSession *self)
 LimberSessionRecord *
 limber_stretch_session_create_record (LimberStretchSession *self)
 {
+  LimberSessionRecord *record;
+
   g_return_val_if_fail (LIMBER_IS_STRETCH_SESSION (self), NULL);
   g_return_val_if_fail (self->state == LIMBER_SESSION_STATE_FINISHED, NULL);
 
-  return limber_session_record_new (limber_routine_get_id (self->routine),
-                                    limber_routine_get_name (self->routine),
-                                    self->started_wall_us, self->finished_wall_us,
-                                    limber_stretch_session_get_exercises_completed (self),
-                                    limber_routine_get_n_steps (self->routine),
-                                    self->outcome);
+  record = limber_session_record_new (limber_routine_get_id (self->routine),
+                                      limber_routine_get_name (self->routine),
+                                      self->started_wall_us, self->finished_wall_us,
+                                      limber_stretch_session_get_exercises_completed (self),
+                                      limber_routine_get_n_steps (self->routine),
+                                      self->outcome);
+  if (self->stopped_step >= 0)
+    limber_session_record_set_stopped_exercise (
+      record, limber_exercise_get_id (limber_routine_get_step_exercise (self->routine,
+                                                                        self->stopped_step)));
+
+  return record;
 }

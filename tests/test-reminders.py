@@ -606,16 +606,22 @@ def test_acute(h):
            f"before {before}, now {h.schedule()['walk'][2]}\n{h.log()[-1500:]}")
     with case("acute pack"):
         test_acute_pack(h)
-    # A check with warning signs sets the plan aside: no pack, walks as usual; a later check
-    # without any brings it back.
+    # A reason to see a doctor leaves the plan and its reminders; an emergency sets it aside:
+    # no pack, walks as usual; a later check without warning signs brings it back.
     db_write(h, "INSERT INTO checks (time_us, outcome) VALUES (?, 'doctor')",
              (int(time.time() * 1e6),))
+    h.spin(1)
+    report(h.schedule()["pack"][1] > 0 and h.schedule()["walk"][2] == 3600,
+           "acute plan: a reason to see a doctor keeps the spasm reminders",
+           f"schedule: {h.schedule()}")
+    db_write(h, "INSERT INTO checks (time_us, outcome) VALUES (?, 'emergency')",
+             (int(time.time() * 1e6) + 1,))
     report(h.wait_for(lambda: h.schedule()["pack"][1] == 0 and h.schedule()["walk"][2] == 7200,
                       5),
-           "acute plan: warning signs set it aside: no pack due, walks every 120 minutes",
+           "acute plan: an emergency sets it aside: no pack due, walks every 120 minutes",
            f"schedule: {h.schedule()}")
     db_write(h, "INSERT INTO checks (time_us, outcome) VALUES (?, 'self-care')",
-             (int(time.time() * 1e6) + 1,))
+             (int(time.time() * 1e6) + 2,))
     report(h.wait_for(lambda: h.schedule()["pack"][1] > 0 and h.schedule()["walk"][2] == 3600,
                       5),
            "acute plan: a later check without warning signs brings it back",

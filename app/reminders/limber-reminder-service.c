@@ -137,8 +137,9 @@ restart_pack (LimberReminderService *self)
 
 /* In the first 72 hours of a spasm walks and cold packs come every day within the waking
  * hours; the scheduler ends that by itself, and the care plan says when an episode starts or
- * ends early. While a check's warning signs set the plan aside (the app then shows only the
- * warning), no cold pack is suggested and walks keep the usual hours. */
+ * ends early. While an emergency sets the plan aside (the app then shows only the emergency),
+ * no cold pack is suggested and walks keep the usual hours; a reason to see a doctor leaves
+ * the plan, and its reminders, as they are. */
 static void
 update_acute (LimberReminderService *self)
 {
@@ -148,7 +149,7 @@ update_acute (LimberReminderService *self)
 
   if (episode == NULL
       || limber_care_plan_get_phase (self->care_plan) != LIMBER_CARE_PHASE_ACUTE
-      || limber_care_plan_get_warning (self->care_plan, NULL))
+      || limber_care_plan_get_emergency (self->care_plan))
     {
       limber_reminder_scheduler_set_acute (self->scheduler, 0, 0);
       return;

@@ -169,6 +169,8 @@ limber_chart_draw_on_cairo (LimberChart   *self,
   own = gtk_snapshot_new ();
   limber_chart_draw (self, own);
   node = gtk_snapshot_free_to_node (own);
+  /* GSK draws text at the current point: one left by the caller's text would move it. */
+  cairo_new_path (cr);
   if (node != NULL)
     gsk_render_node_draw (node, cr);
 }

@@ -306,8 +306,10 @@ build_blocks (LimberSummaryPrinter *self)
 
       add_text (self, BLOCK_HEADING, section->heading, HEADING_SIZE, TRUE, 0, SECTION_GAP,
                 &heading_ink);
-      if (section->chart && self->chart != NULL)
-        add_block (self, BLOCK_CHART, CHART_HEIGHT, 4);
+      gboolean chart = section->chart && self->chart != NULL;
+
+      if (chart)
+        add_block (self, BLOCK_CHART, CHART_HEIGHT, 6);
 
       for (guint j = 0; j < section->lines->len; j++)
         {
@@ -315,7 +317,7 @@ build_blocks (LimberSummaryPrinter *self)
           gboolean item = g_str_has_prefix (line, "• ");
 
           add_text (self, BLOCK_TEXT, line, BODY_SIZE, FALSE, item ? ITEM_INDENT : 0,
-                    j == 0 ? 2 : LINE_GAP, &ink);
+                    j > 0 ? LINE_GAP : chart ? 8 : 2, &ink);
         }
     }
 }

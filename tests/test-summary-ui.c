@@ -5,7 +5,8 @@
  * The doctor summary as a person gets it: the PDF rendered from records the journal wrote on
  * the fake clock, read back with pdftotext, pdfinfo and pdftoppm (the page image goes to
  * tests/screenshots/ in the build directory); the page laid out right to left in Arabic; the
- * dialog's buttons named for screen readers; and app.doctor-summary opening the dialog. Runs
+ * dialog's buttons named for screen readers, Print… opening GTK's print dialog and Save as
+ * PDF… writing the file chosen; and app.doctor-summary opening the dialog. Runs
  * in English, and in German and Arabic with their locales (tests/meson.build).
  */
 
@@ -283,6 +284,20 @@ test_direction (Fixture       *f,
 }
 
 static gboolean
+file_exists (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_IS_REGULAR);
+}
+
+static gboolean
+print_dialog_shown (gpointer data)
+{
+  GType type = g_type_from_name ("GtkPrintUnixDialog");
+
+  return type != 0 && limber_ui_test_find_toplevel (type) != NULL;
+}
+
+static gboolean
 dialog_shown (gpointer data)
 {
   return limber_ui_test_find_toplevel (LIMBER_TYPE_SUMMARY_DIALOG) != NULL;
@@ -325,6 +340,51 @@ test_dialog (Fixture       *f,
 
   if (g_str_equal (language (), "en"))
     limber_ui_test_save_screenshot (GTK_WINDOW (dialog), "summary-dialog");
+
+  /* Print… opens GTK's print dialog (which also prints to a file); cancelled, nothing else
+   * happens. */
+  {
+    GType print_dialog;
+    GtkWindow *shown;
+
+    limber_ui_test_activate (print);
+    g_assert_true (limber_ui_test_spin_until (print_dialog_shown, NULL, 10000));
+    /* Registered once GTK first makes one. */
+    print_dialog = g_type_from_name ("GtkPrintUnixDialog");
+    shown = limber_ui_test_find_toplevel (print_dialog);
+    g_assert_true (gtk_window_get_transient_for (shown) == GTK_WINDOW (dialog));
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_dialog_response (GTK_DIALOG (shown), GTK_RESPONSE_CANCEL);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
+                                              GSIZE_TO_POINTER (print_dialog), 10000));
+  }
+
+  /* Save as PDF… asks for a file; a name typed without ".pdf" gets it. */
+  {
+    g_autofree char *expected = g_build_filename (f->dir, "for-the-doctor.pdf", NULL);
+    g_autofree char *cwd = g_get_current_dir ();
+    GtkWindow *chooser;
+
+    /* The chooser opens in the current folder: the test's own. */
+    g_assert_cmpint (g_chdir (f->dir), ==, 0);
+    limber_ui_test_activate (save);
+    g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                              GSIZE_TO_POINTER (GTK_TYPE_FILE_CHOOSER_DIALOG),
+                                              10000));
+    chooser = limber_ui_test_find_toplevel (GTK_TYPE_FILE_CHOOSER_DIALOG);
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "for-the-doctor");
+    /* As a person would: the chooser checks the name only for its own button. */
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    limber_ui_test_activate (gtk_dialog_get_widget_for_response (GTK_DIALOG (chooser),
+                                                                 GTK_RESPONSE_ACCEPT));
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    g_assert_true (limber_ui_test_spin_until (file_exists, expected, 10000));
+    g_assert_cmpint (g_stat (expected, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    g_assert_cmpint (g_chdir (cwd), ==, 0);
+  }
+
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

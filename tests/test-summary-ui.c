@@ -283,6 +283,93 @@ test_direction (Fixture       *f,
     }
 }
 
+/* A long record stays on two pages at most, numbered, with every word inside the margins: a
+ * long note and a routine name with no space to break at wrap, long lists are cut short. */
+static void
+test_long (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(LimberSummaryPrinter) printer = NULL;
+  g_autoptr(LimberDoctorSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) note = g_string_new (NULL);
+  g_autoptr(GString) name = g_string_new ("Stretches");
+  g_autoptr(GRegex) word = g_regex_new ("<word xMin=\"([0-9.]+)\" yMin=\"[0-9.]+\" "
+                                        "xMax=\"([0-9.]+)\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *bbox = NULL;
+  g_autofree char *text = NULL;
+  double page_width;
+  gint64 episode;
+
+  for (guint i = 0; i < 100; i++)
+    g_string_append (note, "It came back after carrying the shopping upstairs. ");
+  for (guint i = 0; i < 12; i++)
+    g_string_append (name, "AndMoreStretches");
+
+  /* The current episode ends, eleven more short ones follow, the last with the long note. */
+  for (guint i = 0; i < 12; i++)
+    {
+      episode = limber_journal_start_episode (f->journal, &error);
+      g_assert_no_error (error);
+      limber_fake_clock_advance (LIMBER_FAKE_CLOCK (f->clock), 3600 * (gint64) G_USEC_PER_SEC);
+      g_assert_true (limber_journal_end_episode (f->journal, episode,
+                                                 i == 11 ? note->str : NULL, &error));
+      g_assert_no_error (error);
+    }
+  /* Twenty sessions stopped because they hurt, of a routine with a very long name. */
+  for (guint i = 0; i < 20; i++)
+    {
+      gint64 now = limber_clock_now_wall_us (f->clock);
+      g_autoptr(LimberSessionRecord) record =
+        limber_session_record_new ("long", name->str, now, now + 60 * G_USEC_PER_SEC, 1, 5,
+                                   LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
+
+      limber_journal_add_session (f->journal, record, &error);
+      g_assert_no_error (error);
+      limber_fake_clock_advance (LIMBER_FAKE_CLOCK (f->clock), 120 * (gint64) G_USEC_PER_SEC);
+    }
+
+  summary = limber_doctor_summary_new (f->journal, NULL, &error);
+  g_assert_no_error (error);
+  printer = limber_summary_printer_new (summary);
+  g_assert_true (limber_summary_printer_write_pdf (printer, f->pdf, &error));
+  g_assert_no_error (error);
+  limber_summary_printer_get_page_size (printer, &page_width, NULL);
+
+  info = run ((const char *[]) { "pdfinfo", f->pdf, NULL });
+  g_test_message ("%s", info);
+  g_assert_nonnull (strstr (info, "Pages:           2\n"));
+
+  text = pdf_text (f->pdf);
+  if (!is_rtl ())
+    {
+      g_assert_nonnull (strstr (text, "and 15 more stopped sessions"));
+      g_assert_nonnull (strstr (text, "Page 2 of 2"));
+      g_assert_nonnull (strstr (text, "Episodes in the last 12 months: 13"));
+    }
+
+  if (g_str_equal (language (), "en"))
+    {
+      g_autofree char *prefix = g_build_filename (g_getenv ("G_TEST_BUILDDIR"), "screenshots",
+                                                  "doctor-summary-long", NULL);
+
+      g_free (run ((const char *[]) { "pdftoppm", "-png", "-r", "60", f->pdf, prefix, NULL }));
+    }
+
+  bbox = run ((const char *[]) { "pdftotext", "-bbox", f->pdf, "-", NULL });
+  for (g_regex_match (word, bbox, 0, &match); g_match_info_matches (match);
+       g_match_info_next (match, NULL))
+    {
+      g_autofree char *x0 = g_match_info_fetch (match, 1);
+      g_autofree char *x1 = g_match_info_fetch (match, 2);
+
+      g_assert_cmpfloat (g_ascii_strtod (x0, NULL), >=, MARGIN - 1);
+      g_assert_cmpfloat (g_ascii_strtod (x1, NULL), <=, page_width - MARGIN + 1);
+    }
+}
+
 static gboolean
 file_exists (gpointer data)
 {
@@ -421,6 +508,7 @@ main (int   argc,
   g_test_add ("/summary/pdf", Fixture, NULL, fixture_set_up, test_pdf, fixture_tear_down);
   g_test_add ("/summary/direction", Fixture, NULL, fixture_set_up, test_direction,
               fixture_tear_down);
+  g_test_add ("/summary/long", Fixture, NULL, fixture_set_up, test_long, fixture_tear_down);
   g_test_add ("/summary/dialog", Fixture, NULL, fixture_set_up, test_dialog, fixture_tear_down);
   g_test_add_func ("/summary/action", test_action);
 

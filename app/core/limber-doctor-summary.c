@@ -25,6 +25,7 @@
 /* Long lists stay short, so the page stays one page (two at most). */
 #define MAX_STOPPED  6
 #define MAX_EPISODES 8
+#define MAX_NOTE     300   /* characters of an episode's note */
 
 #define DAY_US       ((gint64) 24 * 3600 * G_USEC_PER_SEC)
 
@@ -156,13 +157,28 @@ add_episode (LimberDoctorSummary *self,
 
       add_line (section, g_strdup_printf (_("Phase: %s"), _("over")));
       /* Translators: %s is a date. */
-      add_line (section,
-                g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "“I Feel Better” pressed on %s, after %u day",
-                                              "“I Feel Better” pressed on %s, after %u days",
-                                              days), ended, days));
+      if (days == 0)
+        add_line (section, g_strdup_printf (_("“I Feel Better” pressed on %s, the same day"),
+                                            ended));
+      else
+        add_line (section,
+                  g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "“I Feel Better” pressed on %s, after %u day",
+                                                "“I Feel Better” pressed on %s, after %u days",
+                                                days), ended, days));
       if (episode->notes != NULL && episode->notes[0] != '\0')
-        add_line (section, g_strdup_printf (_("Their note: “%s”"), episode->notes));
+        {
+          g_autofree char *note = g_utf8_substring (episode->notes, 0, MAX_NOTE);
+
+          if (g_utf8_strlen (episode->notes, -1) > MAX_NOTE)
+            {
+              char *cut = g_strconcat (note, "…", NULL);
+
+              g_free (note);
+              note = cut;
+            }
+          add_line (section, g_strdup_printf (_("Their note: “%s”"), note));
+        }
     }
 }
 

@@ -214,12 +214,12 @@ add_check (LimberDoctorSummary *self,
   for (guint i = 0; yes[i] != NULL; i++)
     {
       int index = limber_triage_find_question (yes[i]);
+      const char *text = yes[i];
 
-      /* A question a later version asks: named by its id rather than left out. */
-      add_line (section,
-                g_strconcat ("• ", index >= 0
-                                     ? limber_triage_question_get_text (limber_triage_get_question (index))
-                                     : yes[i], NULL));
+      /* A question a later version asks is named by its id rather than left out. */
+      if (index >= 0)
+        text = limber_triage_question_get_text (limber_triage_get_question (index));
+      add_line (section, g_strconcat ("• ", text, NULL));
     }
 }
 
@@ -408,8 +408,9 @@ add_tried (LimberDoctorSummary *self,
       /* Translators: the first %s is a routine's name, the second a date; "It Hurts" is the
        * player's button. */
       if (outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN && pain != LIMBER_PAIN_UNSET)
-        add_line (section, g_strdup_printf (_("Stopped “%s” on %s: It Hurts, pain %d out of 10"),
-                                            name, day, pain));
+        add_line (section,
+                  g_strdup_printf (_("Stopped “%s” on %s: It Hurts, pain %d out of 10"),
+                                   name, day, pain));
       else if (outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN)
         add_line (section, g_strdup_printf (_("Stopped “%s” on %s: It Hurts"), name, day));
       else

@@ -9,8 +9,11 @@
 
 #include "limber-catalog.h"
 #include "limber-cue-player.h"
+#include "limber-doctor-summary.h"
 #include "limber-preferences-window.h"
 #include "limber-program.h"
+#include "limber-summary-dialog.h"
+#include "limber-summary-printer.h"
 #include "limber-system-clock.h"
 #include "limber-triage.h"
 #include "limber-water-log.h"
@@ -167,6 +170,7 @@ limber_application_handle_local_options (GApplication *app,
   g_autoptr(GError) error = NULL;
   const char *routine_id = NULL;
   const char *export_path = NULL;
+  const char *summary_path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -183,6 +187,35 @@ limber_application_handle_local_options (GApplication *app,
           return EXIT_FAILURE;
         }
       g_print (_("Exported your records to %s\n"), export_path);
+      return EXIT_SUCCESS;
+    }
+
+  if (g_variant_dict_lookup (options, "summary", "^&ay", &summary_path))
+    {
+      g_autoptr(LimberDoctorSummary) summary = NULL;
+      g_autoptr(LimberSummaryPrinter) printer = NULL;
+
+      /* The page's chart is drawn by the Progress page's widget, which needs GTK. */
+      if (!gtk_init_check ())
+        {
+          g_printerr (_("Could not write the summary: no display to lay the page out with\n"));
+          return EXIT_FAILURE;
+        }
+
+      summary = limber_doctor_summary_new (limber_application_get_journal (self), NULL, &error);
+      if (summary == NULL)
+        {
+          g_printerr (_("No summary was written: %s\n"), error->message);
+          return EXIT_FAILURE;
+        }
+
+      printer = limber_summary_printer_new (summary);
+      if (!limber_summary_printer_write_pdf (printer, summary_path, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      g_print (_("Wrote the summary for your doctor to %s\n"), summary_path);
       return EXIT_SUCCESS;
     }
 
@@ -362,6 +395,32 @@ show_page_action (GSimpleAction *action,
 }
 
 static void
+doctor_summary_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  LimberApplication *self = LIMBER_APPLICATION (user_data);
+  LimberWindow *window = get_main_window (self);
+  g_autoptr(LimberDoctorSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+  LimberSummaryDialog *dialog;
+
+  gtk_window_present (GTK_WINDOW (window));
+  summary = limber_doctor_summary_new (limber_application_get_journal (self), NULL, &error);
+  if (summary == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("No summary: %s"), error->message);
+
+      limber_window_add_toast (window, message);
+      return;
+    }
+
+  dialog = limber_summary_dialog_new (summary);
+  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (window));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 on_export_response (GtkNativeDialog   *dialog,
                     int                response,
                     LimberApplication *self)
@@ -490,6 +549,7 @@ static const GActionEntry app_actions[] = {
   { "check", check_action },
   { "show-page", show_page_action, "s" },
   { "export", export_action },
+  { "doctor-summary", doctor_summary_action },
   { "delete-data", delete_data_action },
   { "start-routine", start_routine_action, "s" },
   { "start-pack", start_pack_action, "s" },
@@ -581,6 +641,8 @@ limber_application_init (LimberApplication *self)
       N_("Start a stretch routine, such as gentle-relief"), N_("ID") },
     { "export", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
       N_("Write all your records to FILE (.csv or .json) and exit"), N_("FILE") },
+    { "summary", 0, G_OPTION_FLAG_NONE, G_OPTION_ARG_FILENAME, NULL,
+      N_("Write a one-page summary for your doctor to FILE (PDF) and exit"), N_("FILE") },
     { NULL }
   };
 

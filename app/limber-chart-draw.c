@@ -287,19 +287,31 @@ limber_chart_draw (LimberChart *self,
   draw_goal (self, snapshot);
 }
 
+/* The colours from a foreground and a data colour: the grid and labels are the foreground,
+ * dimmed. The goal keeps libadwaita's success green. */
+void
+limber_chart_colors_from (const GdkRGBA *foreground,
+                          const GdkRGBA *data,
+                          GdkRGBA       *colors)
+{
+  colors[COLOR_LABEL] = colors[COLOR_GRID] = colors[COLOR_AXIS] = *foreground;
+  colors[COLOR_LABEL].alpha *= LABEL_ALPHA;
+  colors[COLOR_GRID].alpha *= GRID_ALPHA;
+  colors[COLOR_AXIS].alpha *= AXIS_ALPHA;
+  colors[COLOR_DATA] = *data;
+  gdk_rgba_parse (&colors[COLOR_GOAL], "#26a269");
+}
+
 void
 limber_chart_get_colors (GtkWidget *widget,
                          GdkRGBA   *colors)
 {
-  GdkRGBA fg;
+  GdkRGBA fg, data;
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
-  colors[COLOR_LABEL] = colors[COLOR_GRID] = colors[COLOR_AXIS] = fg;
-  colors[COLOR_LABEL].alpha *= LABEL_ALPHA;
-  colors[COLOR_GRID].alpha *= GRID_ALPHA;
-  colors[COLOR_AXIS].alpha *= AXIS_ALPHA;
   /* accent_color, not accent_bg_color: it is the one made to stand out on the window's
    * background, in either style. */
-  limber_theme_color_lookup (widget, "accent_color", &colors[COLOR_DATA], "#1c71d8");
+  limber_theme_color_lookup (widget, "accent_color", &data, "#1c71d8");
+  limber_chart_colors_from (&fg, &data, colors);
   limber_theme_color_lookup (widget, "success_color", &colors[COLOR_GOAL], "#26a269");
 }

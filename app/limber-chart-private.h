@@ -104,5 +104,8 @@ void limber_chart_get_colors      (GtkWidget   *widget,
                                    GdkRGBA     *colors);
 void limber_chart_draw            (LimberChart *self,
                                    GtkSnapshot *snapshot);
+void limber_chart_colors_from     (const GdkRGBA *foreground,
+                                   const GdkRGBA *data,
+                                   GdkRGBA       *colors);
 
 G_END_DECLS

@@ -141,6 +141,40 @@ limber_chart_snapshot (GtkWidget   *widget,
     gtk_snapshot_append_node (snapshot, self->node);
 }
 
+void
+limber_chart_draw_on_cairo (LimberChart   *self,
+                            cairo_t       *cr,
+                            int            width,
+                            int            height,
+                            const GdkRGBA *foreground,
+                            const GdkRGBA *data)
+{
+  g_autoptr(GskRenderNode) node = NULL;
+  GtkSnapshot *own;
+
+  g_return_if_fail (LIMBER_IS_CHART (self));
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (foreground != NULL && data != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  limber_chart_ensure_geometry (self, width, height);
+  /* The widget's cached drawing is for the screen's colours: draw afresh, and make the next
+   * snapshot do so too. */
+  limber_chart_colors_from (foreground, data, self->colors);
+  self->node_valid = FALSE;
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+
+  own = gtk_snapshot_new ();
+  limber_chart_draw (self, own);
+  node = gtk_snapshot_free_to_node (own);
+  /* GSK draws text at the current point: one left by the caller's text would move it. */
+  cairo_new_path (cr);
+  if (node != NULL)
+    gsk_render_node_draw (node, cr);
+}
+
 static void
 limber_chart_measure (GtkWidget      *widget,
                       GtkOrientation  orientation,

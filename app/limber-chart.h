@@ -210,4 +210,22 @@ void              limber_chart_set_empty_text       (LimberChart            *sel
                                                      const char             *text);
 const char       *limber_chart_get_empty_text       (LimberChart            *self);
 
+/**
+ * limber_chart_draw_on_cairo:
+ * @cr: where to draw, with its origin at the chart's top left
+ * @width: the chart's width, in the chart's pixels
+ * @height: its height
+ * @foreground: the colour of text and lines, from which the grid and labels are dimmed
+ * @data: the colour of the data
+ *
+ * Draws the chart as the widget draws it, with the same code, onto @cr: for a page to print
+ * or a PDF, where the theme's colours do not apply. Scale @cr to change the size of a pixel.
+ */
+void              limber_chart_draw_on_cairo        (LimberChart            *self,
+                                                     cairo_t                *cr,
+                                                     int                     width,
+                                                     int                     height,
+                                                     const GdkRGBA          *foreground,
+                                                     const GdkRGBA          *data);
+
 G_END_DECLS

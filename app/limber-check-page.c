@@ -28,6 +28,7 @@ struct _LimberCheckPage
   GtkButton          *yes_button;
   GtkButton          *no_button;
   GtkWidget          *result_banner;
+  GtkWidget          *summary_button;
   GtkImage           *result_icon;
   GtkLabel           *result_call;
   GtkLabel           *result_alone;
@@ -251,6 +252,8 @@ show_result (LimberCheckPage *self)
                            make_text_row (_("What you have tried, such as cold, heat or pain "
                                             "relief, and whether it helped")));
     }
+  /* What to tell the doctor, on paper: the summary of the records, this check included. */
+  gtk_widget_set_visible (self->summary_button, outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
   if (self->result->reasons->len == 0)
     gtk_list_box_append (self->reasons_list,
                          make_text_row (_("You answered No to every warning-sign question.")));
@@ -452,6 +455,7 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, yes_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, no_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_banner);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, summary_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_icon);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_call);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_alone);

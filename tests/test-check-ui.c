@@ -10,6 +10,7 @@
 #include "config.h"
 
 #include "limber-application.h"
+#include "limber-summary-dialog.h"
 #include "limber-ui-test.h"
 #include "limber-window.h"
 
@@ -268,6 +269,25 @@ test_doctor (void)
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
                                                            "What you have tried"));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-doctor");
+
+  /* And the summary of the records, this check included, to print or save: the first of two
+   * clicks from the result to a page for the doctor. */
+  {
+    GtkWidget *button = limber_ui_test_find_button (GTK_WIDGET (window),
+                                                    "Summary for Your Doctor…");
+    GtkWindow *dialog;
+
+    g_assert_nonnull (button);
+    limber_ui_test_activate (button);
+    g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                              GSIZE_TO_POINTER (LIMBER_TYPE_SUMMARY_DIALOG),
+                                              5000));
+    dialog = limber_ui_test_find_toplevel (LIMBER_TYPE_SUMMARY_DIALOG);
+    g_assert_true (gtk_window_get_transient_for (dialog) == GTK_WINDOW (window));
+    g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (dialog), "Save as PDF…"));
+    g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (dialog), "Print…"));
+    gtk_window_destroy (dialog);
+  }
 }
 
 static void
@@ -299,6 +319,7 @@ test_emergency (void)
   /* Nothing but the emergency: no routine, no plan, nothing for the doctor to hear later. */
   assert_no_self_care_step ();
   g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "What to Tell the Doctor"));
+  g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window), "Summary for Your Doctor…"));
 
   /* Unmistakable: the heading sits in the destructive-coloured banner, with a warning icon. */
   title = limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Emergency");

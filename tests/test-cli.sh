@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The command line of the real binary: --help, --version, an unknown option, an unknown
-# routine, and `gapplication action` and `--routine` reaching the running app.
+# routine, --export and --summary with their errors, and `gapplication action` and `--routine`
+# reaching the running app.
 # TAP output. Usage: test-cli.sh path/to/limber
 set -uo pipefail
 
@@ -127,6 +128,45 @@ else
   not_ok "--export from a newer store" "status $status: $out"
 fi
 rm -rf "$export_home"
+
+# --summary writes the one-page summary for a doctor as a PDF, readable by the user only,
+# without opening a window; for a new user each part says there is nothing recorded.
+summary_home=$(mktemp -d)
+summary_env=(env XDG_DATA_HOME="$summary_home/data" XDG_STATE_HOME="$summary_home/state")
+out=$("${summary_env[@]}" "$limber" --summary="$summary_home/summary.pdf" 2>&1); status=$?
+text=$(pdftotext "$summary_home/summary.pdf" - 2>/dev/null | tr -s '[:space:]' ' ')
+if [ $status -eq 0 ] && grep -q "Wrote the summary for your doctor to $summary_home/summary.pdf" <<<"$out" \
+   && [ "$(stat -c %a "$summary_home/summary.pdf")" = 600 ] \
+   && pdfinfo "$summary_home/summary.pdf" | grep -q "^Pages: *1$" \
+   && grep -q "Back Spasm Summary Prepared by Limber on" <<<"$text" \
+   && grep -q "No episode recorded. " <<<"$text" && grep -q "No symptom check recorded. " <<<"$text"; then
+  ok "--summary=summary.pdf for a new user: one page, 0600, saying nothing is recorded"
+else
+  not_ok "--summary=summary.pdf" "status $status: $out / $text"
+fi
+
+out=$("${summary_env[@]}" "$limber" --summary="$summary_home/no-such-folder/summary.pdf" 2>&1); status=$?
+if [ $status -eq 1 ] && grep -q "Could not write $summary_home/no-such-folder/summary.pdf" <<<"$out"; then
+  ok "--summary into a missing folder is an error naming the file"
+else
+  not_ok "--summary into a missing folder" "status $status: $out"
+fi
+
+# A store from a newer Limber: no summary claiming there are no records.
+python3 - "$summary_home/data/limber/limber.db" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("PRAGMA user_version = 99")
+db.close()
+PY
+out=$("${summary_env[@]}" "$limber" --summary="$summary_home/newer.pdf" 2>&1); status=$?
+if [ $status -eq 1 ] && grep -q "No summary was written: .*format 99" <<<"$out" \
+   && [ ! -e "$summary_home/newer.pdf" ]; then
+  ok "--summary from a newer store fails naming its format, and writes nothing"
+else
+  not_ok "--summary from a newer store" "status $status: $out"
+fi
+rm -rf "$summary_home"
 
 # Whether the app keeps the session from going idle, asked of the stand-in session manager
 # (tests/fake-session-manager.py) that GTK's gtk_application_inhibit() talks to.

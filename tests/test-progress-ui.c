@@ -203,6 +203,15 @@ test_finished_routine (void)
   description = limber_chart_get_description (pain);
   g_test_message ("pain: %s", description);
   g_assert_nonnull (strstr (description, ": 4"));
+  /* The pain chart leads to the summary for a doctor, which has it on paper. */
+  {
+    GtkWidget *summary = limber_ui_test_find_button (GTK_WIDGET (page ()),
+                                                     "Summary for Your Doctor…");
+
+    g_assert_nonnull (summary);
+    g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (summary)), ==,
+                     "app.doctor-summary");
+  }
 
   sessions = chart_at (1);
   description = limber_chart_get_description (sessions);

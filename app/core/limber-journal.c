@@ -5,8 +5,11 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "limber-core-enums.h"
 #include "limber-local-time.h"
+#include "limber-store-private.h"
 
 #include "limber-journal-private.h"
 
@@ -629,6 +632,62 @@ limber_journal_count_packs (LimberJournal  *self,
 {
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
   return limber_store_count_packs (self->store, kind, from_us, to_us);
+}
+
+/* Returns: how long the packs of @kind started in the range were on, in µs */
+gint64
+limber_journal_sum_packs (LimberJournal  *self,
+                          LimberPackKind  kind,
+                          gint64          from_us,
+                          gint64          to_us)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
+  return limber_store_sum_packs (self->store, kind, from_us, to_us);
+}
+
+/* Returns: (transfer full) (element-type LimberEpisode): every episode, oldest first */
+GPtrArray *
+limber_journal_list_episodes (LimberJournal *self)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  return limber_store_list_episodes (self->store);
+}
+
+/* Returns: (transfer full): the question ids the latest check answered Yes, in asking order */
+GStrv
+limber_journal_dup_last_check_yes (LimberJournal *self)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), NULL);
+  return limber_store_dup_last_check_yes (self->store);
+}
+
+/**
+ * limber_journal_check_readable:
+ *
+ * Whether the records can be read by this version. A file written by a newer Limber is left
+ * alone and reads as empty, so whatever reports on the records must refuse rather than say
+ * there are none.
+ *
+ * Returns: %TRUE if the records read are the file's; %FALSE with
+ *   %LIMBER_STORE_ERROR_NEWER_VERSION otherwise
+ */
+gboolean
+limber_journal_check_readable (LimberJournal  *self,
+                               GError        **error)
+{
+  g_return_val_if_fail (LIMBER_IS_JOURNAL (self), FALSE);
+
+  if (limber_store_get_newer_version (self->store) > 0)
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NEWER_VERSION,
+                   _("%s was written by a newer version of Limber (format %d, this version "
+                     "reads up to %d)"),
+                   limber_store_get_path (self->store),
+                   limber_store_get_newer_version (self->store), LIMBER_STORE_VERSION);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 GArray *

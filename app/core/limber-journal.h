@@ -143,6 +143,14 @@ guint             limber_journal_count_packs          (LimberJournal        *sel
                                                        LimberPackKind        kind,
                                                        gint64                from_us,
                                                        gint64                to_us);
+gint64            limber_journal_sum_packs            (LimberJournal        *self,
+                                                       LimberPackKind        kind,
+                                                       gint64                from_us,
+                                                       gint64                to_us);
+GPtrArray        *limber_journal_list_episodes        (LimberJournal        *self);
+GStrv             limber_journal_dup_last_check_yes   (LimberJournal        *self);
+gboolean          limber_journal_check_readable       (LimberJournal        *self,
+                                                       GError              **error);
 GArray           *limber_journal_list_pain_after      (LimberJournal        *self,
                                                        gint64                from_us,
                                                        gint64                to_us);

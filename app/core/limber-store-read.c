@@ -535,6 +535,55 @@ limber_store_count_packs (LimberStore    *self,
   return sqlite3_column_int (stmt, 0);
 }
 
+/* Returns: how long the packs of @kind started in the range were on, in µs */
+gint64
+limber_store_sum_packs (LimberStore    *self,
+                        LimberPackKind  kind,
+                        gint64          from_us,
+                        gint64          to_us)
+{
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
+
+  stmt = limber_store_prepare_read (self, "SELECT ifnull(sum(duration_s), 0) FROM packs"
+                                    " WHERE kind = ? AND started_us >= ? AND started_us < ?");
+  if (stmt == NULL)
+    return 0;
+
+  sqlite3_bind_text (stmt, 1, limber_pack_kind_to_string (kind), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, from_us);
+  sqlite3_bind_int64 (stmt, 3, to_us);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return 0;
+
+  return sqlite3_column_int64 (stmt, 0) * G_USEC_PER_SEC;
+}
+
+/**
+ * limber_store_dup_last_check_yes:
+ *
+ * Returns: (transfer full): the ids of the questions the latest check answered Yes, in the
+ *   order they were asked; empty when none was, or no check was made
+ */
+GStrv
+limber_store_dup_last_check_yes (LimberStore *self)
+{
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (self), g_strv_builder_end (ids));
+
+  stmt = limber_store_prepare_read (self, "SELECT question FROM check_answers"
+                                    " WHERE answer = 'yes' AND check_id = (SELECT id FROM checks"
+                                    "   ORDER BY time_us DESC, id DESC LIMIT 1)"
+                                    " ORDER BY position");
+  while (stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (ids, (const char *) sqlite3_column_text (stmt, 0));
+
+  return g_strv_builder_end (ids);
+}
+
 
 /**
  * limber_store_dup_mark:

@@ -222,6 +222,11 @@ guint             limber_store_count_packs          (LimberStore        *self,
                                                      LimberPackKind      kind,
                                                      gint64              from_us,
                                                      gint64              to_us);
+gint64            limber_store_sum_packs            (LimberStore        *self,
+                                                     LimberPackKind      kind,
+                                                     gint64              from_us,
+                                                     gint64              to_us);
+GStrv             limber_store_dup_last_check_yes   (LimberStore        *self);
 
 /* Export (limber-store-export.c): the format follows the file name, ".csv" or ".json". */
 gboolean          limber_store_export               (LimberStore        *self,

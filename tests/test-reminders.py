@@ -301,6 +301,21 @@ def test_startup(h, elapsed):
            f"status {out.returncode}: {out.stdout!r} {out.stderr!r}")
 
 
+def test_no_bus(h):
+    """With no session bus the service must not run unreachable: it says why and exits."""
+    env = dict(h.env, DBUS_SESSION_BUS_ADDRESS="unix:path=" + os.path.join(h.scratch, "no-bus"))
+    start = time.monotonic()
+    try:
+        out = h.run(SERVICE, env=env, timeout=20)
+    except subprocess.TimeoutExpired:
+        report(False, "no session bus: the service exits")
+        return
+    spent = time.monotonic() - start
+    report(out.returncode != 0 and "session bus" in out.stderr and spent < 10,
+           f"no session bus: exits non-zero after {spent:.1f} s and says why",
+           f"status {out.returncode}\nstdout: {out.stdout}\nstderr: {out.stderr}")
+
+
 def test_hydration_shown(h):
     report(h.wait_for(lambda: "hydration" in h.shown, 2 * HYDRATION_S / SCALE + 3),
            "hydration: ReminderShown('hydration') within an interval", h.log())
@@ -648,6 +663,7 @@ def main():
                 h.gsettings("set", "io.github.limber.Limber", key, value)
             elapsed = h.start_service()
             for name, test in [("start-up", lambda: test_startup(h, elapsed)),
+                               ("no bus", lambda: test_no_bus(h)),
                                ("hydration", lambda: test_hydration_shown(h)),
                                ("actions", lambda: test_actions(h)),
                                ("api", lambda: test_dbus_api(h)),

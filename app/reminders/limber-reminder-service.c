@@ -679,10 +679,24 @@ static int
 limber_reminder_service_handle_local_options (GApplication *application,
                                               GVariantDict *options)
 {
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("limber-reminders %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  /* Without a session bus GApplication carries on as a plain process, where no notification
+   * can be shown and nothing can reach the service. GApplication registers on this same
+   * shared connection. */
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus == NULL)
+    {
+      g_printerr (_("limber-reminders needs the session bus to show reminders, and cannot "
+                    "reach it: %s\n"), error->message);
+      return 1;
     }
 
   return -1;

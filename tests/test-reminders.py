@@ -540,6 +540,59 @@ def test_restart(h):
            "acted on", f"glasses {glasses}; events {events}")
 
 
+def hold_lock(h):
+    """Another process's connection holding the store's write lock until it is closed."""
+    path = os.path.join(h.env["XDG_DATA_HOME"], "limber", "limber.db")
+    db = sqlite3.connect(path, timeout=5, isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")
+    return db
+
+
+def test_lock(h):
+    """LogWater under a lock held past the busy timeout: answered at once, kept, said on the
+    bus, and written to the file when the lock goes; also for a service started under it."""
+    before = db_rows(h, "SELECT count(*) FROM glasses")[0][0]
+    water = h.prop("WaterToday")
+    report(h.prop("NotSaving") == "", "lock: NotSaving is empty while records reach the file",
+           h.prop("NotSaving"))
+    locker = hold_lock(h)
+    try:
+        start = time.monotonic()
+        out = h.gdbus("LogWater")
+        spent = time.monotonic() - start
+        report(out.returncode == 0 and spent < 4 and h.prop("WaterToday") == water + 1,
+               f"lock: LogWater under a long lock answers in {spent:.1f} s and counts the glass",
+               out.stderr)
+        report(h.prop("NotSaving") != "" and db_rows(h, "SELECT count(*) FROM glasses")[0][0]
+               == before, "lock: NotSaving says the glass is kept until the file can take it",
+               h.prop("NotSaving"))
+    finally:
+        locker.close()
+    report(h.wait_for(lambda: h.prop("NotSaving") == "", 30)
+           and db_rows(h, "SELECT count(*) FROM glasses")[0][0] == before + 1,
+           "lock: once the lock goes, the glass is in the file and NotSaving is empty again",
+           f"NotSaving {h.prop('NotSaving')!r}; rows "
+           f"{db_rows(h, 'SELECT count(*) FROM glasses')[0][0]}, before {before}")
+
+    stop(h.service)
+    locker = hold_lock(h)
+    try:
+        h.start_service()
+        report(h.prop("NotSaving") != "" and h.prop("WaterToday") == water + 1,
+               "lock: a service started under the lock has the day's glasses and says it is "
+               "not saving", f"NotSaving {h.prop('NotSaving')!r}; WaterToday {h.prop('WaterToday')}")
+        out = h.gdbus("LogWater")
+        report(out.returncode == 0 and h.prop("WaterToday") == water + 2,
+               "lock: ... and takes a glass", out.stderr)
+    finally:
+        locker.close()
+    report(h.wait_for(lambda: h.prop("NotSaving") == "", 30)
+           and db_rows(h, "SELECT count(*) FROM glasses")[0][0] == before + 2,
+           "lock: ... which is in the file once the lock goes",
+           f"NotSaving {h.prop('NotSaving')!r}; rows "
+           f"{db_rows(h, 'SELECT count(*) FROM glasses')[0][0]}, before {before}")
+
+
 def test_acute(h):
     h.gsettings("set", "io.github.limber.Limber", "walk-interval", "120")
     h.wait_for(lambda: h.schedule()["walk"][2] == 7200, 5)
@@ -669,6 +722,7 @@ def main():
                                ("api", lambda: test_dbus_api(h)),
                                ("no server", lambda: test_no_server(h)),
                                ("restart", lambda: test_restart(h)),
+                               ("lock", lambda: test_lock(h)),
                                ("acute", lambda: test_acute(h)),
                                ("stretch", lambda: test_stretch(h)),
                                ("away", lambda: test_away(h)),

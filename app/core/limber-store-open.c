@@ -21,10 +21,6 @@
  * one aside to start afresh, and carrying on in memory when the file cannot be used.
  */
 
-/* How long a write waits for another process's transaction. Every transaction is a few
- * milliseconds, so this is plenty; a lock held longer than this does not freeze the window:
- * the record is kept in memory and written when the lock goes (limber-store-retry.c). */
-#define BUSY_TIMEOUT_MS 500
 /* See limber_store_limit_memory(): enough for the pages of an indexed look-up or a write. */
 #define SMALL_CACHE_KIB 64
 
@@ -217,7 +213,9 @@ open_file (LimberStore  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* A try of the file while records are kept in memory must not hold up the main loop. */
+  sqlite3_busy_timeout (self->db, self->retrying ? LIMBER_STORE_RETRY_BUSY_TIMEOUT_MS
+                                                 : LIMBER_STORE_BUSY_TIMEOUT_MS);
   if (limit_memory)
     limber_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (SMALL_CACHE_KIB), NULL);
 

@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* How long a write waits for another process's transaction. Every transaction is a few
+ * milliseconds, so this is plenty; a lock held longer does not freeze the window: the record
+ * is kept in memory and written when the lock goes (limber-store-retry.c), whose tries wait
+ * less. */
+#define LIMBER_STORE_BUSY_TIMEOUT_MS 500
+#define LIMBER_STORE_RETRY_BUSY_TIMEOUT_MS 50
+
 struct _LimberStore
 {
   GObject       parent_instance;

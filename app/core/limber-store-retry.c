@@ -423,6 +423,7 @@ try_file (LimberStore *self)
   if (limber_store_open_file (self, &error) && copy_kept (self, memory, &error))
     {
       g_message ("Saved the records kept in memory to %s", self->path);
+      sqlite3_busy_timeout (self->db, LIMBER_STORE_BUSY_TIMEOUT_MS);
       self->retrying = FALSE;
       g_clear_pointer (&self->kept_from, g_hash_table_unref);
       g_clear_pointer (&self->unread_reason, g_free);

@@ -9,6 +9,8 @@
 #include <grp.h>
 #include <signal.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -2229,6 +2231,64 @@ test_lock_at_exit (Fixture       *f,
   g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM glasses"), ==, 2);
 }
 
+/* A disk that fills up and then has room again: a small tmpfs (so only as root) filled with
+ * another file. The records made meanwhile are kept and reach the file once there is room. */
+static void
+test_full_disk_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *mount_dir = g_build_filename (f->dir, "small", NULL);
+  g_autofree char *path = g_build_filename (mount_dir, "limber.db", NULL);
+  g_autofree char *filler = g_build_filename (mount_dir, "filler", NULL);
+  g_autoptr(LimberStore) store = NULL;
+  g_autofree char *block = g_malloc0 (4096);
+  guint written = 0;
+  guint kept = 0;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (mount_dir, 0700), ==, 0);
+  if (geteuid () != 0 || mount ("tmpfs", mount_dir, "tmpfs", 0, "size=1m") != 0)
+    {
+      g_test_skip ("needs root to mount a small tmpfs");
+      return;
+    }
+
+  store = open_store (f, path);
+  for (; written < 10; written++)
+    add_glass (store, WALL_START + written * SECOND);
+
+  /* Everything else on the disk is taken. */
+  fd = open (filler, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  while (write (fd, block, 4096) == 4096)
+    ;
+  close (fd);
+
+  while (limber_store_get_saving (store) && written < 5000)
+    add_glass (store, WALL_START + written++ * SECOND);
+  g_assert_false (limber_store_get_saving (store));
+  g_assert_nonnull (strstr (limber_store_get_problem (store), "right now"));
+  for (; kept < 20; kept++)
+    add_glass (store, WALL_START + (written + kept) * SECOND);
+  g_assert_cmpuint (count_glasses (store), ==, written + kept);
+
+  /* Still full: nothing changes. */
+  limber_fake_clock_advance (LIMBER_FAKE_CLOCK (f->clock), 10 * SECOND);
+  g_assert_false (limber_store_get_saving (store));
+
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  wait_for_saving (f, store);
+  g_assert_null (limber_store_get_problem (store));
+  g_test_message ("%u records before the disk filled up, %u kept while it was full", written,
+                  kept);
+  g_assert_cmpint (db_query_int (path, "SELECT count(*) FROM glasses"), ==, written + kept);
+  g_assert_cmpint (db_query_int (path, "SELECT count(DISTINCT time_us) FROM glasses"), ==,
+                   written + kept);
+
+  g_clear_object (&store);
+  g_assert_cmpint (umount2 (mount_dir, MNT_DETACH), ==, 0);
+}
+
 /* ---------------------------------------------------------------------------------------- */
 /* A read-only folder and a full disk, in subprocesses */
 
@@ -2584,6 +2644,7 @@ main (int   argc,
             test_read_only);
   add_test ("/store/read-only/no-folder", GINT_TO_POINTER (READ_ONLY_NO_FOLDER), test_read_only);
   add_test ("/store/full-disk", NULL, test_full_disk);
+  add_test ("/store/full-disk-kept", NULL, test_full_disk_kept);
 
   status = g_test_run ();
   if (base != NULL)

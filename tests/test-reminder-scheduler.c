@@ -949,6 +949,29 @@ test_kind_names (void)
   g_assert_cmpuint (kind, ==, LIMBER_REMINDER_WALK);
 }
 
+/* A system clock set near the end of what dates can hold, or before 1970: the scheduler keeps
+ * a few timers a day, as on any day, instead of spinning or logging a critical at each. */
+static void
+test_far_clock (gconstpointer data)
+{
+  gint64 start = *(const gint64 *) data;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Lisbon");
+  g_autoptr(LimberClock) clock = limber_fake_clock_new (start);
+  LimberFakeClock *fake = LIMBER_FAKE_CLOCK (clock);
+  g_autoptr(LimberReminderScheduler) scheduler = limber_reminder_scheduler_new (clock, tz);
+  gint64 end = limber_clock_now_monotonic_us (clock) + 7 * DAY;
+  guint timers = 0;
+
+  while (limber_fake_clock_get_n_pending (fake) > 0 &&
+         limber_fake_clock_get_next_deadline (fake) <= end)
+    {
+      limber_fake_clock_advance_to (fake, limber_fake_clock_get_next_deadline (fake));
+      timers++;
+      g_assert_cmpuint (timers, <, 7 * 24 * 4);
+    }
+  g_test_message ("%u timers in a week", timers);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -988,6 +1011,23 @@ main (int   argc,
   g_test_add_func ("/reminder-scheduler/hold/past-end-of-hours", test_hold_past_end_of_hours);
   g_test_add_func ("/reminder-scheduler/enable-disable", test_enable_disable);
   g_test_add_func ("/reminder-scheduler/kind-names", test_kind_names);
+  {
+    /* 9999-12-31 20:00 UTC, a day later, 0001-01-01 and before, 1900. */
+    static const gint64 far[] = {
+      G_GINT64_CONSTANT (253402286400) * G_USEC_PER_SEC,
+      G_GINT64_CONSTANT (253402372800) * G_USEC_PER_SEC,
+      G_GINT64_CONSTANT (-62135596800) * G_USEC_PER_SEC,
+      G_GINT64_CONSTANT (-62135683200) * G_USEC_PER_SEC,
+      G_GINT64_CONSTANT (-2208988800) * G_USEC_PER_SEC,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (far); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/reminder-scheduler/far-clock/%u", i);
+
+        g_test_add_data_func (path, &far[i], test_far_clock);
+      }
+  }
 
   return g_test_run ();
 }

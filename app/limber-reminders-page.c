@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-active-hours.h"
 #include "limber-program.h"
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
@@ -105,6 +106,25 @@ format_next (LimberRemindersPage *self,
 
 /* What the service says */
 
+/* Returns: (nullable): why the settings leave @kind no time to come at all */
+static char *
+explain_never (LimberRemindersPage *self,
+               LimberReminderKind   kind)
+{
+  static const char * const interval_keys[] = {
+    "hydration-interval", "posture-interval", "walk-interval",
+  };
+  guint interval = g_settings_get_uint (self->settings, interval_keys[kind]);
+
+  if (kind == LIMBER_REMINDER_WALK)
+    interval = limber_care_plan_get_walk_interval (self->care_plan, interval);
+
+  return limber_active_hours_explain_never (g_settings_get_flags (self->settings, "active-days"),
+                                            g_settings_get_uint (self->settings, "active-start"),
+                                            g_settings_get_uint (self->settings, "active-end"),
+                                            interval);
+}
+
 static void
 update_kind_rows (LimberRemindersPage *self)
 {
@@ -114,9 +134,13 @@ update_kind_rows (LimberRemindersPage *self)
 
   for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
     {
-      g_autofree char *subtitle = NULL;
+      /* Settings that leave it no time are said first: no service could show it then. */
+      g_autofree char *subtitle = explain_never (self, kind);
+      gboolean never = subtitle != NULL;
 
-      if (!running)
+      if (never)
+        g_debug ("%s: %s", limber_reminder_kind_to_string (kind), subtitle);
+      else if (!running)
         subtitle = g_strdup (_("Not scheduled: the reminder service is not running"));
       else if (self->held[kind])
         subtitle = g_strdup (_("Due, and shown as soon as it can be"));
@@ -128,7 +152,7 @@ update_kind_rows (LimberRemindersPage *self)
         subtitle = format_next (self, self->next_due[kind]);
 
       /* The walks the service makes: hourly in the first days of a spasm. */
-      if (kind == LIMBER_REMINDER_WALK)
+      if (kind == LIMBER_REMINDER_WALK && !never)
         {
           guint user = g_settings_get_uint (self->settings, "walk-interval");
           guint used = limber_care_plan_get_walk_interval (self->care_plan, user);
@@ -326,7 +350,7 @@ on_settings_changed (LimberRemindersPage *self,
 {
   if (g_strcmp0 (key, "water-goal") == 0)
     update_status (self);
-  else if (g_strcmp0 (key, "walk-interval") == 0)
+  else if (g_str_has_suffix (key, "-interval") || g_str_has_prefix (key, "active-"))
     update_kind_rows (self);
   else if (g_strcmp0 (key, "reminders-enabled") == 0
            && g_settings_get_boolean (self->settings, key))

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "limber-active-hours.h"
 #include "limber-core-enums.h"
 #include "limber-fake-clock.h"
 #include "limber-reminder-scheduler.h"
@@ -972,6 +975,57 @@ test_far_clock (gconstpointer data)
   g_test_message ("%u timers in a week", timers);
 }
 
+/* Settings that together leave a reminder no time to come are explained, exactly when the
+ * scheduler plans nothing for them. */
+static void
+test_explain_never (void)
+{
+  static const struct
+  {
+    guint       days;
+    guint       start;
+    guint       end;
+    guint       interval;
+    const char *why;
+  } cases[] = {
+    { 0x1f, 9 * 60, 18 * 60, 60, NULL },
+    { 0, 9 * 60, 18 * 60, 60, "no active days" },
+    { 0x7f, 9 * 60, 9 * 60, 60, "start and end at the same time" },
+    { 0x7f, 0, 1440, 60, NULL },
+    { 0x1f, 9 * 60, 10 * 60, 60, "longer than the active hours" },
+    { 0x1f, 9 * 60, 10 * 60 + 1, 60, NULL },
+    { 0x7f, 23 * 60, 60, 120, "longer than the active hours" },
+    { 0x7f, 23 * 60, 61, 120, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Fixture) f = fixture_new ();
+      g_autofree char *why = limber_active_hours_explain_never (cases[i].days, cases[i].start,
+                                                                cases[i].end,
+                                                                cases[i].interval);
+      gint64 due;
+
+      limber_reminder_scheduler_set_active_days (f->scheduler, cases[i].days);
+      limber_reminder_scheduler_set_active_hours (f->scheduler, cases[i].start, cases[i].end);
+      limber_reminder_scheduler_set_interval (f->scheduler, LIMBER_REMINDER_HYDRATION,
+                                              cases[i].interval * MINUTE);
+      due = limber_reminder_scheduler_get_next_due (f->scheduler, LIMBER_REMINDER_HYDRATION);
+      g_test_message ("case %u: due %" G_GINT64_FORMAT ", %s", i, due, why);
+
+      if (cases[i].why == NULL)
+        {
+          g_assert_null (why);
+          g_assert_cmpint (due, !=, 0);
+        }
+      else
+        {
+          g_assert_nonnull (strstr (why, cases[i].why));
+          g_assert_cmpint (due, ==, 0);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1011,6 +1065,7 @@ main (int   argc,
   g_test_add_func ("/reminder-scheduler/hold/past-end-of-hours", test_hold_past_end_of_hours);
   g_test_add_func ("/reminder-scheduler/enable-disable", test_enable_disable);
   g_test_add_func ("/reminder-scheduler/kind-names", test_kind_names);
+  g_test_add_func ("/reminder-scheduler/explain-never", test_explain_never);
   {
     /* 9999-12-31 20:00 UTC, a day later, 0001-01-01 and before, 1900. */
     static const gint64 far[] = {

@@ -177,6 +177,27 @@ def main():
                f"without espeak-ng's {left_out}: said once ({words})",
                "\n".join(told) or output)
 
+        # A volume GSettings' range check lets through (NaN compares as neither below 0 nor
+        # above 1) is refused like any other bad value: the default volume is used.
+        config = os.path.join(scratch, "nan-config")
+        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+            f.write("[io/github/limber/Limber]\nvolume=nan\n")
+        os.makedirs(os.path.join(scratch, "6"))
+        stopped, wav, log, output = run_app(binary, os.path.join(scratch, "6"),
+                                            GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config,
+                                            LIMBER_DEBUG_TIME_SCALE=str(SCALE * 4))
+        ok(stopped, "with the volume set to NaN, the routine runs to its end", output)
+        if stopped:
+            log = CueLog(log)
+            recording = Recording(wav)
+            errors, _, missing = cue_onsets(log, recording, TOLERANCE_S)
+            first = log.seconds(log.speech[0][0]) if log.speech else 0
+            ok(not missing and log.speech and recording.rms(first, 1.0) > 800,
+               "with the volume set to NaN, cues and speech are heard at the default volume",
+               f"missing cues: {missing}; speech RMS "
+               f"{recording.rms(first, 1.0) if log.speech else None}")
+
         # Without the sound module (GStreamer's half of the player, loaded when a session
         # starts) the session runs to its end silently, and says so once.
         os.makedirs(os.path.join(scratch, "3"))

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <signal.h>
 
 #include "limber-application.h"
@@ -730,6 +731,35 @@ test_impossible_settings (void)
   assert_subtitle_soon ("Drink Water", "Next");
 }
 
+static gboolean
+has_scale (gpointer preferences)
+{
+  return limber_ui_test_find_of_type (GTK_WIDGET (preferences), GTK_TYPE_SCALE) != NULL;
+}
+
+/* A volume GSettings' range check lets through (NaN) is not shown on the slider: the default
+ * is. */
+static void
+test_volume_nan (void)
+{
+  GtkWindow *preferences;
+  GtkRange *scale;
+  double shown;
+
+  g_settings_set_double (settings, "volume", NAN);
+  g_assert_true (isnan (g_settings_get_double (settings, "volume")));
+  preferences = open_preferences ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "guidance");
+  g_assert_true (limber_ui_test_spin_until (has_scale, preferences, 5000));
+  scale = GTK_RANGE (limber_ui_test_find_of_type (GTK_WIDGET (preferences), GTK_TYPE_SCALE));
+  g_assert_nonnull (scale);
+  shown = gtk_range_get_value (scale);
+  g_test_message ("the slider shows %g", shown);
+  g_assert_cmpfloat (shown, ==, 0.8);
+  close_preferences (preferences);
+  g_settings_reset (settings, "volume");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -775,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/reminders-ui/water-goal", test_water_goal);
   g_test_add_func ("/reminders-ui/status-only", test_status_only);
   g_test_add_func ("/reminders-ui/impossible-settings", test_impossible_settings);
+  g_test_add_func ("/reminders-ui/volume-nan", test_volume_nan);
   g_test_add_func ("/reminders-ui/preferences-narrow", test_preferences_narrow);
 
   status = g_test_run ();

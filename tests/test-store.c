@@ -2130,8 +2130,10 @@ test_lock_write (Fixture       *f,
 {
   g_autoptr(LimberStore) store = open_store (f, NULL);
   g_autoptr(GError) error = NULL;
+  LimberFakeClock *fake = LIMBER_FAKE_CLOCK (f->clock);
   sqlite3 *locker;
   gint64 started, spent, episode;
+  gint64 gap = 0;
   guint retries = 0;
 
   add_glass (store, WALL_START);
@@ -2153,10 +2155,13 @@ test_lock_write (Fixture       *f,
   g_assert_cmpint (episode, >, 0);
 
   /* Tries while the lock is still held change nothing, and come further apart. */
-  while (limber_fake_clock_get_n_pending (LIMBER_FAKE_CLOCK (f->clock)) > 0 && retries < 3)
+  while (limber_fake_clock_get_n_pending (fake) > 0 && retries < 3)
     {
-      limber_fake_clock_advance_to (LIMBER_FAKE_CLOCK (f->clock),
-                                    limber_fake_clock_get_next_deadline (LIMBER_FAKE_CLOCK (f->clock)));
+      gint64 next = limber_fake_clock_get_next_deadline (fake);
+
+      g_assert_cmpint (next - limber_clock_now_monotonic_us (f->clock), >, gap);
+      gap = next - limber_clock_now_monotonic_us (f->clock);
+      limber_fake_clock_advance_to (fake, next);
       retries++;
     }
   g_assert_cmpuint (retries, ==, 3);
@@ -2176,7 +2181,7 @@ test_lock_write (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM episodes WHERE ended_us IS NOT"
                                  " NULL AND notes = 'ok'"), ==, 1);
-  g_assert_cmpint (limber_fake_clock_get_n_pending (LIMBER_FAKE_CLOCK (f->clock)), ==, 0);
+  g_assert_cmpint (limber_fake_clock_get_n_pending (fake), ==, 0);
 
   /* And the file takes records directly again. */
   add_glass (store, WALL_START + 3 * SECOND);

@@ -398,7 +398,8 @@ copy_kept (LimberStore  *self,
       !copy_updates (self, memory,
                      "SELECT id, ended_us, notes FROM episodes WHERE id <= ? AND"
                      " ended_us IS NOT NULL",
-                     "UPDATE episodes SET ended_us = ?, notes = ? WHERE id = ? AND ended_us IS NULL",
+                     "UPDATE episodes SET ended_us = ?, notes = ? WHERE id = ? AND"
+                     " ended_us IS NULL",
                      get_kept_from (self, "episodes"), 2, error) ||
       !copy_updates (self, memory, "SELECT key, value FROM meta WHERE ? IS NOT NULL",
                      "INSERT OR IGNORE INTO meta (value, key) VALUES (?, ?)", 0, 1, error) ||

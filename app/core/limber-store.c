@@ -20,9 +20,11 @@
  * killed mid-way loses at most the write in flight.
  *
  * Nothing recorded may be lost, so faults never end in a crash: a damaged file is moved aside
- * and a fresh one created; a file that cannot be opened or written (a read-only folder, a full
- * disk) makes the store carry on in memory, with what was on disk copied in, and say so in
- * the "problem" property until the program ends.
+ * and a fresh one created; a file that cannot be opened or written (a read-only folder) makes
+ * the store carry on in memory, with what was on disk copied in, and say so in the "problem"
+ * property until the program ends. A file that cannot take a write only for now (another
+ * process holds its lock past the busy timeout, the disk is full) gets what was kept in
+ * memory once it can (limber-store-retry.c).
  *
  * Other processes' writes are noticed through a file monitor on the folder and SQLite's
  * data_version, and announced with "changed" like our own.

@@ -343,13 +343,27 @@ limber_preferences_window_class_init (LimberPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberPreferencesWindow, days_box);
 }
 
+/* Refusing a value makes GSettings use the key's default. */
+static gboolean
+map_volume (GValue   *value,
+            GVariant *variant,
+            gpointer  user_data)
+{
+  double volume = g_variant_get_double (variant);
+
+  if (!(volume >= 0.0 && volume <= 1.0))
+    return FALSE;
+
+  g_value_set_double (value, volume);
+  return TRUE;
+}
+
 static void
 bind_settings (LimberPreferencesWindow *self)
 {
   const struct { const char *key; gpointer widget; const char *property; } bindings[] = {
     { "cue-sounds", self->sounds_switch, "active" },
     { "voice-guidance", self->voice_switch, "active" },
-    { "volume", self->volume_adjustment, "value" },
     { "hydration-enabled", self->hydration_switch, "active" },
     { "walk-enabled", self->walk_switch, "active" },
     { "pack-enabled", self->pack_switch, "active" },
@@ -368,6 +382,9 @@ bind_settings (LimberPreferencesWindow *self)
   for (guint i = 0; i < G_N_ELEMENTS (bindings); i++)
     g_settings_bind (self->settings, bindings[i].key, bindings[i].widget, bindings[i].property,
                      G_SETTINGS_BIND_DEFAULT);
+  /* With a check: a NaN passes GSettings' range check, and the slider would take it. */
+  g_settings_bind_with_mapping (self->settings, "volume", self->volume_adjustment, "value",
+                                G_SETTINGS_BIND_DEFAULT, map_volume, NULL, NULL, NULL);
 }
 
 static void

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "limber-active-hours.h"
 #include "limber-program.h"
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
@@ -158,6 +159,31 @@ format_spasm_plan (LimberRemindersPage *self,
 
 /* What the service says */
 
+/* Returns: (nullable): why the settings leave @kind no time to come at all */
+static char *
+explain_never (LimberRemindersPage *self,
+               LimberReminderKind   kind)
+{
+  static const char * const interval_keys[] = {
+    "hydration-interval", "posture-interval", "walk-interval",
+  };
+  guint interval;
+
+  /* In the first days of a spasm, walks and packs keep the waking hours, every day, whatever
+   * the active hours and days say. */
+  if (kind == LIMBER_REMINDER_PACK ||
+      (kind == LIMBER_REMINDER_WALK &&
+       limber_care_plan_get_phase (self->care_plan) == LIMBER_CARE_PHASE_ACUTE))
+    return NULL;
+
+  interval = g_settings_get_uint (self->settings, interval_keys[kind]);
+
+  return limber_active_hours_explain_never (g_settings_get_flags (self->settings, "active-days"),
+                                            g_settings_get_uint (self->settings, "active-start"),
+                                            g_settings_get_uint (self->settings, "active-end"),
+                                            interval);
+}
+
 static void
 update_kind_rows (LimberRemindersPage *self)
 {
@@ -171,7 +197,9 @@ update_kind_rows (LimberRemindersPage *self)
 
   for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
     {
-      g_autofree char *subtitle = NULL;
+      /* Settings that leave it no time are said first: no service could show it then. */
+      g_autofree char *subtitle = explain_never (self, kind);
+      gboolean never = subtitle != NULL;
 
       if (kind == LIMBER_REMINDER_PACK && !acute)
         {
@@ -179,7 +207,9 @@ update_kind_rows (LimberRemindersPage *self)
           continue;
         }
 
-      if (!running)
+      if (never)
+        g_debug ("%s: %s", limber_reminder_kind_to_string (kind), subtitle);
+      else if (!running)
         subtitle = g_strdup (_("Not scheduled: the reminder service is not running"));
       else if (self->held[kind])
         subtitle = g_strdup (_("Due, and shown as soon as it can be"));
@@ -192,7 +222,7 @@ update_kind_rows (LimberRemindersPage *self)
 
       /* Walks and packs the service makes in the first days of a spasm follow its plan:
        * every day, in the waking hours. */
-      if (acute && (kind == LIMBER_REMINDER_WALK || kind == LIMBER_REMINDER_PACK))
+      if (acute && !never && (kind == LIMBER_REMINDER_WALK || kind == LIMBER_REMINDER_PACK))
         {
           g_autofree char *plan = format_spasm_plan (self, kind);
           /* Translators: "Next at 15:00 · Spasm plan: every 60 minutes, every day…" */
@@ -379,8 +409,8 @@ on_settings_changed (LimberRemindersPage *self,
 {
   if (g_strcmp0 (key, "water-goal") == 0)
     update_status (self);
-  else if (g_strcmp0 (key, "walk-interval") == 0 || g_strcmp0 (key, "waking-start") == 0
-           || g_strcmp0 (key, "waking-end") == 0)
+  else if (g_str_has_suffix (key, "-interval") || g_str_has_prefix (key, "active-")
+           || g_str_has_prefix (key, "waking-"))
     update_kind_rows (self);
   else if (g_strcmp0 (key, "reminders-enabled") == 0
            && g_settings_get_boolean (self->settings, key))

@@ -148,6 +148,56 @@ def main():
             told = [line for line in output.splitlines() if "Voice problem" in line]
             ok(len(told) == 1, "the missing voice is reported once", "\n".join(told) or output)
 
+        # espeak-ng's data without the language's dictionary: it starts, takes the voice and
+        # reports success for every sentence, and says nothing. Found before a session speaks,
+        # and said once, like a missing voice.
+        data = next(p for p in ("/usr/lib/x86_64-linux-gnu/espeak-ng-data",
+                                "/usr/share/espeak-ng-data", "/usr/lib/espeak-ng-data")
+                    if os.path.isdir(p))
+        for case, left_out, words in [("4", "en_dict", "incomplete: it speaks nothing")]:
+            partial = os.path.join(scratch, "partial-" + left_out)
+            os.makedirs(os.path.join(partial, "espeak-ng-data"))
+            for name in os.listdir(data):
+                if name != left_out:
+                    os.symlink(os.path.join(data, name),
+                               os.path.join(partial, "espeak-ng-data", name))
+            os.makedirs(os.path.join(scratch, case))
+            stopped, wav, log, output = run_app(binary, os.path.join(scratch, case),
+                                                ESPEAK_DATA_PATH=partial,
+                                                LIMBER_DEBUG_TIME_SCALE=str(SCALE * 4))
+            ok(stopped, f"without espeak-ng's {left_out}, the routine still runs to its end",
+               output)
+            if stopped:
+                log = CueLog(log)
+                errors, _, missing = cue_onsets(log, Recording(wav), TOLERANCE_S)
+                ok(not log.speech and not missing,
+                   f"without espeak-ng's {left_out}: no speech, the cue sounds all there")
+            told = [line for line in output.splitlines() if "Voice problem" in line]
+            ok(len(told) == 1 and words in told[0],
+               f"without espeak-ng's {left_out}: said once ({words})",
+               "\n".join(told) or output)
+
+        # A volume GSettings' range check lets through (NaN compares as neither below 0 nor
+        # above 1) is refused like any other bad value: the default volume is used.
+        config = os.path.join(scratch, "nan-config")
+        os.makedirs(os.path.join(config, "glib-2.0", "settings"))
+        with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+            f.write("[io/github/limber/Limber]\nvolume=nan\n")
+        os.makedirs(os.path.join(scratch, "6"))
+        stopped, wav, log, output = run_app(binary, os.path.join(scratch, "6"),
+                                            GSETTINGS_BACKEND="keyfile", XDG_CONFIG_HOME=config,
+                                            LIMBER_DEBUG_TIME_SCALE=str(SCALE * 4))
+        ok(stopped, "with the volume set to NaN, the routine runs to its end", output)
+        if stopped:
+            log = CueLog(log)
+            recording = Recording(wav)
+            errors, _, missing = cue_onsets(log, recording, TOLERANCE_S)
+            first = log.seconds(log.speech[0][0]) if log.speech else 0
+            ok(not missing and log.speech and recording.rms(first, 1.0) > 800,
+               "with the volume set to NaN, cues and speech are heard at the default volume",
+               f"missing cues: {missing}; speech RMS "
+               f"{recording.rms(first, 1.0) if log.speech else None}")
+
         # Without the sound module (GStreamer's half of the player, loaded when a session
         # starts) the session runs to its end silently, and says so once.
         os.makedirs(os.path.join(scratch, "3"))

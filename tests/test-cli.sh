@@ -112,6 +112,21 @@ if [ $status -eq 1 ] && grep -q "Could not write $export_home/no-such-folder/rec
 else
   not_ok "--export into a missing folder" "status $status: $out"
 fi
+# A store that is a symbolic link is refused (records are kept only in a real file), so the
+# records behind it were never read: the export fails saying so, and writes nothing.
+link_home=$(mktemp -d)
+mkdir -p "$link_home/data/limber"
+ln -s "$export_home/data/limber/limber.db" "$link_home/data/limber/limber.db"
+out=$(XDG_DATA_HOME=$link_home/data XDG_STATE_HOME=$link_home/state \
+      "$limber" --export="$link_home/records.json" 2>&1); status=$?
+if [ $status -eq 1 ] && grep -q "Nothing was exported" <<<"$out" && grep -q "symbolic link" <<<"$out" \
+   && ! grep -q "Exported your records" <<<"$out" && [ ! -e "$link_home/records.json" ]; then
+  ok "--export from a store that is a symbolic link fails with the reason and writes nothing"
+else
+  not_ok "--export from a symbolic link" "status $status: $out"
+fi
+rm -rf "$link_home"
+
 # A store from a newer Limber is left untouched, and exporting from it fails naming its format.
 python3 - "$export_home/data/limber/limber.db" <<'PY'
 import sqlite3, sys

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "limber-error.h"
 #include "limber-fake-clock.h"
 #include "limber-system-clock.h"
@@ -370,6 +372,44 @@ test_system_real_time (void)
   g_assert_cmpint (limber_clock_now_monotonic_us (clock), >=, before);
 }
 
+static void
+count_message (const char     *domain,
+               GLogLevelFlags  level,
+               const char     *message,
+               gpointer        user_data)
+{
+  if (strstr (message, "outside the years Limber works with") != NULL)
+    (*(guint *) user_data)++;
+}
+
+/* A wall clock near the end (or before the start) of what GDateTime can hold is taken as the
+ * nearest time Limber works with, and said once, not at every reading. */
+static void
+test_far_wall (void)
+{
+  /* 9999-12-31 23:00 UTC, and 9000-01-01 00:00 UTC. */
+  const gint64 far = G_GINT64_CONSTANT (253402297200) * G_USEC_PER_SEC;
+  const gint64 last = G_GINT64_CONSTANT (221845392000) * G_USEC_PER_SEC;
+  g_autoptr(LimberClock) clock = limber_fake_clock_new (far);
+  LimberFakeClock *fake = LIMBER_FAKE_CLOCK (clock);
+  guint said = 0;
+  guint handler = g_log_set_handler ("Limber", G_LOG_LEVEL_MESSAGE, count_message, &said);
+
+  for (guint i = 0; i < 100; i++)
+    g_assert_cmpint (limber_clock_now_wall_us (clock), ==, last);
+  g_assert_cmpuint (said, ==, 1);
+
+  /* Set right, it is read as it is; set wrong again, said again. */
+  limber_fake_clock_jump_wall (fake, last - far - G_USEC_PER_SEC);
+  g_assert_cmpint (limber_clock_now_wall_us (clock), ==, last - G_USEC_PER_SEC);
+  limber_fake_clock_jump_wall (fake, -last);
+  for (guint i = 0; i < 100; i++)
+    g_assert_cmpint (limber_clock_now_wall_us (clock), ==, 0);
+  g_assert_cmpuint (said, ==, 2);
+
+  g_log_remove_handler ("Limber", handler);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -381,6 +421,7 @@ main (int   argc,
   g_test_add_func ("/clock/fake/cancel", test_fake_cancel);
   g_test_add_func ("/clock/fake/destroy-notify", test_fake_destroy_notify);
   g_test_add_func ("/clock/fake/wall-jump", test_fake_wall_jump);
+  g_test_add_func ("/clock/far-wall", test_far_wall);
   g_test_add_func ("/clock/system/parse-scale", test_parse_scale);
   g_test_add_func ("/clock/system/scale-from-env", test_scale_from_env);
   g_test_add_func ("/clock/system/start-from-env", test_start_from_env);

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "limber-active-hours.h"
 #include "limber-core-enums.h"
 #include "limber-fake-clock.h"
 #include "limber-reminder-scheduler.h"
@@ -1114,6 +1117,80 @@ test_kind_names (void)
   g_assert_cmpuint (kind, ==, LIMBER_REMINDER_WALK);
 }
 
+/* A system clock set near the end of what dates can hold, or before 1970: the scheduler keeps
+ * a few timers a day, as on any day, instead of spinning or logging a critical at each. */
+static void
+test_far_clock (gconstpointer data)
+{
+  gint64 start = *(const gint64 *) data;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/Lisbon");
+  g_autoptr(LimberClock) clock = limber_fake_clock_new (start);
+  LimberFakeClock *fake = LIMBER_FAKE_CLOCK (clock);
+  g_autoptr(LimberReminderScheduler) scheduler = limber_reminder_scheduler_new (clock, tz);
+  gint64 end = limber_clock_now_monotonic_us (clock) + 7 * DAY;
+  guint timers = 0;
+
+  while (limber_fake_clock_get_n_pending (fake) > 0 &&
+         limber_fake_clock_get_next_deadline (fake) <= end)
+    {
+      limber_fake_clock_advance_to (fake, limber_fake_clock_get_next_deadline (fake));
+      timers++;
+      g_assert_cmpuint (timers, <, 7 * 24 * 4);
+    }
+  g_test_message ("%u timers in a week", timers);
+}
+
+/* Settings that together leave a reminder no time to come are explained, exactly when the
+ * scheduler plans nothing for them. */
+static void
+test_explain_never (void)
+{
+  static const struct
+  {
+    guint       days;
+    guint       start;
+    guint       end;
+    guint       interval;
+    const char *why;
+  } cases[] = {
+    { 0x1f, 9 * 60, 18 * 60, 60, NULL },
+    { 0, 9 * 60, 18 * 60, 60, "no active days" },
+    { 0x7f, 9 * 60, 9 * 60, 60, "start and end at the same time" },
+    { 0x7f, 0, 1440, 60, NULL },
+    { 0x1f, 9 * 60, 10 * 60, 60, "longer than the active hours" },
+    { 0x1f, 9 * 60, 10 * 60 + 1, 60, NULL },
+    { 0x7f, 23 * 60, 60, 120, "longer than the active hours" },
+    { 0x7f, 23 * 60, 61, 120, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(Fixture) f = fixture_new ();
+      g_autofree char *why = limber_active_hours_explain_never (cases[i].days, cases[i].start,
+                                                                cases[i].end,
+                                                                cases[i].interval);
+      gint64 due;
+
+      limber_reminder_scheduler_set_active_days (f->scheduler, cases[i].days);
+      limber_reminder_scheduler_set_active_hours (f->scheduler, cases[i].start, cases[i].end);
+      limber_reminder_scheduler_set_interval (f->scheduler, LIMBER_REMINDER_HYDRATION,
+                                              cases[i].interval * MINUTE);
+      due = limber_reminder_scheduler_get_next_due (f->scheduler, LIMBER_REMINDER_HYDRATION);
+      g_test_message ("case %u: due %" G_GINT64_FORMAT ", %s", i, due, why);
+
+      if (cases[i].why == NULL)
+        {
+          g_assert_null (why);
+          g_assert_cmpint (due, !=, 0);
+        }
+      else
+        {
+          g_assert_nonnull (strstr (why, cases[i].why));
+          g_assert_cmpint (due, ==, 0);
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1158,6 +1235,24 @@ main (int   argc,
   g_test_add_func ("/reminder-scheduler/acute/end", test_acute_end);
   g_test_add_func ("/reminder-scheduler/acute/cleared", test_acute_cleared);
   g_test_add_func ("/reminder-scheduler/acute/pack-restarts", test_acute_pack_restarts);
+  g_test_add_func ("/reminder-scheduler/explain-never", test_explain_never);
+  {
+    /* 9999-12-31 20:00 UTC, a day later, 0001-01-01 and before, 1900. */
+    static const gint64 far[] = {
+      G_GINT64_CONSTANT (253402286400) * G_USEC_PER_SEC,
+      G_GINT64_CONSTANT (253402372800) * G_USEC_PER_SEC,
+      G_GINT64_CONSTANT (-62135596800) * G_USEC_PER_SEC,
+      G_GINT64_CONSTANT (-62135683200) * G_USEC_PER_SEC,
+      G_GINT64_CONSTANT (-2208988800) * G_USEC_PER_SEC,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (far); i++)
+      {
+        g_autofree char *path = g_strdup_printf ("/reminder-scheduler/far-clock/%u", i);
+
+        g_test_add_data_func (path, &far[i], test_far_clock);
+      }
+  }
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <signal.h>
 
 #include "limber-application.h"
@@ -748,6 +749,78 @@ test_preferences_narrow (void)
   close_preferences (preferences);
 }
 
+/* Settings GSettings accepts one by one that together leave a reminder no time to come are
+ * explained on each row, instead of "Not scheduled"; set right, the rows say "Next" again. */
+static void
+test_impossible_settings (void)
+{
+  guint days = g_settings_get_flags (settings, "active-days");
+  guint start = g_settings_get_uint (settings, "active-start");
+  guint end = g_settings_get_uint (settings, "active-end");
+  guint water = g_settings_get_uint (settings, "hydration-interval");
+  guint posture = g_settings_get_uint (settings, "posture-interval");
+  guint walk = g_settings_get_uint (settings, "walk-interval");
+
+  g_settings_set_uint (settings, "hydration-interval", 60);
+  g_settings_set_uint (settings, "posture-interval", 30);
+  g_settings_set_uint (settings, "walk-interval", 120);
+  g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
+  limber_window_show_page (window, "reminders");
+
+  g_settings_set_flags (settings, "active-days", 0);
+  assert_subtitle_soon ("Drink Water", "Never: no active days are chosen");
+  assert_subtitle_soon ("Walk", "Never: no active days are chosen");
+  g_settings_set_flags (settings, "active-days", days);
+
+  g_settings_set_uint (settings, "active-start", 600);
+  g_settings_set_uint (settings, "active-end", 600);
+  assert_subtitle_soon ("Posture Break", "start and end at the same time");
+
+  /* An hour of active time: the water reminder (every 60 minutes) and the walk (every 120)
+   * never fit, and a 30-minute posture break would. */
+  g_settings_set_uint (settings, "active-end", 660);
+  assert_subtitle_soon ("Drink Water", "longer than the active hours");
+  assert_subtitle_soon ("Walk", "longer than the active hours");
+  g_assert_null (strstr (subtitle ("Posture Break"), "Never"));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "reminders-never");
+
+  g_settings_set_uint (settings, "active-start", start);
+  g_settings_set_uint (settings, "active-end", end);
+  g_settings_set_uint (settings, "hydration-interval", water);
+  g_settings_set_uint (settings, "posture-interval", posture);
+  g_settings_set_uint (settings, "walk-interval", walk);
+  assert_subtitle_soon ("Drink Water", "Next");
+}
+
+static gboolean
+has_scale (gpointer preferences)
+{
+  return limber_ui_test_find_of_type (GTK_WIDGET (preferences), GTK_TYPE_SCALE) != NULL;
+}
+
+/* A volume GSettings' range check lets through (NaN) is not shown on the slider: the default
+ * is. */
+static void
+test_volume_nan (void)
+{
+  GtkWindow *preferences;
+  GtkRange *scale;
+  double shown;
+
+  g_settings_set_double (settings, "volume", NAN);
+  g_assert_true (isnan (g_settings_get_double (settings, "volume")));
+  preferences = open_preferences ();
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "guidance");
+  g_assert_true (limber_ui_test_spin_until (has_scale, preferences, 5000));
+  scale = GTK_RANGE (limber_ui_test_find_of_type (GTK_WIDGET (preferences), GTK_TYPE_SCALE));
+  g_assert_nonnull (scale);
+  shown = gtk_range_get_value (scale);
+  g_test_message ("the slider shows %g", shown);
+  g_assert_cmpfloat (shown, ==, 0.8);
+  close_preferences (preferences);
+  g_settings_reset (settings, "volume");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -793,6 +866,8 @@ main (int   argc,
   g_test_add_func ("/reminders-ui/background-switch", test_background_switch);
   g_test_add_func ("/reminders-ui/water-goal", test_water_goal);
   g_test_add_func ("/reminders-ui/status-only", test_status_only);
+  g_test_add_func ("/reminders-ui/impossible-settings", test_impossible_settings);
+  g_test_add_func ("/reminders-ui/volume-nan", test_volume_nan);
   g_test_add_func ("/reminders-ui/preferences-narrow", test_preferences_narrow);
 
   status = g_test_run ();

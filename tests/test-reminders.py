@@ -528,6 +528,298 @@ def test_restart(h):
            "acted on", f"glasses {glasses}; events {events}")
 
 
+def test_no_bus(h):
+    """With no session bus the service must not run unreachable: it says why and exits."""
+    env = dict(h.env, DBUS_SESSION_BUS_ADDRESS="unix:path=" + os.path.join(h.scratch, "no-bus"))
+    start = time.monotonic()
+    try:
+        out = h.run(SERVICE, env=env, timeout=20)
+    except subprocess.TimeoutExpired:
+        report(False, "no session bus: the service exits")
+        return
+    spent = time.monotonic() - start
+    report(out.returncode != 0 and "session bus" in out.stderr and spent < 10,
+           f"no session bus: exits non-zero after {spent:.1f} s and says why",
+           f"status {out.returncode}\nstdout: {out.stdout}\nstderr: {out.stderr}")
+
+
+def test_hydration_shown(h):
+    report(h.wait_for(lambda: "hydration" in h.shown, 2 * HYDRATION_S / SCALE + 3),
+           "hydration: ReminderShown('hydration') within an interval", h.log())
+    report(h.wait_for(lambda: h.displayed() == 1, 3), "hydration: dunst displays it",
+           f"displayed: {h.displayed()}")
+    lines = h.context_menu("no-such-action")
+    offered = {re.sub(r" \(.*", "", line.lstrip("#")) for line in lines}
+    report({"I Drank a Glass", "Snooze", "Open Limber"} <= offered,
+           "hydration: its actions are I Drank a Glass, Snooze and Open Limber",
+           "\n".join(lines))
+    report(h.wait_shown("hydration", 2 * HYDRATION_S / SCALE + 2),
+           "hydration: shown again an interval later")
+    h.spin(0.5)
+    report(h.displayed() == 1, "hydration: the second replaces the first: one displayed",
+           f"displayed: {h.displayed()}")
+    h.dunstctl("close-all")
+    water = [n for n in h.history() if n["summary"] == WATER]
+    report(len(water) == 1 and water[0]["appname"] == "Limber",
+           "hydration: after close-all, history has one 'Time for a glass of water' from Limber",
+           json.dumps(h.history(), indent=1))
+
+
+def test_actions(h):
+    before = h.prop("WaterToday")
+    h.wait_shown("hydration", 2 * HYDRATION_S / SCALE + 2)
+    h.context_menu("I Drank a Glass")
+    report(h.wait_for(lambda: h.prop("WaterToday") == before + 1, 5),
+           f"actions: 'I Drank a Glass' in dunst counts a glass ({before} → {before + 1})",
+           f"WaterToday: {h.prop('WaterToday')}\n{h.log()[-2000:]}")
+    report(h.wait_shown("hydration", 2 * HYDRATION_S / SCALE + 2),
+           "actions: the next hydration reminder comes")
+    due = h.schedule()["hydration"][1]
+    start = time.monotonic()
+    h.context_menu(f"Snooze ({WATER})")
+    h.wait_for(lambda: h.schedule()["hydration"][1] != due, 5)
+    snoozed = h.schedule()["hydration"][1]
+    # Shown for a due time t: due t + 900; snoozed at t' >= t: due t' + 7200. The timer may
+    # fire up to 60 s (scaled) late and still count from t.
+    slack = (time.monotonic() - start) * SCALE + 62
+    expected = SNOOZE_S - HYDRATION_S
+    report(expected - 2 <= snoozed - due <= expected + slack,
+           "actions: 'Snooze' in dunst puts hydration off by snooze-minutes, not the interval",
+           f"due moved by {snoozed - due} s, expected {expected} (+ up to {slack:.0f})")
+
+
+def test_dbus_api(h):
+    out = h.gdbus("GetSchedule")
+    entries = (GLib.Variant.parse(GLib.VariantType("(a(sbxub))"), out.stdout.strip(), None, None)
+               .unpack()[0] if out.returncode == 0 else [])
+    report([(k, on, interval, held) for k, on, _, interval, held in entries]
+           == [("hydration", True, HYDRATION_S, False), ("posture", False, POSTURE_S, False),
+               ("walk", False, WALK_S, False)]
+           and entries[0][2] > 0 and entries[1][2] == 0 and entries[2][2] == 0,
+           "api: gdbus GetSchedule: hydration on every 900 s, posture 1200 and walk 1800 off",
+           out.stdout + out.stderr)
+
+    start = time.monotonic()
+    first = h.gdbus("Snooze", "hydration", "3600")
+    due1 = h.schedule()["hydration"][1]
+    second = h.gdbus("Snooze", "hydration", "7200")
+    due2 = h.schedule()["hydration"][1]
+    slack = (time.monotonic() - start) * SCALE + 2
+    report(first.returncode == 0 and second.returncode == 0 and
+           3600 - 2 <= due2 - due1 <= 3600 + slack,
+           f"api: Snooze 3600 then 7200: the due time moves by 3600 s (± {slack:.0f} s)",
+           f"{due1} → {due2}: {due2 - due1}\n{first.stderr}{second.stderr}")
+
+    water = h.prop("WaterToday")
+    start = time.monotonic()
+    out = h.gdbus("LogWater")
+    report(out.returncode == 0 and h.prop("WaterToday") == water + 1,
+           "api: gdbus LogWater counts a glass", out.stderr)
+    restarted = h.schedule()["hydration"][1]   # LogWater starts the interval again: now + 900
+
+    out = h.gdbus("Pause", "3600")
+    paused = h.prop("PausedUntil")
+    slack = (time.monotonic() - start) * SCALE + 2
+    report(out.returncode == 0 and
+           3600 - 2 <= paused - (restarted - HYDRATION_S) <= 3600 + slack,
+           "api: gdbus Pause 3600 sets PausedUntil an hour ahead",
+           f"PausedUntil {paused}, hydration restarted at {restarted - HYDRATION_S}\n{out.stderr}")
+    h.schedule()
+    during = h.shown_during(1.5 * HYDRATION_S / SCALE)
+    held = h.schedule()["hydration"]
+    report(during == [] and held[3] and held[1] == 0,
+           "api: nothing is shown while paused, and hydration waits (held)",
+           f"shown: {during}, hydration: {held}")
+    mark = len(h.shown)
+    out = h.gdbus("Resume")
+    report(out.returncode == 0 and h.prop("PausedUntil") == 0,
+           "api: gdbus Resume sets PausedUntil back to 0", out.stderr)
+    h.spin(1.0)   # less than an interval: what comes now is the held one
+    report(h.shown[mark:] == ["hydration"] and not h.schedule()["hydration"][3],
+           "api: on Resume the held hydration reminder is shown once", h.shown[mark:])
+
+    owner = h.owner(NAME)
+    bad = [(("Snooze", "bogus", "10"), ["Unknown reminder kind 'bogus'"]),
+           (("Snooze", "hydration", "0"), ["Snooze length", "1 to 86400 seconds", "not 0"]),
+           (("Snooze", "hydration", "86401"), ["Snooze length", "not 86401"]),
+           (("Pause", "0"), ["pause", "1 to 86400 seconds", "not 0"]),
+           (("Pause", "86401"), ["pause", "not 86401"])]
+    for args, words in bad:
+        out = h.gdbus(*args)
+        report(out.returncode != 0 and "org.freedesktop.DBus.Error.InvalidArgs" in out.stderr
+               and all(w in out.stderr for w in words),
+               f"api: {args[0]}({', '.join(args[1:])}) is InvalidArgs naming the problem",
+               f"status {out.returncode}: {out.stderr}")
+    report(h.service.poll() is None and h.owner(NAME) == owner and
+           len(h.schedule()) == 3 and h.prop("PausedUntil") == 0,
+           "api: after bad calls the same service still owns its name and answers")
+
+
+def rss_kb(pid):
+    with open(f"/proc/{pid}/status") as f:
+        return int(re.search(r"^VmRSS:\s*(\d+)", f.read(), re.M).group(1))
+
+
+def test_limits(h):
+    """Hostile callers: huge arguments are refused without being echoed or kept in memory,
+    and a flood of LogWater stops at the day's bound."""
+    big = "x" * (1 << 20)
+    h.call("Snooze", GLib.Variant("(su)", ("hydration", 60)))   # warm up
+    before = rss_kb(h.service.pid)
+    errors = []
+
+    def done(con, result, _):
+        try:
+            con.call_finish(result)
+            errors.append("")
+        except GLib.Error as e:
+            errors.append(e.message)
+
+    # Eight at once: all of them are in the service's memory at the same time.
+    for _ in range(8):
+        h.con.call(NAME, PATH, IFACE, "Snooze", GLib.Variant("(su)", (big, 60)), None,
+                   Gio.DBusCallFlags.NONE, 20000, None, done, None)
+    deadline = time.monotonic() + 30
+    while len(errors) < 8 and time.monotonic() < deadline:
+        h.ctx.iteration(False) or time.sleep(0.01)
+    h.schedule()
+    after = rss_kb(h.service.pid)
+    sanitized = "ASAN_OPTIONS" in os.environ
+    report(len(errors) == 8 and all("InvalidArgs" in m and len(m) < 300 for m in errors),
+           "limits: a 1 MB reminder kind is InvalidArgs, and the error does not echo it",
+           f"{len(errors)} errors, longest {max(map(len, errors), default=0)} characters")
+    if sanitized:
+        skip("limits: memory stays flat after eight 1 MB calls",
+             "AddressSanitizer keeps freed memory in quarantine")
+    else:
+        report(after - before < 4096,
+               "limits: memory stays flat after eight 1 MB calls (VmRSS grows less than 4 MB)",
+               f"VmRSS {before} kB → {after} kB")
+
+    refused = None
+    for _ in range(2 * WATER_MAX_PER_DAY):
+        try:
+            h.call("LogWater")
+        except GLib.Error as e:
+            refused = e.message
+            break
+    today = h.prop("WaterToday")
+    report(refused is not None and "LimitsExceeded" in refused and today == WATER_MAX_PER_DAY,
+           f"limits: LogWater stops counting at {WATER_MAX_PER_DAY} glasses a day, with an error",
+           f"WaterToday {today}, refused: {refused}")
+    report(h.service.poll() is None and len(h.schedule()) == 3,
+           "limits: the service is still running and answering")
+
+
+def test_no_server(h):
+    stop(h.dunst)
+    h.wait_for(lambda: not h.has_owner("org.freedesktop.Notifications"), 5)
+    mark = len(h.shown)
+    report(h.wait_for(lambda: HOLDING in h.log(), 2 * HYDRATION_S / SCALE + 3),
+           "no server: at the next due time the service says it holds reminders",
+           h.log()[-2000:])
+    cpu, start = cpu_seconds(h.service.pid), time.monotonic()
+    h.spin(2.2 * HYDRATION_S / SCALE)
+    used, spent = cpu_seconds(h.service.pid) - cpu, time.monotonic() - start
+    report(h.service.poll() is None and used < 0.25,
+           f"no server: still running, and idle: {used:.2f} s of CPU in {spent:.1f} s")
+    held = h.schedule()["hydration"]
+    report(h.log().count(HOLDING) == 1 and h.shown[mark:] == [] and held[3],
+           "no server: said once over more than two intervals; nothing shown, hydration held",
+           f"said {h.log().count(HOLDING)} times; shown {h.shown[mark:]}; hydration {held}")
+    mark = len(h.shown)
+    h.start_dunst()
+    h.wait_for(lambda: h.shown[mark:], 2 * HYDRATION_S / SCALE)
+    h.spin(0.7)
+    report(h.shown[mark:] == ["hydration"],
+           "no server: when dunst is back the held hydration reminder is shown once",
+           f"shown: {h.shown[mark:]}\n{h.log()[-2000:]}")
+    report(h.wait_for(lambda: h.displayed() == 1, 3), "no server: the new dunst displays it")
+
+
+def db_rows(h, sql, args=()):
+    path = os.path.join(h.env["XDG_DATA_HOME"], "limber", "limber.db")
+    with contextlib.closing(sqlite3.connect(path, timeout=5)) as db:
+        return db.execute(sql, args).fetchall()
+
+
+def db_write(h, sql, args=()):
+    path = os.path.join(h.env["XDG_DATA_HOME"], "limber", "limber.db")
+    with contextlib.closing(sqlite3.connect(path, timeout=5)) as db:
+        with db:
+            db.execute(sql, args)
+
+
+def test_restart(h):
+    water = h.prop("WaterToday")
+    stop(h.service)
+    glasses = db_rows(h, "SELECT source, count(*) FROM glasses GROUP BY source")
+    events = db_rows(h, "SELECT kind, action FROM reminder_events ORDER BY id")
+    h.gsettings("set", "io.github.limber.Limber", "posture-enabled", "true")  # for what follows
+    h.start_service()
+    again = h.prop("WaterToday")
+    report(water >= 2 and again == water and sum(n for _, n in glasses) == water,
+           f"restart: WaterToday is {water} before and {again} after a restart, as in the store",
+           f"glasses in the store: {glasses}")
+    report(("reminder", 1) in glasses and ("hydration", "shown") in events
+           and ("hydration", "drank") in events and ("hydration", "snoozed") in events,
+           "history: the store has the glass from the reminder, and the reminders shown and "
+           "acted on", f"glasses {glasses}; events {events}")
+
+
+def hold_lock(h):
+    """Another process's connection holding the store's write lock until it is closed."""
+    path = os.path.join(h.env["XDG_DATA_HOME"], "limber", "limber.db")
+    db = sqlite3.connect(path, timeout=5, isolation_level=None)
+    db.execute("BEGIN EXCLUSIVE")
+    return db
+
+
+def test_lock(h):
+    """LogWater under a lock held past the busy timeout: answered at once, kept, said on the
+    bus, and written to the file when the lock goes; also for a service started under it."""
+    before = db_rows(h, "SELECT count(*) FROM glasses")[0][0]
+    water = h.prop("WaterToday")
+    report(h.prop("NotSaving") == "", "lock: NotSaving is empty while records reach the file",
+           h.prop("NotSaving"))
+    locker = hold_lock(h)
+    try:
+        start = time.monotonic()
+        out = h.gdbus("LogWater")
+        spent = time.monotonic() - start
+        report(out.returncode == 0 and spent < 4 and h.prop("WaterToday") == water + 1,
+               f"lock: LogWater under a long lock answers in {spent:.1f} s and counts the glass",
+               out.stderr)
+        report(h.prop("NotSaving") != "" and db_rows(h, "SELECT count(*) FROM glasses")[0][0]
+               == before, "lock: NotSaving says the glass is kept until the file can take it",
+               h.prop("NotSaving"))
+    finally:
+        locker.close()
+    report(h.wait_for(lambda: h.prop("NotSaving") == "", 30)
+           and db_rows(h, "SELECT count(*) FROM glasses")[0][0] == before + 1,
+           "lock: once the lock goes, the glass is in the file and NotSaving is empty again",
+           f"NotSaving {h.prop('NotSaving')!r}; rows "
+           f"{db_rows(h, 'SELECT count(*) FROM glasses')[0][0]}, before {before}")
+
+    stop(h.service)
+    locker = hold_lock(h)
+    try:
+        h.start_service()
+        report(h.prop("NotSaving") != "" and h.prop("WaterToday") == water + 1,
+               "lock: a service started under the lock has the day's glasses and says it is "
+               "not saving", f"NotSaving {h.prop('NotSaving')!r}; WaterToday {h.prop('WaterToday')}")
+        out = h.gdbus("LogWater")
+        report(out.returncode == 0 and h.prop("WaterToday") == water + 2,
+               "lock: ... and takes a glass", out.stderr)
+    finally:
+        locker.close()
+    report(h.wait_for(lambda: h.prop("NotSaving") == "", 30)
+           and db_rows(h, "SELECT count(*) FROM glasses")[0][0] == before + 2,
+           "lock: ... which is in the file once the lock goes",
+           f"NotSaving {h.prop('NotSaving')!r}; rows "
+           f"{db_rows(h, 'SELECT count(*) FROM glasses')[0][0]}, before {before}")
+
+
 @contextlib.contextmanager
 def fake_app(h):
     """Limber on the bus, as far as the service sees it: the calls it gets, in a list."""
@@ -726,11 +1018,13 @@ def main():
                 h.gsettings("set", "io.github.limber.Limber", key, value)
             elapsed = h.start_service()
             for name, test in [("start-up", lambda: test_startup(h, elapsed)),
+                               ("no bus", lambda: test_no_bus(h)),
                                ("hydration", lambda: test_hydration_shown(h)),
                                ("actions", lambda: test_actions(h)),
                                ("api", lambda: test_dbus_api(h)),
                                ("no server", lambda: test_no_server(h)),
                                ("restart", lambda: test_restart(h)),
+                               ("lock", lambda: test_lock(h)),
                                ("acute", lambda: test_acute(h)),
                                ("stretch", lambda: test_stretch(h)),
                                ("away", lambda: test_away(h)),

@@ -9,6 +9,8 @@
 #include <grp.h>
 #include <signal.h>
 #include <string.h>
+#include <fcntl.h>
+#include <sys/mount.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -2043,6 +2045,18 @@ test_symlink (Fixture       *f,
   g_assert_cmpuint (count_glasses (store), ==, 0);
   add_glass (store, WALL_START + SECOND);
   g_assert_cmpuint (count_glasses (store), ==, 1);
+
+  /* An export would hold only this run's records: it fails, saying why, and writes nothing. */
+  if (!folder)
+    {
+      g_autofree char *export = g_build_filename (f->dir, "export.json", NULL);
+
+      g_assert_false (limber_store_export (store, export, &error));
+      g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING);
+      g_assert_nonnull (strstr (error->message, "symbolic link"));
+      g_clear_error (&error);
+      g_assert_false (file_exists (export));
+    }
   g_clear_object (&store);
 
   after = read_bytes (target_db);
@@ -2085,6 +2099,210 @@ test_private (Fixture       *f,
   g_assert_cmpuint (file_mode (path), ==, 0600);
   g_assert_cmpuint (file_mode (wal), ==, 0600);
   g_assert_cmpuint (file_mode (shm), ==, 0600);
+}
+
+/* ---------------------------------------------------------------------------------------- */
+/* A lock held for long by another process */
+
+/* Another process's connection holding the write lock until lock_release(). */
+static sqlite3 *
+lock_hold (const char *path)
+{
+  sqlite3 *db = db_open (path);
+
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO glasses (time_us, source)"
+                                 " VALUES (0, 'locker')", NULL, NULL, NULL), ==, SQLITE_OK);
+  return db;
+}
+
+static void
+lock_release (sqlite3 *db)
+{
+  g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
+/* Advances the fake clock by up to a few minutes until the store saves again. */
+static void
+wait_for_saving (Fixture     *f,
+                 LimberStore *store)
+{
+  for (guint i = 0; i < 300 && !limber_store_get_saving (store); i++)
+    limber_fake_clock_advance (LIMBER_FAKE_CLOCK (f->clock), SECOND);
+  g_assert_true (limber_store_get_saving (store));
+}
+
+/* A record made while another process holds the lock longer than the busy timeout is
+ * answered at once, kept, and reaches the file when the lock goes. */
+static void
+test_lock_write (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(LimberStore) store = open_store (f, NULL);
+  g_autoptr(GError) error = NULL;
+  LimberFakeClock *fake = LIMBER_FAKE_CLOCK (f->clock);
+  sqlite3 *locker;
+  gint64 started, spent, episode;
+  gint64 gap = 0;
+  guint retries = 0;
+
+  add_glass (store, WALL_START);
+  locker = lock_hold (f->path);
+
+  started = g_get_monotonic_time ();
+  add_glass (store, WALL_START + SECOND);
+  spent = g_get_monotonic_time () - started;
+  g_test_message ("a write under the lock took %" G_GINT64_FORMAT " ms", spent / 1000);
+  /* Not the 5 s busy wait that froze the window (the bound allows for a busy machine). */
+  g_assert_cmpint (spent, <, 3 * SECOND);
+
+  g_assert_false (limber_store_get_saving (store));
+  g_assert_nonnull (limber_store_get_problem (store));
+  g_assert_nonnull (strstr (limber_store_get_problem (store), f->path));
+  g_assert_cmpuint (count_glasses (store), ==, 2);
+  episode = limber_store_start_episode (store, WALL_START + 2 * SECOND, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (episode, >, 0);
+
+  /* Tries while the lock is still held change nothing, and come further apart. */
+  while (limber_fake_clock_get_n_pending (fake) > 0 && retries < 3)
+    {
+      gint64 next = limber_fake_clock_get_next_deadline (fake);
+
+      g_assert_cmpint (next - limber_clock_now_monotonic_us (f->clock), >, gap);
+      gap = next - limber_clock_now_monotonic_us (f->clock);
+      limber_fake_clock_advance_to (fake, next);
+      retries++;
+    }
+  g_assert_cmpuint (retries, ==, 3);
+  g_assert_false (limber_store_get_saving (store));
+  g_assert_cmpuint (count_glasses (store), ==, 2);
+
+  lock_release (locker);
+  wait_for_saving (f, store);
+  g_assert_null (limber_store_get_problem (store));
+
+  /* Ours and the other process's, all in the file; the episode ends under its new id. */
+  g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM glasses"), ==, 3);
+  g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM glasses WHERE time_us ="
+                                 " 1773655201000000"), ==, 1);
+  g_assert_cmpuint (count_glasses (store), ==, 3);
+  g_assert_true (limber_store_end_episode (store, episode, WALL_START + HOUR, "ok", &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM episodes WHERE ended_us IS NOT"
+                                 " NULL AND notes = 'ok'"), ==, 1);
+  g_assert_cmpint (limber_fake_clock_get_n_pending (fake), ==, 0);
+
+  /* And the file takes records directly again. */
+  add_glass (store, WALL_START + 3 * SECOND);
+  g_assert_true (limber_store_get_saving (store));
+  g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM glasses"), ==, 4);
+}
+
+/* A store opened while another process holds the lock works in memory with what the file
+ * holds, and moves to the file once the lock goes. */
+static void
+test_lock_open (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(LimberStore) store = open_store (f, NULL);
+  g_autoptr(GError) error = NULL;
+  sqlite3 *locker;
+
+  add_glass (store, WALL_START);
+  g_clear_object (&store);
+
+  locker = lock_hold (f->path);
+  store = limber_store_new (f->clock, f->path);
+  g_assert_false (limber_store_open (store, &error));
+  g_assert_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING);
+  g_clear_error (&error);
+  g_assert_false (limber_store_get_saving (store));
+  g_assert_nonnull (limber_store_get_problem (store));
+  g_assert_cmpuint (count_glasses (store), ==, 1);
+  add_glass (store, WALL_START + SECOND);
+  g_assert_cmpuint (count_glasses (store), ==, 2);
+
+  lock_release (locker);
+  wait_for_saving (f, store);
+  g_assert_null (limber_store_get_problem (store));
+  g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM glasses"), ==, 3);
+  g_assert_cmpuint (count_glasses (store), ==, 3);
+}
+
+/* A store that goes away while records are kept tries the file one last time. */
+static void
+test_lock_at_exit (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(LimberStore) store = open_store (f, NULL);
+  sqlite3 *locker = lock_hold (f->path);
+
+  add_glass (store, WALL_START);
+  g_assert_false (limber_store_get_saving (store));
+  lock_release (locker);
+  g_clear_object (&store);
+
+  g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM glasses"), ==, 2);
+}
+
+/* A disk that fills up and then has room again: a small tmpfs (so only as root) filled with
+ * another file. The records made meanwhile are kept and reach the file once there is room. */
+static void
+test_full_disk_kept (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *mount_dir = g_build_filename (f->dir, "small", NULL);
+  g_autofree char *path = g_build_filename (mount_dir, "limber.db", NULL);
+  g_autofree char *filler = g_build_filename (mount_dir, "filler", NULL);
+  g_autoptr(LimberStore) store = NULL;
+  g_autofree char *block = g_malloc0 (4096);
+  guint written = 0;
+  guint kept = 0;
+  int fd;
+
+  g_assert_cmpint (g_mkdir (mount_dir, 0700), ==, 0);
+  if (geteuid () != 0 || mount ("tmpfs", mount_dir, "tmpfs", 0, "size=1m") != 0)
+    {
+      g_test_skip ("needs root to mount a small tmpfs");
+      return;
+    }
+
+  store = open_store (f, path);
+  for (; written < 10; written++)
+    add_glass (store, WALL_START + written * SECOND);
+
+  /* Everything else on the disk is taken. */
+  fd = open (filler, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+  g_assert_cmpint (fd, >=, 0);
+  while (write (fd, block, 4096) == 4096)
+    ;
+  close (fd);
+
+  while (limber_store_get_saving (store) && written < 5000)
+    add_glass (store, WALL_START + written++ * SECOND);
+  g_assert_false (limber_store_get_saving (store));
+  g_assert_nonnull (strstr (limber_store_get_problem (store), "right now"));
+  for (; kept < 20; kept++)
+    add_glass (store, WALL_START + (written + kept) * SECOND);
+  g_assert_cmpuint (count_glasses (store), ==, written + kept);
+
+  /* Still full: nothing changes. */
+  limber_fake_clock_advance (LIMBER_FAKE_CLOCK (f->clock), 10 * SECOND);
+  g_assert_false (limber_store_get_saving (store));
+
+  g_assert_cmpint (g_unlink (filler), ==, 0);
+  wait_for_saving (f, store);
+  g_assert_null (limber_store_get_problem (store));
+  g_test_message ("%u records before the disk filled up, %u kept while it was full", written,
+                  kept);
+  g_assert_cmpint (db_query_int (path, "SELECT count(*) FROM glasses"), ==, written + kept);
+  g_assert_cmpint (db_query_int (path, "SELECT count(DISTINCT time_us) FROM glasses"), ==,
+                   written + kept);
+
+  g_clear_object (&store);
+  g_assert_cmpint (umount2 (mount_dir, MNT_DETACH), ==, 0);
 }
 
 /* ---------------------------------------------------------------------------------------- */
@@ -2421,6 +2639,9 @@ main (int   argc,
 
   add_test ("/store/processes/both-writing", NULL, test_two_processes);
   add_test ("/store/processes/killed-writer", NULL, test_killed_writer);
+  add_test ("/store/lock/write", NULL, test_lock_write);
+  add_test ("/store/lock/open", NULL, test_lock_open);
+  add_test ("/store/lock/at-exit", NULL, test_lock_at_exit);
 
   add_test ("/store/damaged/random-bytes", GINT_TO_POINTER (DAMAGE_RANDOM_BYTES), test_damaged);
   add_test ("/store/damaged/truncated", GINT_TO_POINTER (DAMAGE_TRUNCATED), test_damaged);
@@ -2439,6 +2660,7 @@ main (int   argc,
             test_read_only);
   add_test ("/store/read-only/no-folder", GINT_TO_POINTER (READ_ONLY_NO_FOLDER), test_read_only);
   add_test ("/store/full-disk", NULL, test_full_disk);
+  add_test ("/store/full-disk-kept", NULL, test_full_disk_kept);
 
   status = g_test_run ();
   if (base != NULL)

@@ -7,7 +7,19 @@
 
 #include "limber-clock.h"
 
-G_DEFINE_ABSTRACT_TYPE (LimberClock, limber_clock, G_TYPE_OBJECT)
+/* The wall-clock times Limber works with: 1970-01-01 to 9000-01-01 UTC. GDateTime ends with
+ * the year 9999 and starts with the year 1; a "now" near either end leaves no room for the days
+ * and months that pages and reminders count from it, and each count that ran past the end
+ * would log a critical and give nonsense. A system clock set that far is wrong anyway. */
+#define FIRST_WALL_US G_GINT64_CONSTANT (0)
+#define LAST_WALL_US  (G_GINT64_CONSTANT (221845392000) * G_USEC_PER_SEC)
+
+typedef struct
+{
+  gboolean out_of_range;   /* said once in the log, until the clock is back in range */
+} LimberClockPrivate;
+
+G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (LimberClock, limber_clock, G_TYPE_OBJECT)
 
 static void
 limber_clock_class_init (LimberClockClass *klass)
@@ -39,14 +51,29 @@ limber_clock_now_monotonic_us (LimberClock *self)
  * @self: a #LimberClock
  *
  * Returns: the wall-clock time in microseconds since the Unix epoch (UTC). It can jump
- *   when the system time is changed.
+ *   when the system time is changed. A time before 1970 or after the year 9000 is taken as
+ *   the nearer of the two, and said once in the log.
  */
 gint64
 limber_clock_now_wall_us (LimberClock *self)
 {
+  LimberClockPrivate *priv;
+  gint64 now;
+  gint64 kept;
+
   g_return_val_if_fail (LIMBER_IS_CLOCK (self), 0);
 
-  return LIMBER_CLOCK_GET_CLASS (self)->now_wall_us (self);
+  priv = limber_clock_get_instance_private (self);
+  now = LIMBER_CLOCK_GET_CLASS (self)->now_wall_us (self);
+  kept = CLAMP (now, FIRST_WALL_US, LAST_WALL_US);
+
+  if (kept != now && !priv->out_of_range)
+    g_message ("The clock says %" G_GINT64_FORMAT " s from 1970, outside the years Limber "
+               "works with (1970 to 9000); it uses %" G_GINT64_FORMAT " s until the clock is "
+               "set right", now / G_USEC_PER_SEC, kept / G_USEC_PER_SEC);
+  priv->out_of_range = kept != now;
+
+  return kept;
 }
 
 /**

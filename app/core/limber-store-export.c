@@ -291,6 +291,16 @@ limber_store_export (LimberStore  *self,
       return FALSE;
     }
 
+  /* The file was there but not read (a link Limber refuses): an export of what this run holds
+   * would look like a complete one. */
+  if (self->unread_reason != NULL)
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
+                   _("Nothing was exported: your records could not be read (%s)"),
+                   self->unread_reason);
+      return FALSE;
+    }
+
   lower = g_ascii_strdown (path, -1);
   if (g_str_has_suffix (lower, ".csv"))
     contents = export_csv (self, error);

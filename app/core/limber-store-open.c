@@ -21,7 +21,6 @@
  * one aside to start afresh, and carrying on in memory when the file cannot be used.
  */
 
-#define BUSY_TIMEOUT_MS 5000
 /* See limber_store_limit_memory(): enough for the pages of an indexed look-up or a write. */
 #define SMALL_CACHE_KIB 64
 
@@ -222,7 +221,9 @@ open_file (LimberStore  *self,
     }
 
   sqlite3_extended_result_codes (self->db, TRUE);
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* A try of the file while records are kept in memory must not hold up the main loop. */
+  sqlite3_busy_timeout (self->db, self->retrying ? LIMBER_STORE_RETRY_BUSY_TIMEOUT_MS
+                                                 : LIMBER_STORE_BUSY_TIMEOUT_MS);
   if (limit_memory)
     limber_store_exec (self, "PRAGMA cache_size = -" G_STRINGIFY (SMALL_CACHE_KIB), NULL);
 
@@ -268,6 +269,19 @@ open_file (LimberStore  *self,
 
   self->data_version = limber_store_query_int (self->db, "PRAGMA data_version", 0);
   return TRUE;
+}
+
+gboolean
+limber_store_open_file (LimberStore  *self,
+                        GError      **error)
+{
+  g_return_val_if_fail (self->db == NULL, FALSE);
+
+  if (open_file (self, error))
+    return TRUE;
+
+  limber_store_close_db (self);
+  return FALSE;
 }
 
 /* Moves a damaged file (and its journal files) aside under a name with the time in it. */
@@ -331,8 +345,10 @@ copy_database (sqlite3 *memory,
 /* Carries on in memory, keeping what the disk file holds if it can still be read. */
 void
 limber_store_fall_back_to_memory (LimberStore *self,
-                                  const char  *reason)
+                                  const char  *reason,
+                                  gboolean     retry)
 {
+  GStatBuf st;
   sqlite3 *memory = NULL;
   sqlite3 *source = self->db;
   g_autofree char *problem = NULL;
@@ -363,8 +379,15 @@ limber_store_fall_back_to_memory (LimberStore *self,
       if (sqlite3_open_v2 (uri, &source,
                            SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOFOLLOW,
                            NULL) == SQLITE_OK)
-        copy_database (memory, source);
+        copied = copy_database (memory, source);
       sqlite3_close_v2 (source);
+    }
+
+  /* Something is there that this run could not read (a link, an unreadable file). */
+  if (!copied && g_lstat (self->path, &st) == 0)
+    {
+      g_free (self->unread_reason);
+      self->unread_reason = g_strdup (reason);
     }
 
   self->db = memory;
@@ -376,6 +399,14 @@ limber_store_fall_back_to_memory (LimberStore *self,
       sqlite3_close_v2 (self->db);
       sqlite3_open_v2 (":memory:", &self->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
       migrate (self, NULL);
+    }
+
+  /* What is in memory now came from the file (or nothing did): only rows added from here on
+   * are written to it later. */
+  if (retry)
+    {
+      limber_store_start_retrying (self, reason);
+      return;
     }
 
   problem = g_strdup_printf (_("Limber cannot save to %s (%s). What you record now is kept "
@@ -476,7 +507,8 @@ in_memory:
       local_error->code = LIMBER_STORE_ERROR_NOT_SAVING;
     limber_store_close_db (self);
     self->saving = TRUE;
-    limber_store_fall_back_to_memory (self, reason);
+    limber_store_fall_back_to_memory (self, reason,
+                                      limber_store_is_passing_problem (self->last_rc));
     g_propagate_error (error, g_steal_pointer (&local_error));
     return FALSE;
   }

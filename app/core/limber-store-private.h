@@ -11,6 +11,13 @@
 
 G_BEGIN_DECLS
 
+/* How long a write waits for another process's transaction. Every transaction is a few
+ * milliseconds, so this is plenty; a lock held longer does not freeze the window: the record
+ * is kept in memory and written when the lock goes (limber-store-retry.c), whose tries wait
+ * less. */
+#define LIMBER_STORE_BUSY_TIMEOUT_MS 500
+#define LIMBER_STORE_RETRY_BUSY_TIMEOUT_MS 50
+
 struct _LimberStore
 {
   GObject       parent_instance;
@@ -27,6 +34,19 @@ struct _LimberStore
 
   GFileMonitor *monitor;
   gint64        data_version;
+
+  /* Why the records on disk could not be read into this run (a link, a newer file), or NULL;
+   * an export then writes nothing rather than a file without them. */
+  char         *unread_reason;
+
+  /* While the file is locked or full (limber-store-retry.c): the records are kept in memory
+   * and written to the file when it can take them. */
+  gboolean      retrying;
+  GHashTable   *kept_from;     /* table name → the highest id read from the file */
+  gboolean      deleted_while_retrying;
+  guint         retry_id;
+  gint64        retry_delay_us;
+  GHashTable   *moved_ids;     /* "table id" of a record kept in memory → its id in the file */
 };
 
 /* The open database, for the export code that walks every table. */
@@ -64,9 +84,28 @@ void           limber_store_stop_saving     (LimberStore *self,
                                              const char  *problem);
 void           limber_store_watch_folder    (LimberStore *self);
 
-/* limber-store-open.c: carries on in memory, with what the file holds if it can be read. */
+/* limber-store-open.c: carries on in memory, with what the file holds if it can be read;
+ * with @retry, writes what is kept to the file once it can (limber-store-retry.c). */
 void           limber_store_fall_back_to_memory (LimberStore *self,
-                                                 const char  *reason);
+                                                 const char  *reason,
+                                                 gboolean     retry);
+/* limber-store-open.c: opens self->path into self->db, migrated; self->last_rc says why not. */
+gboolean       limber_store_open_file       (LimberStore *self,
+                                             GError     **error);
+void           limber_store_set_problem     (LimberStore *self,
+                                             const char  *problem);
+/* Back to the file after records kept in memory were written to it. */
+void           limber_store_resume_saving   (LimberStore *self);
+
+/* limber-store-retry.c */
+gboolean       limber_store_is_passing_problem (int rc);
+void           limber_store_start_retrying  (LimberStore *self,
+                                             const char  *reason);
+void           limber_store_stop_retrying   (LimberStore *self);
+void           limber_store_forget_kept_from (LimberStore *self);
+gint64         limber_store_find_moved_id   (LimberStore *self,
+                                             const char  *table,
+                                             gint64       id);
 
 /* limber-store-open.c: the schema's steps, also read by limber_store_create_version(). */
 extern const char * const limber_store_migrations[LIMBER_STORE_VERSION];

@@ -161,6 +161,9 @@ limber_store_set_session_pain_after (LimberStore  *self,
 
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
 
+  /* A session kept in memory while the file was locked has another id in the file now. */
+  update.id = limber_store_find_moved_id (self, "sessions", id);
+
   if (pain < LIMBER_PAIN_UNSET || pain > 10)
     {
       g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_INVALID,
@@ -358,6 +361,8 @@ limber_store_end_episode (LimberStore  *self,
 
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
 
+  end.id = limber_store_find_moved_id (self, "episodes", id);
+
   return limber_store_write (self, update_episode_end, &end, error) != 0;
 }
 
@@ -469,6 +474,7 @@ limber_store_delete_all (LimberStore  *self,
   limber_store_exec (self, "PRAGMA secure_delete = ON", NULL);
   if (limber_store_write (self, delete_records, NULL, error) == 0)
     return FALSE;
+  limber_store_forget_kept_from (self);
 
   /* Best effort: another process reading at this moment can keep the old pages a while. */
   if (limber_store_get_saving (self))

@@ -20,9 +20,11 @@
  * killed mid-way loses at most the write in flight.
  *
  * Nothing recorded may be lost, so faults never end in a crash: a damaged file is moved aside
- * and a fresh one created; a file that cannot be opened or written (a read-only folder, a full
- * disk) makes the store carry on in memory, with what was on disk copied in, and say so in
- * the "problem" property until the program ends.
+ * and a fresh one created; a file that cannot be opened or written (a read-only folder) makes
+ * the store carry on in memory, with what was on disk copied in, and say so in the "problem"
+ * property until the program ends. A file that cannot take a write only for now (another
+ * process holds its lock past the busy timeout, the disk is full) gets what was kept in
+ * memory once it can (limber-store-retry.c).
  *
  * Other processes' writes are noticed through a file monitor on the folder and SQLite's
  * data_version, and announced with "changed" like our own.
@@ -161,9 +163,9 @@ limber_store_close_db (LimberStore *self)
   self->db = NULL;
 }
 
-static void
-set_problem (LimberStore *self,
-             const char  *problem)
+void
+limber_store_set_problem (LimberStore *self,
+                          const char  *problem)
 {
   if (g_strcmp0 (self->problem, problem) == 0)
     return;
@@ -187,7 +189,7 @@ limber_store_stop_saving (LimberStore *self,
     }
 
   g_message ("%s", problem);
-  set_problem (self, problem);
+  limber_store_set_problem (self, problem);
 }
 
 static void
@@ -246,6 +248,9 @@ limber_store_dispose (GObject *object)
 {
   LimberStore *self = LIMBER_STORE (object);
 
+  /* One last try, so records kept while the file was locked are not lost at exit. */
+  if (self->clock != NULL)
+    limber_store_stop_retrying (self);
   g_clear_object (&self->monitor);
   g_clear_object (&self->clock);
 
@@ -261,6 +266,9 @@ limber_store_finalize (GObject *object)
   g_free (self->path);
   g_free (self->problem);
   g_free (self->moved_aside_path);
+  g_free (self->unread_reason);
+  g_clear_pointer (&self->kept_from, g_hash_table_unref);
+  g_clear_pointer (&self->moved_ids, g_hash_table_unref);
 
   G_OBJECT_CLASS (limber_store_parent_class)->finalize (object);
 }
@@ -450,8 +458,23 @@ tell_other_processes (LimberStore *self)
   close (fd);
 }
 
+/* Back on the file: see limber-store-retry.c. */
+void
+limber_store_resume_saving (LimberStore *self)
+{
+  self->saving = TRUE;
+  self->data_version = limber_store_query_int (self->db, "PRAGMA data_version", 0);
+  limber_store_watch_folder (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SAVING]);
+  limber_store_set_problem (self, NULL);
+  tell_other_processes (self);
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Runs @func in a transaction. If the file cannot take it (full, read-only, gone), the store
- * moves to memory and runs it again there, so the record is kept for this run. */
+ * moves to memory and runs it again there, so the record is kept for this run; if it only
+ * cannot take it now (locked by another process, a full disk), the store writes it to the file
+ * later, see limber-store-retry.c. */
 gint64
 limber_store_write (LimberStore           *self,
                     LimberStoreWriteFunc   func,
@@ -481,12 +504,14 @@ limber_store_write (LimberStore           *self,
           sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
         }
 
-      if (self->saving && is_storage_problem (self->last_rc))
+      if (self->saving && (is_storage_problem (self->last_rc) ||
+                           limber_store_is_passing_problem (self->last_rc)))
         {
           g_autofree char *reason = g_strdup (sqlite3_errstr (self->last_rc));
+          gboolean retry = limber_store_is_passing_problem (self->last_rc);
 
           limber_store_close_db (self);
-          limber_store_fall_back_to_memory (self, reason);
+          limber_store_fall_back_to_memory (self, reason, retry);
           continue;
         }
 

@@ -22,7 +22,8 @@ G_BEGIN_DECLS
  * LimberStoreError:
  * @LIMBER_STORE_ERROR_FAILED: SQLite reported an error; the message names it and the file
  * @LIMBER_STORE_ERROR_NOT_SAVING: the file could not be opened or written (read-only folder,
- *   full disk); the store keeps what is recorded in memory until the program ends
+ *   full disk, a lock held by another process); the store keeps what is recorded in memory,
+ *   until the program ends or, for a full disk or a lock, until the file can take it
  * @LIMBER_STORE_ERROR_NEWER_VERSION: the file was written by a newer Limber
  * @LIMBER_STORE_ERROR_INVALID: an argument is out of range (a pain rating of 11)
  */

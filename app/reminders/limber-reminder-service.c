@@ -388,6 +388,14 @@ on_journal_changed (LimberReminderService *self,
 }
 
 static void
+on_journal_problem_changed (LimberReminderService *self)
+{
+  const char *problem = limber_journal_get_problem (self->journal);
+
+  limber_reminders1_set_not_saving (self->skeleton, problem != NULL ? problem : "");
+}
+
+static void
 on_water_today_changed (LimberReminderService *self)
 {
   limber_reminders1_set_water_today (self->skeleton, limber_water_log_get_today (self->water));
@@ -631,6 +639,8 @@ handle_log_water (LimberReminders1      *skeleton,
                   GDBusMethodInvocation *invocation,
                   LimberReminderService *self)
 {
+  g_autoptr(GError) error = NULL;
+
   if (limber_water_log_get_today (self->water) >= LIMBER_WATER_LOG_MAX_PER_DAY)
     {
       g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR,
@@ -640,7 +650,14 @@ handle_log_water (LimberReminders1      *skeleton,
       return G_DBUS_METHOD_INVOCATION_HANDLED;
     }
 
-  limber_journal_add_glass (self->journal, LIMBER_GLASS_FROM_DBUS, NULL);
+  /* A glass the file cannot take now is kept by the journal and written later (NotSaving says
+   * so); one that could not be kept at all is answered as an error, never as recorded. */
+  if (limber_journal_add_glass (self->journal, LIMBER_GLASS_FROM_DBUS, &error) == 0)
+    {
+      g_dbus_method_invocation_return_error (invocation, G_DBUS_ERROR, G_DBUS_ERROR_FAILED,
+                                             "The glass was not recorded: %s", error->message);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
   limber_reminders1_complete_log_water (skeleton, invocation);
   return G_DBUS_METHOD_INVOCATION_HANDLED;
 }
@@ -705,6 +722,9 @@ limber_reminder_service_startup (GApplication *application)
   if (!limber_journal_import_water_file (self->journal, water_path, &error))
     g_message ("History: %s", error->message);
   g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
+  g_signal_connect_swapped (self->journal, "notify::problem",
+                            G_CALLBACK (on_journal_problem_changed), self);
+  on_journal_problem_changed (self);
   self->water = limber_water_log_new (NULL, self->journal);
   self->care_plan = limber_care_plan_new (self->journal, NULL);
   g_signal_connect_swapped (self->care_plan, "notify::phase", G_CALLBACK (on_phase_changed), self);
@@ -760,10 +780,24 @@ static int
 limber_reminder_service_handle_local_options (GApplication *application,
                                               GVariantDict *options)
 {
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GError) error = NULL;
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("limber-reminders %s\n", PACKAGE_VERSION);
       return 0;
+    }
+
+  /* Without a session bus GApplication carries on as a plain process, where no notification
+   * can be shown and nothing can reach the service. GApplication registers on this same
+   * shared connection. */
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus == NULL)
+    {
+      g_printerr (_("limber-reminders needs the session bus to show reminders, and cannot "
+                    "reach it: %s\n"), error->message);
+      return 1;
     }
 
   return -1;

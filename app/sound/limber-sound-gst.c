@@ -193,6 +193,23 @@ sound_close (LimberSoundOutput *output)
   return drained;
 }
 
+/* GSettings' range check lets NaN through (it compares as neither below 0 nor above 1), which
+ * the volume element would refuse with a warning. Refusing it here makes GSettings use the
+ * default. */
+static gboolean
+map_volume (GValue   *value,
+            GVariant *variant,
+            gpointer  user_data)
+{
+  double volume = g_variant_get_double (variant);
+
+  if (!(volume >= 0.0 && volume <= 1.0))
+    return FALSE;
+
+  g_value_set_double (value, volume);
+  return TRUE;
+}
+
 static LimberSoundOutput *
 sound_open (const char            *sink,
             GSettings             *settings,
@@ -251,7 +268,8 @@ sound_open (const char            *sink,
   output->volume = gst_bin_get_by_name (GST_BIN (output->pipeline), "volume");
   g_object_set (output->cue_src, "caps", cue_caps, NULL);
   g_object_set (output->speech_src, "caps", speech_caps, NULL);
-  g_settings_bind (settings, "volume", output->volume, "volume", G_SETTINGS_BIND_GET);
+  g_settings_bind_with_mapping (settings, "volume", output->volume, "volume", G_SETTINGS_BIND_GET,
+                                map_volume, NULL, NULL, NULL);
 
   mixer = gst_bin_get_by_name (GST_BIN (output->pipeline), "mix");
   mixer_src = gst_element_get_static_pad (mixer, "src");

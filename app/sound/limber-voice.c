@@ -48,6 +48,12 @@ static struct
                                       unsigned int, unsigned int, unsigned int *, void *);
 } espeak;
 
+/* Digits are in every language's dictionary; a voice that has its own says them in well over a
+ * second. Without the dictionary espeak-ng reports success and gives a few milliseconds of
+ * silence (154 samples in espeak-ng 1.51). */
+#define PROBE_TEXT "1 2 3"
+#define PROBE_MIN_SAMPLES (LIMBER_VOICE_RATE / 4)
+
 /* Returns: %NULL once the library is loaded, or why it could not be (to be freed) */
 static char *
 load_espeak (void)
@@ -91,6 +97,21 @@ synth_cb (short        *wav,
   return 0;
 }
 
+/* Whether the voice set last says something: its language's data can be incomplete. */
+static gboolean
+voice_speaks (LimberVoice *self)
+{
+  gboolean speaks;
+
+  self->samples = g_byte_array_new ();
+  speaks = espeak.synth (PROBE_TEXT, sizeof PROBE_TEXT, 0, POS_CHARACTER, 0, espeakCHARS_UTF8,
+                         NULL, self) == EE_OK &&
+           self->samples->len / sizeof (short) >= PROBE_MIN_SAMPLES;
+  g_clear_pointer (&self->samples, g_byte_array_unref);
+
+  return speaks;
+}
+
 static gboolean
 ensure_initialized (LimberVoice  *self,
                     GError      **error)
@@ -119,27 +140,36 @@ ensure_initialized (LimberVoice  *self,
       else
         {
           gboolean own = espeak.set_voice_by_name (self->language) == EE_OK;
+          gboolean speaks;
 
-          /* No voice for the language: English guidance rather than none, and said so. */
-          if (!own && !g_str_equal (self->language, "en") &&
-              espeak.set_voice_by_name ("en") == EE_OK)
-            {
-              self->notice = g_strdup_printf (_("espeak-ng has no voice for “%s”, so the "
-                                                "guidance is spoken in English"), self->language);
-              g_free (self->language);
-              self->language = g_strdup ("en");
-              own = TRUE;
-            }
-          if (!own)
-            self->init_error = g_strdup_printf (_("espeak-ng has no voice for “%s”"),
-                                                self->language);
-        }
-
-      if (self->init_error == NULL)
-        {
           espeak.set_synth_callback (synth_cb);
           /* A little slower than normal: the listener is concentrating on their body. */
           espeak.set_parameter (espeakRATE, 160, 0);
+          speaks = own && voice_speaks (self);
+
+          /* No voice for the language, or one that says nothing: English guidance rather
+           * than none, and said so. */
+          if (!speaks && !g_str_equal (self->language, "en") &&
+              espeak.set_voice_by_name ("en") == EE_OK && voice_speaks (self))
+            {
+              if (own)
+                self->notice = g_strdup_printf (_("espeak-ng’s data for “%s” is incomplete, so "
+                                                  "the guidance is spoken in English"),
+                                                self->language);
+              else
+                self->notice = g_strdup_printf (_("espeak-ng has no voice for “%s”, so the "
+                                                  "guidance is spoken in English"),
+                                                self->language);
+              g_free (self->language);
+              self->language = g_strdup ("en");
+              speaks = TRUE;
+            }
+          if (!speaks && !own)
+            self->init_error = g_strdup_printf (_("espeak-ng has no voice for “%s”"),
+                                                self->language);
+          else if (!speaks)
+            self->init_error = g_strdup_printf (_("espeak-ng’s data for “%s” is incomplete: it "
+                                                  "speaks nothing"), self->language);
         }
     }
 

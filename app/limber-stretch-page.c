@@ -466,7 +466,9 @@ limber_stretch_page_delete_routine (LimberStretchPage *self,
   /* The toast lives in the window's overlay, above the page's actions: it calls back instead. */
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
+  /* After: limber_toasts_add() may hold back a dismissal that comes during the slide-in. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self,
+                           G_CONNECT_AFTER);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   /* Undo must be at hand at once, not after the toasts before it. */
   if (overlay != NULL)

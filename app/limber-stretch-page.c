@@ -158,15 +158,19 @@ add_routine_card (LimberStretchPage *self,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (top), text);
 
+  /* The user's texts wrap anywhere, even inside a word: one long word must not widen the
+   * window past the screen (at 3,000 characters, past what X can draw). */
   title = gtk_label_new (limber_routine_get_name (routine));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (text), title);
 
   label = gtk_label_new (subtitle);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (text), label);
 
   if (description[0] != '\0')
@@ -174,6 +178,7 @@ add_routine_card (LimberStretchPage *self,
       label = gtk_label_new (description);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (text), label);
     }

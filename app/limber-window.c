@@ -744,15 +744,11 @@ limber_window_get_reminders_page (LimberWindow *self)
  * message (an error with a file name) would lose its end. The title here is our own label,
  * which wraps instead, and is plain text: no markup to escape.
  */
-void
-limber_window_add_toast (LimberWindow *self,
-                         const char   *title)
+static AdwToast *
+new_toast (const char *title)
 {
   GtkWidget *label;
   AdwToast *toast;
-
-  g_return_if_fail (LIMBER_IS_WINDOW (self));
-  g_return_if_fail (title != NULL);
 
   label = gtk_label_new (title);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -768,5 +764,32 @@ limber_window_add_toast (LimberWindow *self,
   toast = adw_toast_new (title);
   adw_toast_set_custom_title (toast, label);
   adw_toast_set_timeout (toast, 8);
-  limber_toasts_add (self->toast_overlay, toast, FALSE);
+  return toast;
+}
+
+void
+limber_window_add_toast (LimberWindow *self,
+                         const char   *title)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  limber_toasts_add (self->toast_overlay, new_toast (title), FALSE);
+}
+
+/**
+ * limber_window_add_droppable_toast:
+ *
+ * Shows a message as limber_window_add_toast() does, about something asked from outside (the
+ * bus, the command line), which a flood may drop: see limber_toasts_add_droppable(). Never for
+ * news about the user's records.
+ */
+void
+limber_window_add_droppable_toast (LimberWindow *self,
+                                   const char   *title)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  limber_toasts_add_droppable (self->toast_overlay, new_toast (title));
 }

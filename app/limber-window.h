@@ -43,5 +43,7 @@ LimberProgressPage  *limber_window_get_progress_page  (LimberWindow   *self);
 LimberRemindersPage *limber_window_get_reminders_page (LimberWindow *self);
 void             limber_window_add_toast      (LimberWindow   *self,
                                                const char     *title);
+void             limber_window_add_droppable_toast (LimberWindow *self,
+                                                    const char   *title);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "limber-application.h"
 #include "limber-system-clock.h"
 #include "limber-ui-test.h"
@@ -250,6 +252,24 @@ dismiss_toast (void)
 
   limber_ui_test_activate (close_button);
   g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 2000));
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+/* Closes the toast on screen and waits until it has gone, whether or not another follows. */
+static void
+dismiss_toast_and_wait (void)
+{
+  GtkWidget *close_button = limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_close_button,
+                                                        NULL);
+  g_autoptr(GtkWidget) held = g_object_ref (close_button);
+
+  limber_ui_test_activate (close_button);
+  g_assert_true (limber_ui_test_spin_until (is_unmapped, held, 10000));
 }
 
 /* Starts a routine as `limber --routine ID` does: through app.start-routine. */
@@ -758,6 +778,132 @@ test_unknown_routine (void)
   dismiss_toast ();
 }
 
+/* The user's routine folder, where the loader reads routine files. */
+static char *
+user_routine (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+reload_routines (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+
+  limber_catalog_reload_user_dir (limber_application_get_catalog (app), dir);
+}
+
+/* A name and a description as long as the loader allows, with no space to wrap at, still fit a
+ * phone: they wrap inside the word. (A 1,500-character name made the window 16,666 px wide, and
+ * 3,000 characters crashed the app with X's BadAlloc; the loader now refuses those.) */
+static void
+test_long_name (void)
+{
+  g_autofree char *good = user_routine ("long-name.json");
+  g_autofree char *bad = user_routine ("huge-name.json");
+  g_autofree char *name = g_strnfill (80, 'W');
+  g_autofree char *description = g_strnfill (300, 'M');
+  g_autofree char *huge = g_strnfill (3000, 'W');
+  g_autofree char *text = NULL;
+  g_autofree char *huge_text = NULL;
+  g_autofree char *skipped = NULL;
+  int minimum;
+
+  text = g_strdup_printf ("{ \"id\": \"long-name\", \"name\": \"%s\", \"description\": \"%s\", "
+                          "\"steps\": [{ \"exercise\": \"bridge\" }] }", name, description);
+  g_assert_true (g_file_set_contents (good, text, -1, NULL));
+  huge_text = g_strdup_printf ("{ \"id\": \"huge-name\", \"name\": \"%s\", "
+                               "\"steps\": [{ \"exercise\": \"bridge\" }] }", huge);
+  g_assert_true (g_file_set_contents (bad, huge_text, -1, NULL));
+
+  skipped = g_strdup_printf ("Skipping routine file %s: *", bad);
+  g_test_expect_message ("Limber", G_LOG_LEVEL_WARNING, skipped);
+  reload_routines ();
+  g_test_assert_expected_messages ();
+  g_assert_null (limber_catalog_find_routine (limber_application_get_catalog (app), "huge-name"));
+
+  return_to_routines ();
+  assert_shows_label (name);
+  assert_shows_label (description);
+  limber_ui_test_set_width (window, NARROW);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (minimum, <=, NARROW);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-long-name-narrow");
+  limber_ui_test_set_width (window, 720);
+
+  g_assert_cmpint (g_unlink (good), ==, 0);
+  g_assert_cmpint (g_unlink (bad), ==, 0);
+  reload_routines ();
+}
+
+/* An unknown id of 20,000 characters over D-Bus froze the app for 17 s laying out its toast: it
+ * is cut as --routine cuts it, in the toast and in the log. */
+static void
+test_unknown_routine_huge (void)
+{
+  g_autofree char *id = g_strnfill (20000, 'x');
+  g_autofree char *cut = g_strnfill (80, 'x');
+  g_autofree char *message = g_strdup_printf ("There is no routine “%s…”", cut);
+
+  return_to_routines ();
+
+  g_test_expect_message ("Limber", G_LOG_LEVEL_MESSAGE, message);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string (id));
+  g_test_assert_expected_messages ();
+
+  g_assert_true (limber_ui_test_spin_until (shows_label, message, 10000));
+  dismiss_toast ();
+}
+
+static gboolean
+shows_flood_toast (gpointer unused)
+{
+  return limber_ui_test_find_label_containing (GTK_WIDGET (window), "“flood-") != NULL;
+}
+
+/* 300 unknown ids at once: their toasts would have queued for 40 minutes, and a message about
+ * the user's records after them would have waited as long. That message comes at once, and of
+ * the flood only the newest few are left to show. */
+static void
+test_unknown_routine_flood (void)
+{
+  guint shown = 0;
+
+  return_to_routines ();
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("flood-%03u", i);
+      g_autofree char *message = g_strdup_printf ("There is no routine “%s”", id);
+
+      g_test_expect_message ("Limber", G_LOG_LEVEL_MESSAGE, message);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                      g_variant_new_string (id));
+    }
+  g_test_assert_expected_messages ();
+
+  limber_window_add_toast (window, "News about your records");
+  g_assert_true (limber_ui_test_spin_until (shows_label, "News about your records", 10000));
+  dismiss_toast_and_wait ();
+
+  /* What is left of the flood: its last two, each closed as it comes. */
+  while (limber_ui_test_spin_until (shows_flood_toast, NULL, 5000))
+    {
+      g_assert_true (shows_label_containing ("“flood-298”") ||
+                     shows_label_containing ("“flood-299”"));
+      shown++;
+      g_assert_cmpuint (shown, <=, 2);
+      dismiss_toast_and_wait ();
+    }
+  g_assert_cmpuint (shown, >=, 1);
+}
+
 /* An id is shown as it was given, not read as markup: "&" alone is invalid markup, and "<b>"
  * would make the rest bold. */
 static void
@@ -1220,10 +1366,13 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/finish-counts", test_finish_counts);
   g_test_add_func ("/stretch-ui/unknown-routine", test_unknown_routine);
   g_test_add_func ("/stretch-ui/unknown-routine-markup", test_unknown_routine_markup);
+  g_test_add_func ("/stretch-ui/unknown-routine-huge", test_unknown_routine_huge);
+  g_test_add_func ("/stretch-ui/unknown-routine-flood", test_unknown_routine_flood);
   g_test_add_func ("/stretch-ui/keys", test_keys);
   g_test_add_func ("/stretch-ui/no-sound", test_no_sound);
   g_test_add_func ("/stretch-ui/complete", test_complete);
   g_test_add_func ("/stretch-ui/routine-cards", test_routine_cards);
+  g_test_add_func ("/stretch-ui/long-name", test_long_name);
   g_test_add_func ("/stretch-ui/switch-page", test_switch_page);
   g_test_add_func ("/stretch-ui/close-window", test_close_window);
   g_test_add_func ("/stretch-ui/preferences", test_preferences);

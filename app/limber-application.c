@@ -120,8 +120,7 @@ limber_application_open (GApplication  *app,
   LimberApplication *self = LIMBER_APPLICATION (app);
 
   g_application_activate (app);
-  for (int i = 0; i < n_files; i++)
-    limber_window_import_routine (get_main_window (self), files[i]);
+  limber_window_import_routines (get_main_window (self), files, (guint) n_files);
 }
 
 /* An argument as the terminal should show it: control characters, which could move the cursor

@@ -632,18 +632,20 @@ limber_window_show_page (LimberWindow *self,
 }
 
 /**
- * limber_window_import_routine:
+ * limber_window_import_routines:
  *
- * Shows the Stretch page and imports @file there, telling how it went.
+ * Shows the Stretch page and imports @files there, telling how it went: one toast for those
+ * imported, one dialog for those that were not.
  */
 void
-limber_window_import_routine (LimberWindow *self,
-                              GFile        *file)
+limber_window_import_routines (LimberWindow  *self,
+                               GFile        **files,
+                               guint          n_files)
 {
   g_return_if_fail (LIMBER_IS_WINDOW (self));
 
   limber_window_show_page (self, "stretch");
-  limber_stretch_page_import_file (limber_window_get_stretch_page (self), file);
+  limber_stretch_page_import_files (limber_window_get_stretch_page (self), files, n_files);
 }
 
 /**

@@ -682,6 +682,80 @@ test_import (void)
   g_assert_nonnull (limber_catalog_find_routine (catalog (), "shared"));
 }
 
+static guint
+n_message_dialogs (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += ADW_IS_MESSAGE_DIALOG (toplevel);
+    }
+
+  return n;
+}
+
+/* 300 bad files opened at once stacked 300 dialogs: one dialog lists the first ten and counts
+ * the rest, and files opened while it is up join it rather than open another. The good ones
+ * are imported, with one toast. */
+static void
+test_import_many (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "share-many", NULL);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GFile) late = NULL;
+  g_auto(GStrv) lines = NULL;
+  AdwMessageDialog *dialog;
+  const char *body;
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("bad-%03u.json", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+
+      g_assert_true (g_file_set_contents (path, "{ \"id\": \"x\" ", -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("many-%u.json", i);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = g_strdup_printf ("{ \"id\": \"many-%u\", \"name\": \"Many %u\", "
+                                               "\"steps\": [{ \"exercise\": \"bridge\" }] }",
+                                               i, i);
+
+      g_assert_true (g_file_set_contents (path, text, -1, NULL));
+      g_ptr_array_add (files, g_file_new_for_path (path));
+    }
+
+  limber_window_import_routines (window, (GFile **) files->pdata, files->len);
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Imported 2 routines", 30000));
+  g_assert_nonnull (limber_catalog_find_routine (catalog (), "many-0"));
+  g_assert_nonnull (limber_catalog_find_routine (catalog (), "many-1"));
+
+  late = g_object_ref (g_ptr_array_index (files, 0));
+  limber_window_import_routines (window, &late, 1);
+  limber_ui_test_spin_for (200);
+  g_assert_cmpuint (n_message_dialogs (), ==, 1);
+
+  dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import Routines");
+  body = adw_message_dialog_get_body (dialog);
+  g_assert_true (g_str_has_prefix (body, "bad-000.json, line 1: "));
+  g_assert_true (g_str_has_suffix (body, "\n…and 291 more files"));
+  lines = g_strsplit (body, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 11);
+  respond (dialog, "Close");
+  g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -704,6 +778,7 @@ main (int   argc,
   g_test_add_func ("/editor-ui/duplicate", test_duplicate);
   g_test_add_func ("/editor-ui/delete-undo", test_delete_undo);
   g_test_add_func ("/editor-ui/import", test_import);
+  g_test_add_func ("/editor-ui/import-many", test_import_many);
 
   status = g_test_run ();
 

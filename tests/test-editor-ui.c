@@ -132,9 +132,9 @@ stop_and_return (void)
   limber_stretch_session_stop (limber_stretch_player_get_session (
                                  limber_stretch_page_get_player (stretch_page ())),
                                LIMBER_SESSION_OUTCOME_STOPPED);
-  g_assert_true (limber_ui_test_spin_until (shows_button, "Back to Routines", 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_button, "Back to Routines", 10000));
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "Back to Routines"));
-  g_assert_true (limber_ui_test_spin_until (screen_is, "routines", 5000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "routines", 10000));
 }
 
 static LimberRoutineEditor *
@@ -143,10 +143,10 @@ open_new_editor (void)
   GtkWindow *editor;
 
   limber_window_show_page (window, "stretch");
-  g_assert_true (limber_ui_test_spin_until (shows_button, "New Routine", 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_button, "New Routine", 10000));
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "New Routine"));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 10000));
   editor = limber_ui_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR);
   return LIMBER_ROUTINE_EDITOR (editor);
 }
@@ -176,9 +176,9 @@ test_create (void)
 
   gtk_editable_set_text (limber_routine_editor_get_field (editor, -1, "name"), "Floor plan");
   limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Cat-cow"));
-  g_assert_true (limber_ui_test_spin_until (has_steps, GUINT_TO_POINTER (1), 5000));
+  g_assert_true (limber_ui_test_spin_until (has_steps, GUINT_TO_POINTER (1), 10000));
   limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Knee to chest"));
-  g_assert_true (limber_ui_test_spin_until (has_steps, GUINT_TO_POINTER (2), 5000));
+  g_assert_true (limber_ui_test_spin_until (has_steps, GUINT_TO_POINTER (2), 10000));
   g_assert_cmpuint (limber_routine_editor_get_n_steps (editor), ==, 2);
   g_assert_null (limber_routine_editor_get_error (editor));
 
@@ -188,7 +188,7 @@ test_create (void)
   up = gtk_widget_get_ancestor (GTK_WIDGET (hold), ADW_TYPE_PREFERENCES_GROUP);
   up = limber_ui_test_find_control (up, "Move Knee to chest Up");
   limber_ui_test_activate (up);
-  g_assert_true (limber_ui_test_spin_until (first_step_is, hold, 5000));
+  g_assert_true (limber_ui_test_spin_until (first_step_is, hold, 10000));
   g_assert_true (limber_routine_editor_get_field (editor, 0, "hold") == hold);
   g_assert_null (limber_routine_editor_get_field (editor, 1, "hold"));
 
@@ -229,7 +229,7 @@ test_create (void)
   g_assert_true (limber_routine_editor_has_changes (editor));
   limber_ui_test_activate (save_button (editor));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 10000));
 
   /* The file on disk loads with the catalog, as saved. */
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -253,10 +253,10 @@ test_create (void)
   }
 
   /* Listed without a restart, and it plays. */
-  g_assert_true (limber_ui_test_spin_until (shows_label, "Floor plan", 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Floor plan", 10000));
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
                                   g_variant_new_string ("floor-plan"));
-  g_assert_true (limber_ui_test_spin_until (screen_is, "player", 5000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "player", 10000));
   g_assert_cmpstr (limber_routine_get_id (
                      limber_stretch_session_get_routine (
                        limber_stretch_player_get_session (
@@ -393,10 +393,10 @@ test_reorder (void)
   /* Closing here asks first; the answer "Discard" closes it with nothing written. */
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
   respond (NULL, "Discard");
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 10000));
   g_assert_null (limber_catalog_find_routine (catalog (), "order"));
 }
 
@@ -412,7 +412,7 @@ test_unsaved (void)
   g_assert_false (limber_routine_editor_has_changes (editor));
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 10000));
   g_assert_false (limber_ui_test_has_toplevel (GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG)));
 
   /* Half made, it cannot be saved: the question says why, and Cancel keeps the editor. */
@@ -420,26 +420,26 @@ test_unsaved (void)
   gtk_editable_set_text (limber_routine_editor_get_field (editor, -1, "name"), "Kept");
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Save Changes?");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "It cannot be saved yet"));
   g_assert_false (adw_message_dialog_get_response_enabled (dialog, "save"));
   respond (dialog, "Cancel");
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
   g_assert_true (limber_ui_test_has_toplevel (GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR)));
 
   /* Completed, Ctrl+W asks again, and Save saves and closes. */
   limber_routine_editor_add_step (editor, "pelvic-tilt");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "window.close", NULL));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_true (adw_message_dialog_get_response_enabled (dialog, "save"));
   respond (dialog, "Save");
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 5000));
+                                            GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 10000));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
   g_assert_nonnull (limber_catalog_find_routine (catalog (), "kept"));
   g_assert_true (limber_stretch_page_delete_routine (stretch_page (), "kept"));
@@ -478,24 +478,24 @@ test_export (void)
   /* Its id is taken while the routine is there. */
   limber_stretch_page_import_file (stretch_page (), file);
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Could Not Import Routine");
   g_assert_true (g_str_has_prefix (adw_message_dialog_get_body (dialog),
                                    "floor-plan.json, line 2: the id “floor-plan” is already used"));
   respond (dialog, "Close");
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
 
   g_assert_true (limber_stretch_page_delete_routine (stretch_page (), "floor-plan"));
   g_assert_null (limber_catalog_find_routine (catalog (), "floor-plan"));
   limber_stretch_page_import_file (stretch_page (), file);
-  g_assert_true (limber_ui_test_spin_until (has_routine, "floor-plan", 5000));
+  g_assert_true (limber_ui_test_spin_until (has_routine, "floor-plan", 10000));
   /* After the toasts of the deletes before it, each shown for its time. */
   g_assert_true (limber_ui_test_spin_until (shows_label, "Imported floor-plan.json", 30000));
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
                                   g_variant_new_string ("floor-plan"));
-  g_assert_true (limber_ui_test_spin_until (screen_is, "player", 5000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "player", 10000));
   stop_and_return ();
 }
 
@@ -527,7 +527,7 @@ test_changed_on_disk (void)
   g_assert_cmpstr (after, ==, changed);
 
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (editor), "Reload"));
-  g_assert_true (limber_ui_test_spin_until (editor_has_no_conflict, editor, 5000));
+  g_assert_true (limber_ui_test_spin_until (editor_has_no_conflict, editor, 10000));
   g_assert_cmpstr (gtk_editable_get_text (limber_routine_editor_get_field (editor, -1, "name")), ==,
                    "Changed plan");
 
@@ -570,7 +570,8 @@ test_duplicate (void)
     GtkWidget *first_days = limber_ui_test_find_of_type (GTK_WIDGET (editor), GTK_TYPE_SWITCH);
 
     limber_ui_test_activate (limber_ui_test_find_control (group, "Remove"));
-    g_assert_true (limber_ui_test_spin_until ((LimberUiTestDone) gtk_widget_get_sensitive, first_days, 5000));
+    g_assert_true (limber_ui_test_spin_until ((LimberUiTestDone) gtk_widget_get_sensitive,
+                                              first_days, 10000));
     g_assert_cmpuint (limber_routine_editor_get_n_steps (editor), ==, n - 1);
     gtk_switch_set_active (GTK_SWITCH (first_days), TRUE);
   }
@@ -610,18 +611,18 @@ test_delete_undo (void)
 
   /* The toast's own Undo button, pressed as soon as it appears, while it slides in, and the
    * machine busy again. The earlier toast is gone by then. */
-  g_assert_true (limber_ui_test_spin_until (shows_button, "Undo", 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_button, "Undo", 10000));
   g_assert_false (shows_label ("Earlier news"));
   undo = limber_ui_test_find_button (GTK_WIDGET (window), "Undo");
   g_assert_true (gtk_widget_is_sensitive (undo));
   g_signal_emit_by_name (undo, "clicked");
   busy_machine ();
-  g_assert_true (limber_ui_test_spin_until (has_routine, "gentle-relief-copy", 5000));
+  g_assert_true (limber_ui_test_spin_until (has_routine, "gentle-relief-copy", 10000));
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   /* The Undo toast fades out, and the earlier one does not come back. */
-  g_assert_true (limber_ui_test_spin_until (shows_no_label, "Earlier news", 5000));
-  g_assert_true (limber_ui_test_spin_until (shows_no_button, "Undo", 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_label, "Earlier news", 10000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_button, "Undo", 10000));
   /* The file restored stays: the toast's end does not delete it again. */
   limber_ui_test_spin_for (200);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
@@ -671,7 +672,7 @@ test_import (void)
   /* Through the page, the reason is shown in a dialog, naming the file and the line. */
   limber_stretch_page_import_file (stretch_page (), bad_file);
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
   {
     AdwMessageDialog *dialog =
       ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
@@ -681,7 +682,7 @@ test_import (void)
     respond (dialog, "Close");
   }
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
   g_assert_null (limber_catalog_find_routine (catalog (), "shared"));
 
   g_assert_true (g_file_set_contents (good,
@@ -745,7 +746,7 @@ test_import_many (void)
 
   limber_window_import_routines (window, (GFile **) files->pdata, files->len);
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
   g_assert_true (limber_ui_test_spin_until (shows_label, "Imported 2 routines", 30000));
   g_assert_nonnull (limber_catalog_find_routine (catalog (), "many-0"));
   g_assert_nonnull (limber_catalog_find_routine (catalog (), "many-1"));
@@ -764,7 +765,7 @@ test_import_many (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 11);
   respond (dialog, "Close");
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_MESSAGE_DIALOG), 10000));
 }
 
 int

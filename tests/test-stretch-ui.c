@@ -110,7 +110,7 @@ idle_inhibited_is (gpointer expected)
 static void
 assert_idle_inhibited (gboolean expected)
 {
-  g_assert_true (limber_ui_test_spin_until (idle_inhibited_is, GINT_TO_POINTER (expected), 2000));
+  g_assert_true (limber_ui_test_spin_until (idle_inhibited_is, GINT_TO_POINTER (expected), 10000));
 }
 
 static gboolean
@@ -225,7 +225,7 @@ press (const char *name)
 static void
 assert_shows_label (const char *text)
 {
-  g_assert_true (limber_ui_test_spin_until (shows_label, (gpointer) text, 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label, (gpointer) text, 10000));
 }
 
 static gboolean
@@ -251,7 +251,7 @@ dismiss_toast (void)
                                                         NULL);
 
   limber_ui_test_activate (close_button);
-  g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 10000));
 }
 
 static gboolean
@@ -291,14 +291,14 @@ pause_session (void)
 {
   press ("Pause");
   g_assert_true (limber_ui_test_spin_until (state_is, GINT_TO_POINTER (LIMBER_SESSION_STATE_PAUSED),
-                                            2000));
+                                            10000));
 }
 
 static void
 resume_session (void)
 {
   press ("Resume");
-  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
 }
 
 /* Back to the list of routines through the player's own buttons, from wherever a test left it. */
@@ -312,12 +312,12 @@ return_to_routines (void)
   if (g_str_equal (limber_stretch_player_get_screen (player ()), "session"))
     {
       press ("Stop");
-      g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+      g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
       assert_shows_label ("Session Stopped");
     }
 
   press ("Back to Routines");
-  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 2000));
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 10000));
 }
 
 /* Each routine has a Start button that says which routine it starts. */
@@ -412,7 +412,7 @@ test_player (void)
 
   /* The right side comes first, drawn as the picture is. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 10000));
   g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "knee-to-chest");
   g_assert_false (limber_figure_get_mirrored (figure));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (figure)));
@@ -423,7 +423,7 @@ test_player (void)
   /* The countdown counts, and a screen reader hears it. */
   text = g_strdup (countdown_text ());
   g_assert_cmpstr (text, !=, "");
-  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 3000));
+  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 10000));
   countdown = limber_stretch_player_get_countdown (player ());
   seconds_left = g_strdup_printf (g_str_equal (countdown_text (), "1") ? "%s second left"
                                                                        : "%s seconds left",
@@ -452,7 +452,7 @@ test_player (void)
                                                                       ADW_TYPE_VIEW_SWITCHER_BAR));
   g_assert_nonnull (switcher_bar);
   /* The window moves the switcher right after the allocation that made it narrow. */
-  g_assert_true (limber_ui_test_spin_until (switcher_bar_revealed, switcher_bar, 2000));
+  g_assert_true (limber_ui_test_spin_until (switcher_bar_revealed, switcher_bar, 10000));
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
                       NULL, NULL);
   g_assert_cmpint (minimum, <=, NARROW);
@@ -462,11 +462,11 @@ test_player (void)
     g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), controls[i]));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-narrow");
   limber_ui_test_set_width (window, 720);
-  g_assert_true (limber_ui_test_spin_until (switcher_bar_hidden, switcher_bar, 2000));
+  g_assert_true (limber_ui_test_spin_until (switcher_bar_hidden, switcher_bar, 10000));
 
   /* The left side is drawn mirrored. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_LEFT);
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Left side", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Left side", 10000));
   g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "knee-to-chest");
   g_assert_true (limber_figure_get_mirrored (figure));
 }
@@ -521,7 +521,7 @@ static void
 measure_settled_layout (PlayerLayout *layout)
 {
   measure_layout (layout);
-  g_assert_true (limber_ui_test_spin_until (layout_settled, layout, 5000));
+  g_assert_true (limber_ui_test_spin_until (layout_settled, layout, 10000));
 }
 
 static void
@@ -625,7 +625,7 @@ test_pause (void)
   g_assert_true (limber_ui_test_find_control (GTK_WIDGET (window), "Resume") == button);
   g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Pause"));
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Paused · Right side",
-                                            2000));
+                                            10000));
 
   /* Time stands still, and the screen may go to sleep. */
   text = g_strdup (countdown_text ());
@@ -636,10 +636,10 @@ test_pause (void)
 
   resume_session ();
   gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 10000));
   g_assert_true (limber_stretch_player_get_inhibiting (player ()));
   assert_idle_inhibited (TRUE);
-  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 3000));
+  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 10000));
 }
 
 static void
@@ -660,7 +660,7 @@ test_next_previous (void)
 
   /* Once the get-ready is over, the reps are counted. */
   wait_for_phase (LIMBER_PHASE_WORK, 1, LIMBER_SIDE_NONE);
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Rep ", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Rep ", 10000));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "Pelvic tilt"));
 
   /* Paused, so that how long each press takes cannot matter: Previous first restarts an exercise
@@ -692,7 +692,7 @@ test_it_hurts (void)
   n_records = n_sessions ();
 
   press ("It Hurts");
-  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==,
                    LIMBER_SESSION_STATE_FINISHED);
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
@@ -702,7 +702,7 @@ test_it_hurts (void)
   g_assert_nonnull (check_button);
   g_assert_true (gtk_widget_get_visible (check_button));
   /* The session's controls are gone once the screens have crossfaded. */
-  g_assert_true (limber_ui_test_spin_until (shows_no_control, "Pause", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_control, "Pause", 10000));
 
   /* The session is in this run's history, as stopped for pain. */
   g_assert_cmpuint (n_sessions (), ==, n_records + 1);
@@ -721,7 +721,7 @@ test_it_hurts (void)
   /* Check Your Symptoms leads to the symptom check. */
   press ("Check Your Symptoms");
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Check Your Symptoms",
-                                            2000));
+                                            10000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "check");
 }
 
@@ -743,7 +743,7 @@ test_finish_counts (void)
   g_assert_true (limber_ui_test_spin_until (in_second_rep, NULL, 10000));
 
   press ("Stop");
-  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   assert_shows_label ("Session Stopped");
   assert_shows_label ("1 of 3 exercises, under a minute");
   g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "0 of 3"));
@@ -769,7 +769,7 @@ test_unknown_routine (void)
   g_test_assert_expected_messages ();
 
   g_assert_true (limber_ui_test_spin_until (shows_label_containing,
-                                            "There is no routine “nope”", 3000));
+                                            "There is no routine “nope”", 10000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
   g_assert_cmpstr (limber_stretch_page_get_screen (stretch_page ()), ==, "routines");
   assert_idle_inhibited (FALSE);
@@ -917,7 +917,7 @@ test_unknown_routine_markup (void)
   g_test_assert_expected_messages ();
 
   g_assert_true (limber_ui_test_spin_until (shows_label_containing,
-                                            "There is no routine “a&b <b>c</b>”", 3000));
+                                            "There is no routine “a&b <b>c</b>”", 10000));
   dismiss_toast ();
 }
 
@@ -982,10 +982,11 @@ test_keys (void)
       g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                    GTK_WIDGET (player ()), NULL));
       g_assert_true (limber_ui_test_spin_until (state_is,
-                                                GINT_TO_POINTER (LIMBER_SESSION_STATE_PAUSED), 2000));
+                                                GINT_TO_POINTER (LIMBER_SESSION_STATE_PAUSED),
+                                                10000));
       g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                    GTK_WIDGET (player ()), NULL));
-      g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+      g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
     }
 }
 
@@ -999,9 +1000,9 @@ test_no_sound (void)
   start_routine ("gentle-relief");
   g_setenv ("LIMBER_AUDIO_SINK", "fakesink sync=false", TRUE);
 
-  g_assert_true (limber_ui_test_spin_until (shows_label_containing, "No sound:", 3000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_containing, "No sound:", 10000));
   g_assert_true (limber_ui_test_spin_until (shows_label_containing,
-                                            "The session goes on silently.", 3000));
+                                            "The session goes on silently.", 10000));
   g_assert_true (limber_stretch_session_is_running (session ()));
   assert_idle_inhibited (TRUE);
 
@@ -1034,7 +1035,7 @@ test_complete (void)
   assert_start_buttons ();
 
   press ("Start Core strength");
-  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "player", 2000));
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "player", 10000));
   g_assert_cmpstr (limber_routine_get_id (limber_stretch_session_get_routine (session ())), ==,
                    "core-strength");
   assert_shows_label ("Pelvic tilt");
@@ -1049,7 +1050,7 @@ test_complete (void)
   assert_shows_label ("Exercise 3 of 3 · Last exercise");
   press ("Next exercise");
 
-  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
                    LIMBER_SESSION_OUTCOME_COMPLETED);
   /* Every exercise was skipped, so there is nothing to praise. */
@@ -1074,7 +1075,7 @@ test_complete (void)
   assert_shows_label ("Not rated yet");
   three = press ("3");
   g_assert_true (GTK_IS_TOGGLE_BUTTON (three));
-  g_assert_true (limber_ui_test_spin_until (shows_label, "Pain 3 saved", 3000));
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Pain 3 saved", 10000));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (three)));
   gtk_test_accessible_assert_state (three, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 3);
@@ -1086,7 +1087,7 @@ test_complete (void)
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish");
 
   press ("Back to Routines");
-  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 2000));
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 10000));
   assert_start_buttons ();
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "routines");
@@ -1124,7 +1125,7 @@ answer_end_dialog (const char *label)
   button = limber_ui_test_find_control (dialog, label);
   g_assert_nonnull (button);
   limber_ui_test_activate (button);
-  g_assert_true (limber_ui_test_spin_until (has_no_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_no_end_dialog, NULL, 10000));
 }
 
 /* Leaving the Stretch page through the view switcher during a session asks first. */
@@ -1138,7 +1139,7 @@ test_switch_page (void)
   n_records = n_sessions ();
 
   limber_window_show_page (window, "today");
-  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
   assert_shows_label ("Paused");
@@ -1148,13 +1149,13 @@ test_switch_page (void)
 
   /* Keep Going resumes, and nothing was recorded. */
   answer_end_dialog ("Keep Going");
-  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
   g_assert_cmpuint (n_sessions (), ==, n_records);
 
   /* End Session ends it, recorded as stopped, and goes where the user was going. */
   limber_window_show_page (window, "progress");
-  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   answer_end_dialog ("End Session");
   g_assert_cmpstr (limber_window_get_page (window), ==, "progress");
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==, LIMBER_SESSION_OUTCOME_STOPPED);
@@ -1185,19 +1186,19 @@ test_close_window (void)
 
   /* Closing the window (Ctrl+W) during a session pauses it and asks... */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
-  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   answer_end_dialog ("Keep Going");
-  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
   g_assert_cmpuint (n_sessions (), ==, n_records);
 
   /* ...and ending the session closes it: the screen may sleep again... */
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   answer_end_dialog ("End Session");
   window = NULL;
-  g_assert_true (limber_ui_test_spin_until (has_no_window, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_no_window, NULL, 10000));
   assert_idle_inhibited (FALSE);
 
   /* ...and the session is kept, as stopped. */
@@ -1296,10 +1297,10 @@ test_preferences (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 10000));
   preferences = limber_ui_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
-  g_assert_true (limber_ui_test_spin_until (is_mapped, preferences, 5000));
+  g_assert_true (limber_ui_test_spin_until (is_mapped, preferences, 10000));
 
   sounds = find_row_switch (GTK_WIDGET (preferences), "Cue Sounds");
   voice = find_row_switch (GTK_WIDGET (preferences), "Spoken Guidance");
@@ -1313,13 +1314,13 @@ test_preferences (void)
   /* A switch flipped by the user changes the setting at once... */
   limber_ui_test_activate (GTK_WIDGET (sounds));
   setting_wait = (SettingWait) { settings, "cue-sounds", !sounds_on };
-  g_assert_true (limber_ui_test_spin_until (setting_is, &setting_wait, 2000));
+  g_assert_true (limber_ui_test_spin_until (setting_is, &setting_wait, 10000));
   g_assert_cmpint (gtk_switch_get_active (sounds), ==, !sounds_on);
 
   /* ...and a setting changed elsewhere shows on its switch. */
   g_settings_set_boolean (settings, "voice-guidance", !voice_on);
   switch_wait = (SwitchWait) { voice, !voice_on };
-  g_assert_true (limber_ui_test_spin_until (switch_is, &switch_wait, 2000));
+  g_assert_true (limber_ui_test_spin_until (switch_is, &switch_wait, 10000));
 
   /* The plank hold shown is the store's, and one set here is recorded there when it closes. */
   {
@@ -1338,7 +1339,8 @@ test_preferences (void)
 
     gtk_window_close (preferences);
     g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                              GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+                                              GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW),
+                                              10000));
     g_assert_cmpuint (limber_journal_get_plank_hold (limber_application_get_journal (app), 20), ==,
                       hold + 10);
   }

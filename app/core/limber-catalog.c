@@ -389,6 +389,14 @@ limber_catalog_read_text (const char  *path,
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
 
+  /* Checked before opening too: opening some devices does something by itself. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", path,
+                   _("not a regular file"));
+      return FALSE;
+    }
+
   fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
   if (fd < 0)
     {

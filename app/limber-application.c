@@ -15,6 +15,7 @@
 #include "limber-summary-dialog.h"
 #include "limber-summary-printer.h"
 #include "limber-system-clock.h"
+#include "limber-text.h"
 #include "limber-triage.h"
 #include "limber-water-log.h"
 #include "limber-window.h"
@@ -122,8 +123,7 @@ limber_application_open (GApplication  *app,
   LimberApplication *self = LIMBER_APPLICATION (app);
 
   g_application_activate (app);
-  for (int i = 0; i < n_files; i++)
-    limber_window_import_routine (get_main_window (self), files[i]);
+  limber_window_import_routines (get_main_window (self), files, (guint) n_files);
 }
 
 /* An argument as the terminal should show it: control characters, which could move the cursor
@@ -132,34 +132,7 @@ limber_application_open (GApplication  *app,
 static char *
 escape_for_terminal (const char *text)
 {
-  GString *escaped = g_string_new (NULL);
-  const char *p = text;
-
-  for (guint n = 0; *p != '\0'; n++)
-    {
-      gunichar c = g_utf8_get_char_validated (p, -1);
-
-      if (n == 80)
-        {
-          g_string_append (escaped, "…");
-          break;
-        }
-      if (c == (gunichar) -1 || c == (gunichar) -2)
-        {
-          g_string_append_printf (escaped, "\\x%02x", (guchar) *p);
-          p++;
-          continue;
-        }
-      if (c < 0x20 || (c >= 0x7f && c < 0xa0))
-        g_string_append_printf (escaped, "\\x%02x", c);
-      else if (c == '\\')
-        g_string_append (escaped, "\\\\");
-      else
-        g_string_append_unichar (escaped, c);
-      p = g_utf8_next_char (p);
-    }
-
-  return g_string_free (escaped, FALSE);
+  return limber_text_quote (text, 80);
 }
 
 static int
@@ -286,10 +259,13 @@ start_routine_action (GSimpleAction *action,
 
   if (routine == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("There is no routine “%s”"), id);
+      /* Any text may come over D-Bus: cut as --routine cuts it, so a huge one cannot freeze the
+       * window laying out its toast, and a flood of them is dropped rather than queued. */
+      g_autofree char *shown = limber_text_quote (id, 80);
+      g_autofree char *message = g_strdup_printf (_("There is no routine “%s”"), shown);
 
       g_message ("%s", message);
-      limber_window_add_toast (window, message);
+      limber_window_add_droppable_toast (window, message);
       return;
     }
 

@@ -743,8 +743,8 @@ on_file_changed (GFileMonitor      *monitor,
       event != G_FILE_MONITOR_EVENT_MOVED_IN)
     return;
 
-  /* Our own writes leave the text we know. */
-  if (g_file_get_contents (self->path, &contents, NULL, NULL) &&
+  /* Our own writes leave the text we know. Read as the loader reads: the file may now be a pipe. */
+  if (limber_catalog_read_text (self->path, &contents, NULL, NULL) &&
       g_strcmp0 (contents, self->disk_text) == 0)
     return;
 
@@ -786,7 +786,7 @@ limber_routine_editor_reload (LimberRoutineEditor *self)
   self->conflict = FALSE;
   gtk_widget_set_visible (self->conflict_box, FALSE);
   g_clear_pointer (&self->disk_text, g_free);
-  if (g_file_get_contents (self->path, &contents, &length, NULL))
+  if (limber_catalog_read_text (self->path, &contents, &length, NULL))
     {
       self->disk_text = g_strdup (contents);
       routine = limber_catalog_parse_routine (self->catalog, self->path, contents, length,

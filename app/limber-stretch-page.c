@@ -40,6 +40,10 @@ struct _LimberStretchPage
   char                *deleted_path;
   char                *deleted_aside;
 
+  /* The import problems shown in one dialog, while it is open: more imports add to it. */
+  GtkWidget           *import_dialog;
+  GPtrArray           *import_problems;
+
   /* "End This Session?", while it is asked, and what to do once the user ends it. */
   GtkWidget                  *end_dialog;
   LimberStretchPageEndedFunc  ended;
@@ -158,15 +162,19 @@ add_routine_card (LimberStretchPage *self,
   gtk_widget_set_hexpand (text, TRUE);
   gtk_box_append (GTK_BOX (top), text);
 
+  /* The user's texts wrap anywhere, even inside a word: one long word must not widen the
+   * window past the screen (at 3,000 characters, past what X can draw). */
   title = gtk_label_new (limber_routine_get_name (routine));
   gtk_label_set_xalign (GTK_LABEL (title), 0);
   gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (title), PANGO_WRAP_WORD_CHAR);
   gtk_widget_add_css_class (title, "heading");
   gtk_box_append (GTK_BOX (text), title);
 
   label = gtk_label_new (subtitle);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_box_append (GTK_BOX (text), label);
 
   if (description[0] != '\0')
@@ -174,6 +182,7 @@ add_routine_card (LimberStretchPage *self,
       label = gtk_label_new (description);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_widget_add_css_class (label, "caption");
       gtk_box_append (GTK_BOX (text), label);
     }
@@ -472,7 +481,9 @@ limber_stretch_page_delete_routine (LimberStretchPage *self,
   /* The toast lives in the window's overlay, above the page's actions: it calls back instead. */
   g_signal_connect_object (toast, "button-clicked", G_CALLBACK (on_undo_clicked), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self, 0);
+  /* After: limber_toasts_add() may hold back a dismissal that comes during the slide-in. */
+  g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_delete_toast_dismissed), self,
+                           G_CONNECT_AFTER);
   overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   /* Undo must be at hand at once, not after the toasts before it. */
   if (overlay != NULL)
@@ -565,43 +576,146 @@ describe_file_error (GFile      *file,
   return g_strdup_printf (_("%s, line %u: %s"), name, line, message);
 }
 
+/* A dialog lists this many problems; the others are counted. */
+#define MAX_IMPORT_PROBLEMS_SHOWN 10
+
+static void
+forget_import_dialog (LimberStretchPage *self)
+{
+  if (self->import_dialog == NULL)
+    return;
+  g_signal_handlers_disconnect_by_data (self->import_dialog, self);
+  g_object_remove_weak_pointer (G_OBJECT (self->import_dialog), (gpointer *) &self->import_dialog);
+  self->import_dialog = NULL;
+}
+
+static void
+on_import_dialog_response (LimberStretchPage *self)
+{
+  forget_import_dialog (self);
+  g_ptr_array_set_size (self->import_problems, 0);
+}
+
+/* One dialog for all the files that could not be imported, however many and however they came
+ * (one Open With of 300 files, or 300 of them): an open dialog takes the new problems in. */
+static void
+show_import_problems (LimberStretchPage *self)
+{
+  g_autoptr(GString) body = g_string_new (NULL);
+  guint n = self->import_problems->len;
+  const char *heading;
+
+  for (guint i = 0; i < MIN (n, MAX_IMPORT_PROBLEMS_SHOWN); i++)
+    {
+      if (i > 0)
+        g_string_append_c (body, '\n');
+      g_string_append (body, g_ptr_array_index (self->import_problems, i));
+    }
+  if (n > MAX_IMPORT_PROBLEMS_SHOWN)
+    {
+      guint more = n - MAX_IMPORT_PROBLEMS_SHOWN;
+
+      g_string_append_c (body, '\n');
+      g_string_append_printf (body,
+                              /* Translators: after a list of routine files that could not be
+                               * imported. */
+                              g_dngettext (GETTEXT_PACKAGE, "…and %u more file",
+                                           "…and %u more files", more),
+                              more);
+    }
+  heading = g_dngettext (GETTEXT_PACKAGE, "Could Not Import Routine",
+                         "Could Not Import Routines", n);
+
+  if (self->import_dialog != NULL)
+    {
+      adw_message_dialog_set_heading (ADW_MESSAGE_DIALOG (self->import_dialog), heading);
+      adw_message_dialog_set_body (ADW_MESSAGE_DIALOG (self->import_dialog), body->str);
+      return;
+    }
+
+  {
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                heading, body->str);
+
+    gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
+    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
+    g_signal_connect_object (dialog, "response", G_CALLBACK (on_import_dialog_response), self,
+                             G_CONNECT_SWAPPED);
+    self->import_dialog = dialog;
+    g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->import_dialog);
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+}
+
+/**
+ * limber_stretch_page_import_files:
+ *
+ * Imports @files as limber_stretch_page_import() does, and tells the user how it went: one toast
+ * for the files imported, and one dialog listing the reasons for those that were not.
+ */
+void
+limber_stretch_page_import_files (LimberStretchPage  *self,
+                                  GFile             **files,
+                                  guint               n_files)
+{
+  g_autofree char *first_name = NULL;
+  guint imported = 0;
+  guint failed = 0;
+
+  g_return_if_fail (LIMBER_IS_STRETCH_PAGE (self));
+
+  /* Problems of a dialog closed with its window are not shown again. */
+  if (self->import_dialog == NULL)
+    g_ptr_array_set_size (self->import_problems, 0);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      g_autoptr(GError) error = NULL;
+
+      g_return_if_fail (G_IS_FILE (files[i]));
+
+      if (limber_stretch_page_import (self, files[i], &error))
+        {
+          if (imported++ == 0)
+            first_name = g_file_get_basename (files[i]);
+        }
+      else
+        {
+          g_ptr_array_add (self->import_problems, describe_file_error (files[i], error->message));
+          failed++;
+        }
+    }
+
+  if (imported > 0)
+    {
+      g_autofree char *message = NULL;
+
+      if (imported == 1)
+        /* Translators: %s is the name of the routine file that was imported. */
+        message = g_strdup_printf (_("Imported %s"), first_name);
+      else
+        message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Imported %u routine",
+                                                "Imported %u routines", imported),
+                                   imported);
+      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", message);
+    }
+
+  if (failed > 0)
+    show_import_problems (self);
+}
+
 /**
  * limber_stretch_page_import_file:
  *
- * Imports @file as limber_stretch_page_import() does, and tells the user how it went: a toast
- * when it worked, a dialog with the reason when it did not.
+ * Imports @file as limber_stretch_page_import_files() does.
  */
 void
 limber_stretch_page_import_file (LimberStretchPage *self,
                                  GFile             *file)
 {
-  g_autoptr(GError) error = NULL;
-  GtkRoot *root;
-
-  g_return_if_fail (LIMBER_IS_STRETCH_PAGE (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  if (limber_stretch_page_import (self, file, &error))
-    {
-      g_autofree char *name = g_file_get_basename (file);
-      /* Translators: %s is the name of the routine file that was imported. */
-      g_autofree char *message = g_strdup_printf (_("Imported %s"), name);
-
-      gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", message);
-      return;
-    }
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  {
-    g_autofree char *body = describe_file_error (file, error->message);
-    GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                _("Could Not Import Routine"), body);
-
-    gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-    adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
-    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "close");
-    gtk_window_present (GTK_WINDOW (dialog));
-  }
+  limber_stretch_page_import_files (self, &file, 1);
 }
 
 static void
@@ -667,6 +781,7 @@ limber_stretch_page_dispose (GObject *object)
       self->end_dialog = NULL;
     }
   forget_deleted (self);
+  forget_import_dialog (self);
   if (self->catalog != NULL)
     g_signal_handlers_disconnect_by_data (limber_catalog_get_routines (self->catalog), self);
   g_clear_object (&self->settings);
@@ -744,6 +859,7 @@ limber_stretch_page_finalize (GObject *object)
   LimberStretchPage *self = LIMBER_STRETCH_PAGE (object);
 
   g_ptr_array_unref (self->rows);
+  g_ptr_array_unref (self->import_problems);
 
   G_OBJECT_CLASS (limber_stretch_page_parent_class)->finalize (object);
 }
@@ -796,6 +912,7 @@ limber_stretch_page_init (LimberStretchPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->rows = g_ptr_array_new ();
+  self->import_problems = g_ptr_array_new_with_free_func (g_free);
   self->settings = g_settings_new (APPLICATION_ID);
 }
 

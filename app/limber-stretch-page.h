@@ -37,6 +37,9 @@ gboolean             limber_stretch_page_import      (LimberStretchPage  *self,
                                                       GError            **error);
 void                 limber_stretch_page_import_file (LimberStretchPage  *self,
                                                       GFile              *file);
+void                 limber_stretch_page_import_files (LimberStretchPage  *self,
+                                                       GFile             **files,
+                                                       guint               n_files);
 
 /* Called once the user has chosen to end the session. */
 typedef void (*LimberStretchPageEndedFunc) (gpointer user_data);

@@ -9,8 +9,10 @@
 
 G_BEGIN_DECLS
 
-void limber_toasts_add (AdwToastOverlay *overlay,
-                        AdwToast        *toast,
-                        gboolean         at_once);
+void limber_toasts_add           (AdwToastOverlay *overlay,
+                                  AdwToast        *toast,
+                                  gboolean         at_once);
+void limber_toasts_add_droppable (AdwToastOverlay *overlay,
+                                  AdwToast        *toast);
 
 G_END_DECLS

@@ -633,18 +633,20 @@ limber_window_show_page (LimberWindow *self,
 }
 
 /**
- * limber_window_import_routine:
+ * limber_window_import_routines:
  *
- * Shows the Stretch page and imports @file there, telling how it went.
+ * Shows the Stretch page and imports @files there, telling how it went: one toast for those
+ * imported, one dialog for those that were not.
  */
 void
-limber_window_import_routine (LimberWindow *self,
-                              GFile        *file)
+limber_window_import_routines (LimberWindow  *self,
+                               GFile        **files,
+                               guint          n_files)
 {
   g_return_if_fail (LIMBER_IS_WINDOW (self));
 
   limber_window_show_page (self, "stretch");
-  limber_stretch_page_import_file (limber_window_get_stretch_page (self), file);
+  limber_stretch_page_import_files (limber_window_get_stretch_page (self), files, n_files);
 }
 
 /**
@@ -745,15 +747,11 @@ limber_window_get_reminders_page (LimberWindow *self)
  * message (an error with a file name) would lose its end. The title here is our own label,
  * which wraps instead, and is plain text: no markup to escape.
  */
-void
-limber_window_add_toast (LimberWindow *self,
-                         const char   *title)
+static AdwToast *
+new_toast (const char *title)
 {
   GtkWidget *label;
   AdwToast *toast;
-
-  g_return_if_fail (LIMBER_IS_WINDOW (self));
-  g_return_if_fail (title != NULL);
 
   label = gtk_label_new (title);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -769,5 +767,32 @@ limber_window_add_toast (LimberWindow *self,
   toast = adw_toast_new (title);
   adw_toast_set_custom_title (toast, label);
   adw_toast_set_timeout (toast, 8);
-  limber_toasts_add (self->toast_overlay, toast, FALSE);
+  return toast;
+}
+
+void
+limber_window_add_toast (LimberWindow *self,
+                         const char   *title)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  limber_toasts_add (self->toast_overlay, new_toast (title), FALSE);
+}
+
+/**
+ * limber_window_add_droppable_toast:
+ *
+ * Shows a message as limber_window_add_toast() does, about something asked from outside (the
+ * bus, the command line), which a flood may drop: see limber_toasts_add_droppable(). Never for
+ * news about the user's records.
+ */
+void
+limber_window_add_droppable_toast (LimberWindow *self,
+                                   const char   *title)
+{
+  g_return_if_fail (LIMBER_IS_WINDOW (self));
+  g_return_if_fail (title != NULL);
+
+  limber_toasts_add_droppable (self->toast_overlay, new_toast (title));
 }

@@ -36,12 +36,15 @@ const char      *limber_window_get_page       (LimberWindow   *self);
 gboolean         limber_window_get_narrow     (LimberWindow   *self);
 LimberCheckPage *limber_window_get_check_page (LimberWindow   *self);
 LimberStretchPage *limber_window_get_stretch_page (LimberWindow *self);
-void             limber_window_import_routine (LimberWindow   *self,
-                                               GFile          *file);
+void             limber_window_import_routines (LimberWindow  *self,
+                                                GFile        **files,
+                                                guint          n_files);
 LimberTodayPage     *limber_window_get_today_page     (LimberWindow   *self);
 LimberProgressPage  *limber_window_get_progress_page  (LimberWindow   *self);
 LimberRemindersPage *limber_window_get_reminders_page (LimberWindow *self);
 void             limber_window_add_toast      (LimberWindow   *self,
                                                const char     *title);
+void             limber_window_add_droppable_toast (LimberWindow *self,
+                                                    const char   *title);
 
 G_END_DECLS

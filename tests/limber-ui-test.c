@@ -375,7 +375,7 @@ limber_ui_test_save_screenshot (GtkWindow  *window,
   limber_ui_test_spin_for (400);
   handler = g_signal_connect (frame_clock, "after-paint", G_CALLBACK (after_paint_cb), &painted);
   gtk_widget_queue_draw (widget);
-  g_assert_true (limber_ui_test_spin_until (frame_painted, &painted, 5000));
+  g_assert_true (limber_ui_test_spin_until (frame_painted, &painted, 10000));
   g_signal_handler_disconnect (frame_clock, handler);
 
   width = gtk_widget_get_width (widget);

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "limber-catalog.h"
 #include "limber-core-test.h"
@@ -382,6 +383,11 @@ typedef struct
 } BadFile;
 
 /* In file-name order, which is the order they load and are reported in. */
+/* 3,000 characters with no space. */
+#define X30       "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+#define X300      X30 X30 X30 X30 X30 X30 X30 X30 X30 X30
+#define LONG_TEXT X300 X300 X300 X300 X300 X300 X300 X300 X300 X300
+
 static const BadFile bad_files[] = {
   {
     "/catalog/user/bad/absurd-duration", "absurd-duration.json",
@@ -396,6 +402,16 @@ static const BadFile bad_files[] = {
     "  ]\n"
     "}\n",
     7, "“hold” is 100000 seconds; it must be from 1 to 600 seconds",
+  },
+  {
+    /* Spaces and characters that show nothing would make a card with no title. */
+    "/catalog/user/bad/blank-name", "blank-name.json",
+    "{\n"
+    "  \"id\": \"blank\",\n"
+    "  \"name\": \" \\u200b\\u3164\\t \",\n"
+    "  \"steps\": [{ \"exercise\": \"bridge\" }]\n"
+    "}\n",
+    3, "“name” must have a visible character, not only spaces",
   },
   {
     "/catalog/user/bad/builtin-id", "builtin-id.json",
@@ -419,7 +435,65 @@ static const BadFile bad_files[] = {
     "  \"name\": \"Trailing newline\",\n"
     "  \"steps\": [{ \"exercise\": \"bridge\" }]\n"
     "}\n",
-    2, "the id “trailing\n” may use only lowercase letters, digits and hyphens, at most 64 of them",
+    2, "the id “trailing\\x0a” may use only lowercase letters, digits and hyphens, at most 64 of them",
+  },
+  {
+    /* json-glib would cut the id at the NUL: "ok", while the file says more. */
+    "/catalog/user/bad/id-nul", "id-nul.json",
+    "{\n"
+    "  \"id\": \"ok\\u0000../../x\",\n"
+    "  \"name\": \"Cut id\",\n"
+    "  \"steps\": [{ \"exercise\": \"bridge\" }]\n"
+    "}\n",
+    2, "a text holds the character \\u0000, which no text may hold",
+  },
+  {
+    "/catalog/user/bad/long-description", "long-description.json",
+    "{\n"
+    "  \"id\": \"long-description\",\n"
+    "  \"name\": \"Long description\",\n"
+    "  \"description\": \"" LONG_TEXT "\",\n"
+    "  \"steps\": [{ \"exercise\": \"bridge\" }]\n"
+    "}\n",
+    4, "“description” is longer than 300 characters; make it shorter",
+  },
+  {
+    "/catalog/user/bad/long-id", "long-id.json",
+    "{\n"
+    "  \"id\": \"" LONG_TEXT "\",\n"
+    "  \"name\": \"Long id\",\n"
+    "  \"steps\": [{ \"exercise\": \"bridge\" }]\n"
+    "}\n",
+    2, "the id “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…” may use only lowercase letters, digits and hyphens, at most 64 of them",
+  },
+  {
+    /* 3,000 characters with no space grew the window past what X can draw. */
+    "/catalog/user/bad/long-name", "long-name.json",
+    "{\n"
+    "  \"id\": \"long-name\",\n"
+    "  \"name\": \"" LONG_TEXT "\",\n"
+    "  \"steps\": [{ \"exercise\": \"bridge\" }]\n"
+    "}\n",
+    3, "“name” is longer than 80 characters; make it shorter",
+  },
+  {
+    /* A huge unknown value is quoted shortened, never whole. */
+    "/catalog/user/bad/long-unknown-exercise", "long-unknown-exercise.json",
+    "{\n"
+    "  \"id\": \"long-exercise\",\n"
+    "  \"name\": \"Long exercise\",\n"
+    "  \"steps\": [{ \"exercise\": \"" LONG_TEXT "\" }]\n"
+    "}\n",
+    4, "unknown exercise “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”; the exercises are: " EXERCISE_IDS,
+  },
+  {
+    "/catalog/user/bad/long-unknown-field", "long-unknown-field.json",
+    "{\n"
+    "  \"id\": \"long-field\",\n"
+    "  \"name\": \"Long field\",\n"
+    "  \"steps\": [{ \"exercise\": \"bridge\", \"" LONG_TEXT "\": 1 }]\n"
+    "}\n",
+    4, "unknown field “xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx…”; check its spelling",
   },
   {
     "/catalog/user/bad/missing-field", "missing-field.json",
@@ -1098,6 +1172,160 @@ test_user_fifo (void)
     }
 }
 
+/* 100,000 nested brackets: json-glib parses them by recursion and overflowed the stack, so the
+ * app crashed at every start. Refused before parsing, in the folder and in the editor's text. */
+static void
+test_user_deep_nesting (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *good = write_file (dir, "good.json", good_routine);
+  g_autoptr(GString) text = g_string_new ("{\n  \"id\": \"deep\",\n  \"name\": ");
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *expected = NULL;
+  GPtrArray *problems;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, ']');
+  g_string_append (text, "\n}\n");
+  path = write_file (dir, "deep.json", text->str);
+
+  expect_skipped (dir, "deep.json");
+  g_assert_cmpuint (limber_catalog_load_user_dir (catalog, dir), ==, 1);
+  g_test_assert_expected_messages ();
+  problems = limber_catalog_get_problems (catalog);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_cmpint (((LimberCatalogProblem *) g_ptr_array_index (problems, 0))->line, ==, 3);
+  g_assert_cmpstr (((LimberCatalogProblem *) g_ptr_array_index (problems, 0))->message, ==,
+                   "lists and objects are nested too deep; a routine needs only a few levels");
+
+  g_assert_null (limber_catalog_parse_routine (catalog, path, text->str, text->len, NULL,
+                                               &error));
+  expected = g_strdup_printf ("%s:3: lists and objects are nested too deep; a routine needs "
+                              "only a few levels", path);
+  g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE);
+  g_assert_cmpstr (error->message, ==, expected);
+
+  remove_dir (dir);
+  g_assert_finalize_object (g_steal_pointer (&catalog));
+}
+
+/* Brackets inside texts are text, and 16 levels are still read. */
+static void
+test_user_nesting_in_text (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
+  g_autoptr(LimberRoutine) routine = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *text =
+    "{ \"id\": \"brackets\", \"name\": \"[[[[[[[[[[[[[[[[[[[[ \\\" {{{{{{{{{{{{{{{{{{{{\",\n"
+    "  \"steps\": [{ \"exercise\": \"bridge\" }] }\n";
+
+  routine = limber_catalog_parse_routine (catalog, "/brackets.json", text, strlen (text), NULL,
+                                          &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (limber_routine_get_name (routine), ==,
+                   "[[[[[[[[[[[[[[[[[[[[ \" {{{{{{{{{{{{{{{{{{{{");
+  g_assert_finalize_object (g_steal_pointer (&routine));
+  g_assert_finalize_object (g_steal_pointer (&catalog));
+}
+
+/* Text pasted in the editor meets the file's size limit. */
+static void
+test_user_text_size_limit (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
+  g_autoptr(GString) text = g_string_new (good_routine);
+  g_autoptr(GError) error = NULL;
+
+  while (text->len <= LIMBER_CATALOG_MAX_FILE_SIZE)
+    g_string_append_c (text, ' ');
+  g_assert_null (limber_catalog_parse_routine (catalog, "/pasted.json", text->str, text->len,
+                                               NULL, &error));
+  g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE);
+  g_assert_true (g_str_has_prefix (error->message, "/pasted.json:0: the file is too large"));
+  g_assert_finalize_object (g_steal_pointer (&catalog));
+}
+
+/* 2,000 routine files froze the Stretch page for 23 s: the folder is read up to its limit, in
+ * name order, and one problem says how many files were left. */
+static void
+test_user_file_count_limit (void)
+{
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
+  g_autofree char *dir = make_dir ();
+  g_autofree char *pattern = NULL;
+  LimberCatalogProblem *problem;
+  guint n = LIMBER_CATALOG_MAX_USER_FILES + 5;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("r%04u.json", i);
+      g_autofree char *text = g_strdup_printf ("{ \"id\": \"r%04u\", \"name\": \"R %u\", "
+                                               "\"steps\": [{ \"exercise\": \"bridge\" }] }",
+                                               i, i);
+
+      g_free (write_file (dir, name, text));
+    }
+
+  pattern = g_strdup_printf ("Skipping routine file %s: *", dir);
+  g_test_expect_message (CORE_LOG_DOMAIN, G_LOG_LEVEL_WARNING, pattern);
+  g_assert_cmpuint (limber_catalog_load_user_dir (catalog, dir), ==,
+                    LIMBER_CATALOG_MAX_USER_FILES);
+  g_test_assert_expected_messages ();
+  g_assert_nonnull (limber_catalog_find_routine (catalog, "r0000"));
+  g_assert_nonnull (limber_catalog_find_routine (catalog, "r0099"));
+  g_assert_null (limber_catalog_find_routine (catalog, "r0100"));
+
+  g_assert_cmpuint (limber_catalog_get_problems (catalog)->len, ==, 1);
+  problem = g_ptr_array_index (limber_catalog_get_problems (catalog), 0);
+  g_assert_cmpstr (problem->path, ==, dir);
+  g_assert_cmpint (problem->line, ==, 0);
+  g_assert_cmpstr (problem->message, ==,
+                   "5 more routine files were not read: Limber reads at most 100");
+
+  remove_dir (dir);
+  g_assert_finalize_object (g_steal_pointer (&catalog));
+}
+
+/* The one read path for routine files: a pipe, a device behind a link, or a file too large are
+ * refused from the file opened, without blocking or reading them. */
+static void
+test_read_text (void)
+{
+  g_autofree char *dir = make_dir ();
+  g_autofree char *fifo = g_build_filename (dir, "pipe.json", NULL);
+  g_autofree char *zero = g_build_filename (dir, "zero.json", NULL);
+  g_autofree char *good = write_file (dir, "good.json", good_routine);
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length = 0;
+
+  g_assert_true (limber_catalog_read_text (good, &contents, &length, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (contents, ==, good_routine);
+  g_assert_cmpuint (length, ==, strlen (good_routine));
+
+  /* No writer: opening it to read would wait for ever, and reading it too. */
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_false (limber_catalog_read_text (fifo, &contents, NULL, &error));
+  g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE);
+  g_assert_true (g_str_has_suffix (error->message, ":0: not a regular file"));
+  g_clear_error (&error);
+
+  /* Read, it would never end. */
+  g_assert_cmpint (symlink ("/dev/zero", zero), ==, 0);
+  g_assert_false (limber_catalog_read_text (zero, &contents, NULL, &error));
+  g_assert_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE);
+  g_assert_true (g_str_has_suffix (error->message, ":0: not a regular file"));
+  g_clear_error (&error);
+
+  remove_dir (dir);
+}
+
 /*
  * data/example-routine.json, worked out as in test_builtin_durations():
  *   knee-to-chest, hold 40, 3 rounds, switch 8, rest 30: 5 + 6 × 40 + 5 × 8 + 30 = 315 s
@@ -1184,6 +1412,11 @@ main (int   argc,
   g_test_add_func ("/catalog/user/bad/field-for-other-mode", test_user_field_for_other_mode);
   g_test_add_func ("/catalog/user/bad/multi-line-value", test_user_multi_line_value);
   g_test_add_func ("/catalog/user/bad/fifo", test_user_fifo);
+  g_test_add_func ("/catalog/user/bad/deep-nesting", test_user_deep_nesting);
+  g_test_add_func ("/catalog/user/nesting-in-text", test_user_nesting_in_text);
+  g_test_add_func ("/catalog/user/text-size-limit", test_user_text_size_limit);
+  g_test_add_func ("/catalog/user/file-count-limit", test_user_file_count_limit);
+  g_test_add_func ("/catalog/read-text", test_read_text);
   g_test_add_func ("/catalog/example-routine", test_example_routine);
 
   return g_test_run ();

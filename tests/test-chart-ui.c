@@ -77,7 +77,7 @@ wait_for_paint (void)
                                          &painted);
 
       gtk_widget_queue_draw (GTK_WIDGET (window));
-      g_assert_true (limber_ui_test_spin_until (is_true, &painted, 5000));
+      g_assert_true (limber_ui_test_spin_until (is_true, &painted, 10000));
       g_signal_handler_disconnect (clock, handler);
     }
 }

@@ -53,7 +53,7 @@ press (const char *label,
 
   g_test_message ("pressing '%s'", label);
   limber_ui_test_activate (button);
-  g_assert_true (limber_ui_test_spin_until (reached, &expect, 5000));
+  g_assert_true (limber_ui_test_spin_until (reached, &expect, 10000));
 }
 
 static void
@@ -224,7 +224,7 @@ test_self_care (void)
     g_assert_null (limber_care_plan_get_episode (care_plan));
 
     limber_ui_test_activate (plan);
-    g_assert_true (limber_ui_test_spin_until (page_is, (gpointer) "today", 5000));
+    g_assert_true (limber_ui_test_spin_until (page_is, (gpointer) "today", 10000));
     g_assert_nonnull (limber_care_plan_get_episode (care_plan));
     g_assert_cmpint (limber_care_plan_get_phase (care_plan), ==, LIMBER_CARE_PHASE_ACUTE);
     g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window),
@@ -371,13 +371,13 @@ test_back (void)
   start_check ();
   press ("Yes", "result", -1);
   /* (Once the crossfade from the question is over.) */
-  g_assert_true (limber_ui_test_spin_until (no_previous_button, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (no_previous_button, NULL, 10000));
   {
     Expect expect = { "question", 0 };
 
     g_assert_true (gtk_widget_activate_action (GTK_WIDGET (limber_window_get_check_page (window)),
                                                "check.back", NULL));
-    g_assert_true (limber_ui_test_spin_until (reached, &expect, 5000));
+    g_assert_true (limber_ui_test_spin_until (reached, &expect, 10000));
   }
   press ("No", "question", 1);
 }
@@ -446,7 +446,7 @@ test_menu (void)
   /* The primary menu offers About, which carries the medical disclaimer... */
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_ABOUT_WINDOW), 10000));
   about = limber_ui_test_find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_object_get (about, "comments", &comments, NULL);
   g_assert_nonnull (strstr (comments, "not medical advice"));
@@ -456,7 +456,7 @@ test_menu (void)
   /* ...and the keyboard shortcuts, including the check's own. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 5000));
+                                            GSIZE_TO_POINTER (GTK_TYPE_SHORTCUTS_WINDOW), 10000));
   shortcuts = limber_ui_test_find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (shortcuts), "Answer Yes"));
   gtk_window_close (shortcuts);

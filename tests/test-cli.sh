@@ -228,7 +228,7 @@ else
 fi
 
 wait_inhibited() {
-  for _ in $(seq 100); do [ "$(idle_inhibited)" = "($1,)" ] && return 0; sleep 0.1; done
+  for _ in $(seq 300); do [ "$(idle_inhibited)" = "($1,)" ] && return 0; sleep 0.1; done
   return 1
 }
 if wait_inhibited true; then

@@ -140,7 +140,7 @@ render (void)
                                      &painted);
 
   gtk_widget_queue_draw (GTK_WIDGET (figure));
-  g_assert_true (limber_ui_test_spin_until (is_true, &painted, 5000));
+  g_assert_true (limber_ui_test_spin_until (is_true, &painted, 10000));
   g_signal_handler_disconnect (frame_clock, handler);
 
   return render_now ();

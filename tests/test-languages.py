@@ -101,7 +101,7 @@ def untranslated(tr, shown):
 
 
 def x_of(app, role, name):
-    node = wait_for(app, role, lambda t: t == name, timeout=10)
+    node = wait_for(app, role, lambda t: t == name, timeout=30)
     if node is None:
         return None
     ext = node.get_component_iface().get_extents(Atspi.CoordType.WINDOW)
@@ -119,7 +119,7 @@ def test_pages(lang, tr):
         for page in pages:
             if not report(show_page(app, page), f"{lang}: the '{page}' tab shows its page"):
                 continue
-            wait_for(app, Atspi.Role.LABEL, lambda t: bool(t), timeout=5)
+            wait_for(app, Atspi.Role.LABEL, lambda t: bool(t), timeout=30)
             missing = untranslated(tr, texts(app))
             report(not missing, f"{lang}: nothing untranslated on '{page}'",
                    "\n".join(repr(t) for t in missing))

@@ -129,7 +129,7 @@ test_player (void)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
                                   g_variant_new_string ("gentle-relief"));
-  g_assert_true (limber_ui_test_spin_until (player_shown, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (player_shown, NULL, 10000));
   assert_page_fits ("player");
 }
 

@@ -147,7 +147,7 @@ static void
 test_empty (void)
 {
   limber_window_show_page (window, "progress");
-  g_assert_true (limber_ui_test_spin_until (screen_is, "empty", 2000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "empty", 10000));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()), "No Records Yet"));
   g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (page ()), "Choose a Routine"));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-empty");
@@ -172,7 +172,7 @@ test_finished_routine (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
                                   g_variant_new_string ("gentle-relief"));
-  g_assert_true (limber_ui_test_spin_until (player_screen_is, "session", 2000));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "session", 10000));
   /* The whole routine, at 100 times speed. */
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 60000));
 
@@ -193,7 +193,7 @@ test_finished_routine (void)
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (pain_before)), ==, 0);
 
   limber_window_show_page (window, "progress");
-  g_assert_true (limber_ui_test_spin_until (screen_is, "charts", 2000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "charts", 10000));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()), "1 Day in a Row"));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()),
                                                "1 stretch session in the last 30 days"));
@@ -266,7 +266,7 @@ test_five_years (void)
   start = g_get_monotonic_time ();
   limber_window_show_page (window, "progress");
   g_assert_true (limber_ui_test_spin_until (plank_points_at_least,
-                                            GUINT_TO_POINTER (YEARS_OF_DAYS / 7), 5000));
+                                            GUINT_TO_POINTER (YEARS_OF_DAYS / 7), 10000));
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_test_message ("Progress shown with five years in %.1f ms (measured in build-aux/bench-history)",
                   ms);
@@ -366,7 +366,7 @@ assert_toast_whole (const char *text,
   PangoLayout *layout;
   int natural;
 
-  g_assert_true (limber_ui_test_spin_until (shows_toast, (gpointer) text, 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_toast, (gpointer) text, 10000));
   /* The toast slides in: wait for it to settle. */
   limber_ui_test_spin_for (500);
   label = limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_label, text);
@@ -396,7 +396,7 @@ assert_toast_whole (const char *text,
   close_button = limber_ui_test_find_mapped (toast, is_toast_close_button, NULL);
   g_assert_nonnull (close_button);
   limber_ui_test_activate (close_button);
-  g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 10000));
 }
 
 /* "Delete all my data" asks; Cancel keeps everything, Delete All leaves an empty, working
@@ -407,7 +407,7 @@ test_delete_all (void)
   AdwMessageDialog *dialog;
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "delete-data", NULL);
-  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 10000));
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   limber_ui_test_save_screenshot (GTK_WINDOW (dialog), "delete-confirmation");
   adw_message_dialog_response (dialog, "cancel");
@@ -416,15 +416,15 @@ test_delete_all (void)
 
   limber_ui_test_set_width (window, NARROW);
   g_action_group_activate_action (G_ACTION_GROUP (app), "delete-data", NULL);
-  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 10000));
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   adw_message_dialog_response (dialog, "delete");
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   g_assert_true (limber_journal_is_empty (journal ()));
-  g_assert_true (limber_ui_test_spin_until (screen_is, "empty", 2000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "empty", 10000));
   g_assert_true (limber_journal_get_saving (journal ()));
-  g_assert_true (limber_ui_test_spin_until (shows_toast, (gpointer) "All records deleted", 5000));
+  g_assert_true (limber_ui_test_spin_until (shows_toast, (gpointer) "All records deleted", 10000));
   limber_ui_test_spin_for (500);
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "toast-narrow");
   assert_toast_whole ("All records deleted", 1);
@@ -435,7 +435,7 @@ test_delete_all (void)
                            "Permission denied");
   g_assert_true (limber_ui_test_spin_until (shows_toast, (gpointer) "Could not export: Error "
                                             "opening file “/home/someone/Documents/limber-"
-                                            "records-2026-12-03.json”: Permission denied", 5000));
+                                            "records-2026-12-03.json”: Permission denied", 10000));
   limber_ui_test_spin_for (500);
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "toast-long-narrow");
   assert_toast_whole ("Could not export: Error opening file “/home/someone/Documents/"
@@ -444,7 +444,7 @@ test_delete_all (void)
 
   /* Still working: a glass brings the charts back. */
   g_assert_cmpint (limber_journal_add_glass (journal (), LIMBER_GLASS_FROM_APP, NULL), >, 0);
-  g_assert_true (limber_ui_test_spin_until (screen_is, "charts", 2000));
+  g_assert_true (limber_ui_test_spin_until (screen_is, "charts", 10000));
 }
 
 static gboolean
@@ -487,8 +487,8 @@ test_pack_end_notification (void)
   g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
 
   /* One minute at 100 times speed. */
-  g_assert_true (limber_ui_test_spin_until (pack_stopped, NULL, 5000));
-  g_assert_true (limber_ui_test_spin_until (dunst_has, (gpointer) "Take the Cold Pack Off", 5000));
+  g_assert_true (limber_ui_test_spin_until (pack_stopped, NULL, 10000));
+  g_assert_true (limber_ui_test_spin_until (dunst_has, (gpointer) "Take the Cold Pack Off", 10000));
   g_assert_true (limber_store_get_last_pack (store (), NULL, NULL, NULL));
 
   /* Back for whatever comes after. */

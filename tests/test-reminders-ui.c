@@ -132,11 +132,11 @@ open_preferences (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 10000));
   preferences = limber_ui_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
                                                 "reminders");
-  g_assert_true (limber_ui_test_spin_until (is_mapped, preferences, 5000));
+  g_assert_true (limber_ui_test_spin_until (is_mapped, preferences, 10000));
   return preferences;
 }
 
@@ -144,7 +144,7 @@ static void
 close_preferences (GtkWindow *preferences)
 {
   gtk_window_close (preferences);
-  g_assert_true (limber_ui_test_spin_until (has_no_preferences, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (has_no_preferences, NULL, 10000));
 }
 
 static GtkWidget *
@@ -223,7 +223,7 @@ push_away (LimberReminders1 *proxy,
 
   limber_reminders1_call_snooze_sync (proxy, kind, 3 * 3600, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (limber_ui_test_spin_until (due_is_near, &far, 5000));
+  g_assert_true (limber_ui_test_spin_until (due_is_near, &far, 10000));
 }
 
 static GtkWidget *
@@ -350,7 +350,7 @@ test_service_glass_shows (void)
   limber_reminders1_call_log_water_sync (proxy, NULL, &error);
   g_assert_no_error (error);
 
-  g_assert_true (limber_ui_test_spin_until (today_row_says, &row, 5000));
+  g_assert_true (limber_ui_test_spin_until (today_row_says, &row, 10000));
   g_test_message ("The service's glass showed on Today %" G_GINT64_FORMAT " ms later",
                   (g_get_monotonic_time () - start) / 1000);
   limber_window_show_page (window, "reminders");
@@ -599,14 +599,14 @@ test_pause (void)
 
   assert_subtitle_soon ("Pause", "Paused until");
   g_assert_cmpint (limber_reminders1_get_paused_until (proxy), >, g_get_real_time () / G_USEC_PER_SEC + 3500);
-  g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Resume", 5000));
+  g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Resume", 10000));
   assert_subtitle_soon ("Drink Water", "Paused");
 
   button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Resume");
   limber_ui_test_activate (button);
   assert_subtitle_soon ("Pause", "Reminders are on");
   g_assert_true (limber_ui_test_spin_until (button_visible,
-                                            (gpointer) "Pause for 1 Hour", 5000));
+                                            (gpointer) "Pause for 1 Hour", 10000));
   assert_subtitle_soon ("Drink Water", "Next");
 }
 
@@ -635,7 +635,7 @@ test_start_service (void)
   assert_subtitle_soon ("Reminder Service", "Not running");
   assert_subtitle_soon ("Walk", "Not scheduled");
 
-  g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Start", 5000));
+  g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Start", 10000));
   button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Start");
   limber_ui_test_activate (button);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
@@ -691,7 +691,7 @@ test_water_goal (void)
   g_assert_cmpuint (g_settings_get_uint (settings, "water-goal"), ==, 10);
   assert_subtitle_soon ("Water", on_reminders);
   limber_window_show_page (window, "today");
-  g_assert_true (limber_ui_test_spin_until (today_row_says, &row, 5000));
+  g_assert_true (limber_ui_test_spin_until (today_row_says, &row, 10000));
 
   gtk_spin_button_set_value (goal, 8);
   close_preferences (preferences);
@@ -743,9 +743,9 @@ test_preferences_narrow (void)
 
   /* A day turned off here is off for the service. */
   limber_ui_test_activate (monday);
-  g_assert_true (limber_ui_test_spin_until (monday_off, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (monday_off, NULL, 10000));
   limber_ui_test_activate (monday);
-  g_assert_true (limber_ui_test_spin_until (monday_on, NULL, 5000));
+  g_assert_true (limber_ui_test_spin_until (monday_on, NULL, 10000));
   close_preferences (preferences);
 }
 

@@ -13,6 +13,8 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "limber-application.h"
 #include "limber-system-clock.h"
 #include "limber-ui-test.h"
@@ -108,7 +110,7 @@ idle_inhibited_is (gpointer expected)
 static void
 assert_idle_inhibited (gboolean expected)
 {
-  g_assert_true (limber_ui_test_spin_until (idle_inhibited_is, GINT_TO_POINTER (expected), 2000));
+  g_assert_true (limber_ui_test_spin_until (idle_inhibited_is, GINT_TO_POINTER (expected), 10000));
 }
 
 static gboolean
@@ -223,7 +225,7 @@ press (const char *name)
 static void
 assert_shows_label (const char *text)
 {
-  g_assert_true (limber_ui_test_spin_until (shows_label, (gpointer) text, 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label, (gpointer) text, 10000));
 }
 
 static gboolean
@@ -249,7 +251,25 @@ dismiss_toast (void)
                                                         NULL);
 
   limber_ui_test_activate (close_button);
-  g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_toast, NULL, 10000));
+}
+
+static gboolean
+is_unmapped (gpointer widget)
+{
+  return !gtk_widget_get_mapped (widget);
+}
+
+/* Closes the toast on screen and waits until it has gone, whether or not another follows. */
+static void
+dismiss_toast_and_wait (void)
+{
+  GtkWidget *close_button = limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_close_button,
+                                                        NULL);
+  g_autoptr(GtkWidget) held = g_object_ref (close_button);
+
+  limber_ui_test_activate (close_button);
+  g_assert_true (limber_ui_test_spin_until (is_unmapped, held, 10000));
 }
 
 /* Starts a routine as `limber --routine ID` does: through app.start-routine. */
@@ -271,14 +291,14 @@ pause_session (void)
 {
   press ("Pause");
   g_assert_true (limber_ui_test_spin_until (state_is, GINT_TO_POINTER (LIMBER_SESSION_STATE_PAUSED),
-                                            2000));
+                                            10000));
 }
 
 static void
 resume_session (void)
 {
   press ("Resume");
-  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
 }
 
 /* Back to the list of routines through the player's own buttons, from wherever a test left it. */
@@ -292,12 +312,12 @@ return_to_routines (void)
   if (g_str_equal (limber_stretch_player_get_screen (player ()), "session"))
     {
       press ("Stop");
-      g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+      g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
       assert_shows_label ("Session Stopped");
     }
 
   press ("Back to Routines");
-  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 2000));
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 10000));
 }
 
 /* Each routine has a Start button that says which routine it starts. */
@@ -392,7 +412,7 @@ test_player (void)
 
   /* The right side comes first, drawn as the picture is. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 10000));
   g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "knee-to-chest");
   g_assert_false (limber_figure_get_mirrored (figure));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (figure)));
@@ -403,7 +423,7 @@ test_player (void)
   /* The countdown counts, and a screen reader hears it. */
   text = g_strdup (countdown_text ());
   g_assert_cmpstr (text, !=, "");
-  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 3000));
+  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 10000));
   countdown = limber_stretch_player_get_countdown (player ());
   seconds_left = g_strdup_printf (g_str_equal (countdown_text (), "1") ? "%s second left"
                                                                        : "%s seconds left",
@@ -432,7 +452,7 @@ test_player (void)
                                                                       ADW_TYPE_VIEW_SWITCHER_BAR));
   g_assert_nonnull (switcher_bar);
   /* The window moves the switcher right after the allocation that made it narrow. */
-  g_assert_true (limber_ui_test_spin_until (switcher_bar_revealed, switcher_bar, 2000));
+  g_assert_true (limber_ui_test_spin_until (switcher_bar_revealed, switcher_bar, 10000));
   gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
                       NULL, NULL);
   g_assert_cmpint (minimum, <=, NARROW);
@@ -442,11 +462,11 @@ test_player (void)
     g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), controls[i]));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-narrow");
   limber_ui_test_set_width (window, 720);
-  g_assert_true (limber_ui_test_spin_until (switcher_bar_hidden, switcher_bar, 2000));
+  g_assert_true (limber_ui_test_spin_until (switcher_bar_hidden, switcher_bar, 10000));
 
   /* The left side is drawn mirrored. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_LEFT);
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Left side", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Left side", 10000));
   g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "knee-to-chest");
   g_assert_true (limber_figure_get_mirrored (figure));
 }
@@ -501,7 +521,7 @@ static void
 measure_settled_layout (PlayerLayout *layout)
 {
   measure_layout (layout);
-  g_assert_true (limber_ui_test_spin_until (layout_settled, layout, 5000));
+  g_assert_true (limber_ui_test_spin_until (layout_settled, layout, 10000));
 }
 
 static void
@@ -605,7 +625,7 @@ test_pause (void)
   g_assert_true (limber_ui_test_find_control (GTK_WIDGET (window), "Resume") == button);
   g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Pause"));
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Paused · Right side",
-                                            2000));
+                                            10000));
 
   /* Time stands still, and the screen may go to sleep. */
   text = g_strdup (countdown_text ());
@@ -616,10 +636,10 @@ test_pause (void)
 
   resume_session ();
   gtk_test_accessible_assert_property (button, GTK_ACCESSIBLE_PROPERTY_LABEL, "Pause");
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Right side", 10000));
   g_assert_true (limber_stretch_player_get_inhibiting (player ()));
   assert_idle_inhibited (TRUE);
-  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 3000));
+  g_assert_true (limber_ui_test_spin_until (countdown_differs_from, text, 10000));
 }
 
 static void
@@ -640,7 +660,7 @@ test_next_previous (void)
 
   /* Once the get-ready is over, the reps are counted. */
   wait_for_phase (LIMBER_PHASE_WORK, 1, LIMBER_SIDE_NONE);
-  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Rep ", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Rep ", 10000));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "Pelvic tilt"));
 
   /* Paused, so that how long each press takes cannot matter: Previous first restarts an exercise
@@ -726,7 +746,7 @@ test_it_hurts (void)
   /* In the first hold of knee to chest. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
   press ("It Hurts");
-  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==,
                    LIMBER_SESSION_STATE_FINISHED);
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
@@ -744,7 +764,7 @@ test_it_hurts (void)
   g_assert_nonnull (done_button);
   g_assert_true (gtk_widget_get_visible (check_button));
   /* The session's controls are gone once the screens have crossfaded. */
-  g_assert_true (limber_ui_test_spin_until (shows_no_control, "Pause", 2000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_control, "Pause", 10000));
 
   /* Not rated yet, or rated below 7: no button is suggested, Back to Routines least of all. */
   g_assert_cmpuint (n_suggested (), ==, 0);
@@ -780,7 +800,7 @@ test_it_hurts (void)
 
   /* Check Your Symptoms opens the symptom check at its first question. */
   press ("Check Your Symptoms");
-  g_assert_true (limber_ui_test_spin_until (check_page_at_first_question, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (check_page_at_first_question, NULL, 10000));
   assert_shows_label ("Question 1 of 12");
 }
 
@@ -803,7 +823,7 @@ test_finish_counts (void)
   g_assert_true (limber_ui_test_spin_until (in_second_rep, NULL, 10000));
 
   press ("Stop");
-  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   assert_shows_label ("Session Stopped");
   assert_shows_label ("0 of 3 exercises, under a minute");
   assert_shows_label ("Stopped during Pelvic tilt");
@@ -835,13 +855,139 @@ test_unknown_routine (void)
   g_test_assert_expected_messages ();
 
   g_assert_true (limber_ui_test_spin_until (shows_label_containing,
-                                            "There is no routine “nope”", 3000));
+                                            "There is no routine “nope”", 10000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
   g_assert_cmpstr (limber_stretch_page_get_screen (stretch_page ()), ==, "routines");
   assert_idle_inhibited (FALSE);
 
   /* Dismissed, so that the next toast is not queued behind it. */
   dismiss_toast ();
+}
+
+/* The user's routine folder, where the loader reads routine files. */
+static char *
+user_routine (const char *name)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+
+  g_assert_cmpint (g_mkdir_with_parents (dir, 0700), ==, 0);
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+reload_routines (void)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "limber", "routines", NULL);
+
+  limber_catalog_reload_user_dir (limber_application_get_catalog (app), dir);
+}
+
+/* A name and a description as long as the loader allows, with no space to wrap at, still fit a
+ * phone: they wrap inside the word. (A 1,500-character name made the window 16,666 px wide, and
+ * 3,000 characters crashed the app with X's BadAlloc; the loader now refuses those.) */
+static void
+test_long_name (void)
+{
+  g_autofree char *good = user_routine ("long-name.json");
+  g_autofree char *bad = user_routine ("huge-name.json");
+  g_autofree char *name = g_strnfill (80, 'W');
+  g_autofree char *description = g_strnfill (300, 'M');
+  g_autofree char *huge = g_strnfill (3000, 'W');
+  g_autofree char *text = NULL;
+  g_autofree char *huge_text = NULL;
+  g_autofree char *skipped = NULL;
+  int minimum;
+
+  text = g_strdup_printf ("{ \"id\": \"long-name\", \"name\": \"%s\", \"description\": \"%s\", "
+                          "\"steps\": [{ \"exercise\": \"bridge\" }] }", name, description);
+  g_assert_true (g_file_set_contents (good, text, -1, NULL));
+  huge_text = g_strdup_printf ("{ \"id\": \"huge-name\", \"name\": \"%s\", "
+                               "\"steps\": [{ \"exercise\": \"bridge\" }] }", huge);
+  g_assert_true (g_file_set_contents (bad, huge_text, -1, NULL));
+
+  skipped = g_strdup_printf ("Skipping routine file %s: *", bad);
+  g_test_expect_message ("Limber", G_LOG_LEVEL_WARNING, skipped);
+  reload_routines ();
+  g_test_assert_expected_messages ();
+  g_assert_null (limber_catalog_find_routine (limber_application_get_catalog (app), "huge-name"));
+
+  return_to_routines ();
+  assert_shows_label (name);
+  assert_shows_label (description);
+  limber_ui_test_set_width (window, NARROW);
+  gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL,
+                      NULL, NULL);
+  g_assert_cmpint (minimum, <=, NARROW);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-long-name-narrow");
+  limber_ui_test_set_width (window, 720);
+
+  g_assert_cmpint (g_unlink (good), ==, 0);
+  g_assert_cmpint (g_unlink (bad), ==, 0);
+  reload_routines ();
+}
+
+/* An unknown id of 20,000 characters over D-Bus froze the app for 17 s laying out its toast: it
+ * is cut as --routine cuts it, in the toast and in the log. */
+static void
+test_unknown_routine_huge (void)
+{
+  g_autofree char *id = g_strnfill (20000, 'x');
+  g_autofree char *cut = g_strnfill (80, 'x');
+  g_autofree char *message = g_strdup_printf ("There is no routine “%s…”", cut);
+
+  return_to_routines ();
+
+  g_test_expect_message ("Limber", G_LOG_LEVEL_MESSAGE, message);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                  g_variant_new_string (id));
+  g_test_assert_expected_messages ();
+
+  g_assert_true (limber_ui_test_spin_until (shows_label, message, 10000));
+  dismiss_toast ();
+}
+
+static gboolean
+shows_flood_toast (gpointer unused)
+{
+  return limber_ui_test_find_label_containing (GTK_WIDGET (window), "“flood-") != NULL;
+}
+
+/* 300 unknown ids at once: their toasts would have queued for 40 minutes, and a message about
+ * the user's records after them would have waited as long. That message comes at once, and of
+ * the flood only the newest few are left to show. */
+static void
+test_unknown_routine_flood (void)
+{
+  guint shown = 0;
+
+  return_to_routines ();
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("flood-%03u", i);
+      g_autofree char *message = g_strdup_printf ("There is no routine “%s”", id);
+
+      g_test_expect_message ("Limber", G_LOG_LEVEL_MESSAGE, message);
+      g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
+                                      g_variant_new_string (id));
+    }
+  g_test_assert_expected_messages ();
+
+  limber_window_add_toast (window, "News about your records");
+  g_assert_true (limber_ui_test_spin_until (shows_label, "News about your records", 10000));
+  dismiss_toast_and_wait ();
+
+  /* What is left of the flood: its last two, each closed as it comes. */
+  while (limber_ui_test_spin_until (shows_flood_toast, NULL, 5000))
+    {
+      g_assert_true (shows_label_containing ("“flood-298”") ||
+                     shows_label_containing ("“flood-299”"));
+      shown++;
+      g_assert_cmpuint (shown, <=, 2);
+      dismiss_toast_and_wait ();
+    }
+  g_assert_cmpuint (shown, >=, 1);
 }
 
 /* An id is shown as it was given, not read as markup: "&" alone is invalid markup, and "<b>"
@@ -857,7 +1003,7 @@ test_unknown_routine_markup (void)
   g_test_assert_expected_messages ();
 
   g_assert_true (limber_ui_test_spin_until (shows_label_containing,
-                                            "There is no routine “a&b <b>c</b>”", 3000));
+                                            "There is no routine “a&b <b>c</b>”", 10000));
   dismiss_toast ();
 }
 
@@ -922,10 +1068,11 @@ test_keys (void)
       g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                    GTK_WIDGET (player ()), NULL));
       g_assert_true (limber_ui_test_spin_until (state_is,
-                                                GINT_TO_POINTER (LIMBER_SESSION_STATE_PAUSED), 2000));
+                                                GINT_TO_POINTER (LIMBER_SESSION_STATE_PAUSED),
+                                                10000));
       g_assert_true (gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0,
                                                    GTK_WIDGET (player ()), NULL));
-      g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+      g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
     }
 }
 
@@ -939,9 +1086,9 @@ test_no_sound (void)
   start_routine ("gentle-relief");
   g_setenv ("LIMBER_AUDIO_SINK", "fakesink sync=false", TRUE);
 
-  g_assert_true (limber_ui_test_spin_until (shows_label_containing, "No sound:", 3000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_containing, "No sound:", 10000));
   g_assert_true (limber_ui_test_spin_until (shows_label_containing,
-                                            "The session goes on silently.", 3000));
+                                            "The session goes on silently.", 10000));
   g_assert_true (limber_stretch_session_is_running (session ()));
   assert_idle_inhibited (TRUE);
 
@@ -974,7 +1121,7 @@ test_complete (void)
   assert_start_buttons ();
 
   press ("Start Core strength");
-  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "player", 2000));
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "player", 10000));
   g_assert_cmpstr (limber_routine_get_id (limber_stretch_session_get_routine (session ())), ==,
                    "core-strength");
   assert_shows_label ("Pelvic tilt");
@@ -989,7 +1136,7 @@ test_complete (void)
   assert_shows_label ("Exercise 3 of 3 · Last exercise");
   press ("Next exercise");
 
-  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 2000));
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
                    LIMBER_SESSION_OUTCOME_COMPLETED);
   /* Every exercise was skipped, so there is nothing to praise. */
@@ -1016,7 +1163,7 @@ test_complete (void)
   assert_shows_label ("Not rated yet");
   three = press ("3");
   g_assert_true (GTK_IS_TOGGLE_BUTTON (three));
-  g_assert_true (limber_ui_test_spin_until (shows_label, "Pain 3 saved", 3000));
+  g_assert_true (limber_ui_test_spin_until (shows_label, "Pain 3 saved", 10000));
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (three)));
   gtk_test_accessible_assert_state (three, GTK_ACCESSIBLE_STATE_PRESSED, GTK_ACCESSIBLE_TRISTATE_TRUE);
   g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 3);
@@ -1028,7 +1175,7 @@ test_complete (void)
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish");
 
   press ("Back to Routines");
-  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 2000));
+  g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "routines", 10000));
   assert_start_buttons ();
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "routines");
@@ -1066,7 +1213,7 @@ answer_end_dialog (const char *label)
   button = limber_ui_test_find_control (dialog, label);
   g_assert_nonnull (button);
   limber_ui_test_activate (button);
-  g_assert_true (limber_ui_test_spin_until (has_no_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_no_end_dialog, NULL, 10000));
 }
 
 /* Leaving the Stretch page through the view switcher during a session asks first. */
@@ -1080,7 +1227,7 @@ test_switch_page (void)
   n_records = n_sessions ();
 
   limber_window_show_page (window, "today");
-  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
   assert_shows_label ("Paused");
@@ -1090,13 +1237,13 @@ test_switch_page (void)
 
   /* Keep Going resumes, and nothing was recorded. */
   answer_end_dialog ("Keep Going");
-  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
   g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
   g_assert_cmpuint (n_sessions (), ==, n_records);
 
   /* End Session ends it, recorded as stopped, and goes where the user was going. */
   limber_window_show_page (window, "progress");
-  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   answer_end_dialog ("End Session");
   g_assert_cmpstr (limber_window_get_page (window), ==, "progress");
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==, LIMBER_SESSION_OUTCOME_STOPPED);
@@ -1127,19 +1274,19 @@ test_close_window (void)
 
   /* Closing the window (Ctrl+W) during a session pauses it and asks... */
   gtk_widget_activate_action (GTK_WIDGET (window), "window.close", NULL);
-  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   answer_end_dialog ("Keep Going");
-  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
   g_assert_cmpuint (n_sessions (), ==, n_records);
 
   /* ...and ending the session closes it: the screen may sleep again... */
   gtk_window_close (GTK_WINDOW (window));
-  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   answer_end_dialog ("End Session");
   window = NULL;
-  g_assert_true (limber_ui_test_spin_until (has_no_window, NULL, 3000));
+  g_assert_true (limber_ui_test_spin_until (has_no_window, NULL, 10000));
   assert_idle_inhibited (FALSE);
 
   /* ...and the session is kept, as stopped. */
@@ -1238,10 +1385,10 @@ test_preferences (void)
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
-                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+                                            GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 10000));
   preferences = limber_ui_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_true (gtk_window_get_transient_for (preferences) == GTK_WINDOW (window));
-  g_assert_true (limber_ui_test_spin_until (is_mapped, preferences, 5000));
+  g_assert_true (limber_ui_test_spin_until (is_mapped, preferences, 10000));
 
   sounds = find_row_switch (GTK_WIDGET (preferences), "Cue Sounds");
   voice = find_row_switch (GTK_WIDGET (preferences), "Spoken Guidance");
@@ -1255,13 +1402,13 @@ test_preferences (void)
   /* A switch flipped by the user changes the setting at once... */
   limber_ui_test_activate (GTK_WIDGET (sounds));
   setting_wait = (SettingWait) { settings, "cue-sounds", !sounds_on };
-  g_assert_true (limber_ui_test_spin_until (setting_is, &setting_wait, 2000));
+  g_assert_true (limber_ui_test_spin_until (setting_is, &setting_wait, 10000));
   g_assert_cmpint (gtk_switch_get_active (sounds), ==, !sounds_on);
 
   /* ...and a setting changed elsewhere shows on its switch. */
   g_settings_set_boolean (settings, "voice-guidance", !voice_on);
   switch_wait = (SwitchWait) { voice, !voice_on };
-  g_assert_true (limber_ui_test_spin_until (switch_is, &switch_wait, 2000));
+  g_assert_true (limber_ui_test_spin_until (switch_is, &switch_wait, 10000));
 
   /* The plank hold shown is the store's, and one set here is recorded there when it closes. */
   {
@@ -1280,7 +1427,8 @@ test_preferences (void)
 
     gtk_window_close (preferences);
     g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
-                                              GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW), 5000));
+                                              GSIZE_TO_POINTER (ADW_TYPE_PREFERENCES_WINDOW),
+                                              10000));
     g_assert_cmpuint (limber_journal_get_plank_hold (limber_application_get_journal (app), 20), ==,
                       hold + 10);
   }
@@ -1308,10 +1456,13 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/finish-counts", test_finish_counts);
   g_test_add_func ("/stretch-ui/unknown-routine", test_unknown_routine);
   g_test_add_func ("/stretch-ui/unknown-routine-markup", test_unknown_routine_markup);
+  g_test_add_func ("/stretch-ui/unknown-routine-huge", test_unknown_routine_huge);
+  g_test_add_func ("/stretch-ui/unknown-routine-flood", test_unknown_routine_flood);
   g_test_add_func ("/stretch-ui/keys", test_keys);
   g_test_add_func ("/stretch-ui/no-sound", test_no_sound);
   g_test_add_func ("/stretch-ui/complete", test_complete);
   g_test_add_func ("/stretch-ui/routine-cards", test_routine_cards);
+  g_test_add_func ("/stretch-ui/long-name", test_long_name);
   g_test_add_func ("/stretch-ui/switch-page", test_switch_page);
   g_test_add_func ("/stretch-ui/close-window", test_close_window);
   g_test_add_func ("/stretch-ui/preferences", test_preferences);

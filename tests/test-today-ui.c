@@ -195,7 +195,7 @@ test_start_episode (void)
    * days: no bridge or plank. */
   limber_window_show_page (window, "stretch");
   g_assert_true (limber_ui_test_spin_until (window_says,
-                                            (gpointer) "only the gentlest routines", 2000));
+                                            (gpointer) "only the gentlest routines", 10000));
   g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle relief"));
   g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Start Daily mobility"));
   g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Start Core strength"));
@@ -206,7 +206,7 @@ test_start_episode (void)
                                   g_variant_new_string ("core-strength"));
   g_assert_true (limber_ui_test_spin_until (window_says,
                                             (gpointer) "is not for the first days of a spasm",
-                                            2000));
+                                            10000));
   g_assert_cmpstr (limber_stretch_page_get_screen (limber_window_get_stretch_page (window)), ==,
                    "routines");
   limber_window_show_page (window, "today");
@@ -236,7 +236,7 @@ test_pack_timer (void)
   LimberPackKind kind;
 
   limber_ui_test_activate (limber_ui_test_find_control (page (), "Start a 15-minute cold pack"));
-  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 2000));
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 10000));
   g_assert_cmpint (limber_pack_timer_get_duration_us (timer), ==, 15 * 60 * G_USEC_PER_SEC);
 
   limber_ui_test_spin_for (1200);
@@ -246,7 +246,7 @@ test_pack_timer (void)
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (page (), "Cold pack on until"));
 
   /* The plan's cold row says so too: on, with the time left, and Stop in place of Start. */
-  g_assert_true (limber_ui_test_spin_until (row_subtitle_has, left, 2000));
+  g_assert_true (limber_ui_test_spin_until (row_subtitle_has, left, 10000));
   g_assert_true (strstr (adw_action_row_get_subtitle (find_row ("cold")), "14:5") != NULL);
   g_assert_null (limber_ui_test_find_control (page (), "Start a 15-minute cold pack"));
   g_assert_nonnull (limber_ui_test_find_control (page (), "Stop the cold pack"));
@@ -266,7 +266,7 @@ test_pack_timer (void)
   g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==, 0);
 
   limber_ui_test_activate (limber_ui_test_find_control (page (), "Stop the cold pack"));
-  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 2000));
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 10000));
   g_assert_true (limber_store_get_last_pack (store (), &kind, &started, &duration));
   g_assert_cmpint (kind, ==, LIMBER_PACK_COLD);
   g_assert_cmpint (duration, >=, 1 * G_USEC_PER_SEC);
@@ -286,14 +286,14 @@ test_pack_cap (void)
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (spin)), ==, 20);
 
   limber_ui_test_activate (limber_ui_test_find_button (page (), "Start Timer"));
-  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 2000));
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 10000));
   g_assert_cmpint (limber_pack_timer_get_duration_us (timer), ==, LIMBER_PACK_MAX_US);
 
   /* Through the API too. */
   g_assert_cmpint (limber_pack_timer_start (timer, LIMBER_PACK_HEAT, (gint64) 3600 * G_USEC_PER_SEC), ==,
                    LIMBER_PACK_MAX_US);
   limber_pack_timer_stop (timer);
-  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 2000));
+  g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 10000));
   g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==, 2);
   g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_HEAT, 0, G_MAXINT64), ==, 1);
 }
@@ -433,13 +433,13 @@ check_again_lands_on_first_question (void)
   limber_window_show_page (window, "check");
   g_assert_true (gtk_widget_activate_action (check, "check.start", NULL));
   g_assert_true (gtk_widget_activate_action (check, "check.answer-yes", NULL));
-  g_assert_true (limber_ui_test_spin_until (check_shows_result, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (check_shows_result, NULL, 10000));
 
   /* ...and Today's Check Again still starts over. */
   limber_window_show_page (window, "today");
   assert_label_soon ("Emergency: get medical help now");
   limber_ui_test_activate (limber_ui_test_find_button (page (), "Check Again"));
-  g_assert_true (limber_ui_test_spin_until (check_on_first_question, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (check_on_first_question, NULL, 10000));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "Question 1 of 12"));
   limber_window_show_page (window, "today");
 }
@@ -526,7 +526,7 @@ test_warning_overrides (void)
     answers[i] = LIMBER_TRIAGE_ANSWER_NO;
   g_assert_cmpint (limber_journal_add_check (journal (), LIMBER_TRIAGE_OUTCOME_SELF_CARE,
                                            answers, &error), >, 0);
-  g_assert_true (limber_ui_test_spin_until (has_row, (gpointer) "gentle", 5000));
+  g_assert_true (limber_ui_test_spin_until (has_row, (gpointer) "gentle", 10000));
   g_assert_null (limber_ui_test_find_button (page (), "Check Again"));
   g_assert_nonnull (limber_ui_test_find_label (page (), "Day 1 of the First 3 Days"));
   g_assert_nonnull (limber_ui_test_find_button (page (), "I Feel Better"));
@@ -551,7 +551,7 @@ test_feel_better (void)
   LimberEpisode *episode;
 
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
-  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 10000));
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 
   /* Cancel changes nothing. */
@@ -561,7 +561,7 @@ test_feel_better (void)
   g_assert_nonnull (still_open);
 
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
-  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 2000));
+  g_assert_true (limber_ui_test_spin_until (has_message_dialog, NULL, 10000));
   dialog = ADW_MESSAGE_DIALOG (limber_ui_test_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
   gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)),
                          "Lifted a heavy box, \"carefully\"");
@@ -642,14 +642,14 @@ test_store_banner (void)
   other = window_on (moved);
   g_assert_true (limber_ui_test_spin_until (banner_says,
                                             (gpointer) limber_journal_get_moved_aside_path (moved),
-                                            2000));
+                                            10000));
   g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (other),
                                                           "history file was damaged"));
   limber_ui_test_save_screenshot (GTK_WINDOW (other), "store-moved-aside");
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (other), "Dismiss"));
   g_assert_true (limber_ui_test_spin_until (banner_gone,
                                             (gpointer) limber_journal_get_moved_aside_path (moved),
-                                            2000));
+                                            10000));
   gtk_window_destroy (GTK_WINDOW (other));
 
   /* A folder that cannot be made: a file stands where it should be. */
@@ -657,7 +657,7 @@ test_store_banner (void)
   memory = limber_journal_new (limber_application_get_clock (app), unwritable);
   g_assert_false (limber_journal_get_saving (memory));
   other = window_on (memory);
-  g_assert_true (limber_ui_test_spin_until (banner_says, (gpointer) "cannot save", 2000));
+  g_assert_true (limber_ui_test_spin_until (banner_says, (gpointer) "cannot save", 10000));
   g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (other), unwritable));
   g_assert_nonnull (limber_ui_test_find_label_containing (GTK_WIDGET (other),
                                                           "kept only until Limber closes"));

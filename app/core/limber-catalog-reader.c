@@ -9,6 +9,7 @@
 #include <math.h>
 
 #include "limber-error.h"
+#include "limber-text.h"
 
 #include "limber-catalog-private.h"
 
@@ -35,6 +36,15 @@
  * 10 rounds would be millions of moves. A session lasts at most 3 hours. */
 #define MAX_ROUTINE_MINUTES 180
 #define MAX_PHASES          5000
+/* Texts, in characters. A name is a title on a card and a line in a list; a description, a few
+ * lines under it; the built-in catalog's instructions are the longest texts. Longer ones would
+ * only freeze the page that lays them out. */
+#define MAX_NAME        80
+#define MAX_DESCRIPTION 300
+#define MAX_INSTRUCTION 1000
+#define MAX_WORD        64   /* modes, sides, illustrations */
+/* Ids are checked by their pattern (check_id()) or looked up, with messages of their own. */
+#define MAX_ID          LIMBER_CATALOG_MAX_FILE_SIZE
 
 static int
 line_of (Reader     *reader,
@@ -113,22 +123,30 @@ check_members (Reader             *reader,
   for (GList *l = members; l != NULL; l = l->next)
     {
       if (!g_strv_contains (known, l->data))
-        return fail (reader, object, l->data, error,
-                     _("unknown field “%s”; check its spelling"), (const char *) l->data);
+        {
+          g_autofree char *quoted = limber_text_quote (l->data, LIMBER_TEXT_QUOTE_CHARS);
+
+          return fail (reader, object, l->data, error,
+                       _("unknown field “%s”; check its spelling"), quoted);
+        }
     }
 
   return TRUE;
 }
 
+/* Reads a text of at most @max_chars characters, with something visible in it. */
 static gboolean
 get_string (Reader      *reader,
             JsonObject  *object,
             const char  *member,
             gboolean     required,
+            guint        max_chars,
             const char **out,
             GError     **error)
 {
   JsonNode *node = json_object_get_member (object, member);
+  const char *text;
+  glong n_chars;
 
   if (node == NULL)
     {
@@ -143,7 +161,19 @@ get_string (Reader      *reader,
     return fail (reader, object, member, error, _("“%s” must be a non-empty text in quotes"),
                  member);
 
-  *out = json_node_get_string (node);
+  text = json_node_get_string (node);
+  /* Counted only up to the limit: a huge text costs no more than a long one. */
+  n_chars = g_utf8_strlen (text, (gssize) MIN (strlen (text), (gsize) max_chars * 6 + 6));
+  if (n_chars > (glong) max_chars)
+    return fail (reader, object, member, error,
+                 _("“%s” is longer than %u characters; make it shorter"), member, max_chars);
+
+  /* Spaces, or characters that show nothing, would make a card with no title. */
+  if (limber_text_is_blank (text))
+    return fail (reader, object, member, error,
+                 _("“%s” must have a visible character, not only spaces"), member);
+
+  *out = text;
   return TRUE;
 }
 
@@ -241,9 +271,13 @@ check_id (Reader      *reader,
   gboolean valid = g_regex_match_simple ("^[a-z0-9][a-z0-9-]{0,63}\\z", id, 0, 0);
 
   if (!valid)
-    return fail (reader, object, "id", error,
-                 _("the id “%s” may use only lowercase letters, digits and hyphens, "
-                   "at most 64 of them"), id);
+    {
+      g_autofree char *quoted = limber_text_quote (id, LIMBER_TEXT_QUOTE_CHARS);
+
+      return fail (reader, object, "id", error,
+                   _("the id “%s” may use only lowercase letters, digits and hyphens, "
+                     "at most 64 of them"), quoted);
+    }
 
   return TRUE;
 }
@@ -353,8 +387,9 @@ read_moves (Reader        *reader,
 
       move_object = json_node_get_object (element);
       if (!check_members (reader, move_object, known, error) ||
-          !get_string (reader, move_object, "name", TRUE, &name, error) ||
-          !get_string (reader, move_object, "instruction", TRUE, &instruction, error) ||
+          !get_string (reader, move_object, "name", TRUE, MAX_NAME, &name, error) ||
+          !get_string (reader, move_object, "instruction", TRUE, MAX_INSTRUCTION, &instruction,
+                       error) ||
           !get_seconds (reader, move_object, "seconds", MIN_MOVE, MAX_MOVE, &duration_us, error))
         return FALSE;
 
@@ -388,19 +423,24 @@ limber_catalog_read_exercise (LimberCatalog  *self,
   LimberExercise *exercise;
 
   if (!check_members (reader, object, known, error) ||
-      !get_string (reader, object, "id", TRUE, &id, error) ||
+      !get_string (reader, object, "id", TRUE, MAX_ID, &id, error) ||
       !check_id (reader, object, id, error) ||
-      !get_string (reader, object, "name", TRUE, &name, error) ||
-      !get_string (reader, object, "instructions", TRUE, &instructions, error) ||
-      !get_string (reader, object, "spoken", TRUE, &spoken, error) ||
-      !get_string (reader, object, "illustration", FALSE, &illustration, error) ||
-      !get_string (reader, object, "mode", TRUE, &mode_name, error) ||
+      !get_string (reader, object, "name", TRUE, MAX_NAME, &name, error) ||
+      !get_string (reader, object, "instructions", TRUE, MAX_INSTRUCTION, &instructions,
+                      error) ||
+      !get_string (reader, object, "spoken", TRUE, MAX_INSTRUCTION, &spoken, error) ||
+      !get_string (reader, object, "illustration", FALSE, MAX_WORD, &illustration, error) ||
+      !get_string (reader, object, "mode", TRUE, MAX_WORD, &mode_name, error) ||
       !get_count (reader, object, "sides", 1, 2, &sides, error))
     return FALSE;
 
   if (!limber_exercise_mode_from_string (mode_name, &mode))
-    return fail (reader, object, "mode", error,
-                 _("“mode” is “%s”; it must be “hold”, “reps” or “cycles”"), mode_name);
+    {
+      g_autofree char *quoted = limber_text_quote (mode_name, LIMBER_TEXT_QUOTE_CHARS);
+
+      return fail (reader, object, "mode", error,
+                   _("“mode” is “%s”; it must be “hold”, “reps” or “cycles”"), quoted);
+    }
 
   timing->moves = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_move_free);
   timing->rounds = 1;
@@ -487,7 +527,7 @@ read_sides (Reader          *reader,
     /* Translators: “sides” is a word of the file format: keep it. */
     return fail (reader, step, "sides", error,
                  _("“sides” is only for exercises done on each side in turn"));
-  if (!get_string (reader, step, "sides", FALSE, &value, error))
+  if (!get_string (reader, step, "sides", FALSE, MAX_WORD, &value, error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     if (g_str_equal (value, names[i]))
@@ -516,10 +556,11 @@ limber_catalog_read_routine (LimberCatalog  *self,
   JsonArray *steps;
 
   if (!check_members (reader, object, known, error) ||
-      !get_string (reader, object, "id", TRUE, &id, error) ||
+      !get_string (reader, object, "id", TRUE, MAX_ID, &id, error) ||
       !check_id (reader, object, id, error) ||
-      !get_string (reader, object, "name", TRUE, &name, error) ||
-      !get_string (reader, object, "description", FALSE, &description, error) ||
+      !get_string (reader, object, "name", TRUE, MAX_NAME, &name, error) ||
+      !get_string (reader, object, "description", FALSE, MAX_DESCRIPTION, &description,
+                      error) ||
       !get_boolean (reader, object, "first-days", &first_days, error))
     return NULL;
 
@@ -577,13 +618,14 @@ limber_catalog_read_routine (LimberCatalog  *self,
 
       step = json_node_get_object (element);
       if (!check_members (reader, step, step_known, error) ||
-          !get_string (reader, step, "exercise", TRUE, &exercise_id, error))
+          !get_string (reader, step, "exercise", TRUE, MAX_ID, &exercise_id, error))
         return NULL;
 
       exercise = limber_catalog_find_exercise (self, exercise_id);
       if (exercise == NULL)
         {
           g_autofree char *known_ids = NULL;
+          g_autofree char *quoted = NULL;
           g_autoptr(GPtrArray) ids = g_ptr_array_new ();
           GHashTableIter iter;
           gpointer key;
@@ -595,8 +637,9 @@ limber_catalog_read_routine (LimberCatalog  *self,
           g_ptr_array_add (ids, NULL);
           known_ids = g_strjoinv (", ", (char **) ids->pdata);
 
+          quoted = limber_text_quote (exercise_id, LIMBER_TEXT_QUOTE_CHARS);
           fail (reader, step, "exercise", error,
-                _("unknown exercise “%s”; the exercises are: %s"), exercise_id, known_ids);
+                _("unknown exercise “%s”; the exercises are: %s"), quoted, known_ids);
           return NULL;
         }
 

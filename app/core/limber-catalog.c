@@ -5,8 +5,13 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "limber-error.h"
 
@@ -85,6 +90,63 @@ line_of_offset (const char *data,
   return line;
 }
 
+/* json-glib parses nested lists and objects by recursion, with no limit: 100,000 brackets
+ * overflow the stack. Routines nest four deep and the built-in catalog five, so this is generous.
+ * It also refuses a "\u0000" in a text: json-glib would cut the text there, so an id could pass
+ * its check while the file says something else. */
+#define MAX_DEPTH 16
+
+static gboolean
+check_structure (Reader      *reader,
+                 const char  *data,
+                 gsize        length,
+                 GError     **error)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+  int line = 1;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\' && i + 1 < length)
+            {
+              if (length - i >= 6 && memcmp (data + i + 1, "u0000", 5) == 0)
+                {
+                  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%d: %s",
+                               reader->path, line,
+                               _("a text holds the character \\u0000, which no text may hold"));
+                  return FALSE;
+                }
+              i++;  /* Whatever is escaped, even a quote, stays in the text. */
+            }
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > MAX_DEPTH)
+            {
+              g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE, "%s:%d: %s", reader->path,
+                           line, _("lists and objects are nested too deep; a routine needs only "
+                                   "a few levels"));
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 /* Parses the text into a root object, with the lines of its parts noted in @reader. */
 static JsonObject *
 parse (Reader      *reader,
@@ -103,6 +165,9 @@ parse (Reader      *reader,
                    _("the file is not UTF-8 text; save it as UTF-8"));
       return NULL;
     }
+
+  if (!check_structure (reader, data, length, error))
+    return NULL;
 
   reader->parser = json_parser_new_immutable ();
   g_signal_connect (reader->parser, "object-start", G_CALLBACK (on_container_start), reader);
@@ -244,6 +309,20 @@ limber_catalog_load_builtin (LimberCatalog *self,
   return TRUE;
 }
 
+static gboolean
+too_large (const char  *path,
+           goffset      size,
+           GError     **error)
+{
+  g_autofree char *shown = g_format_size (size);
+  g_autofree char *limit = g_format_size (LIMBER_CATALOG_MAX_FILE_SIZE);
+  g_autofree char *message = g_strdup_printf (_("the file is too large (%s); a routine file "
+                                                "may be at most %s"), shown, limit);
+
+  g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", path, message);
+  return FALSE;
+}
+
 /**
  * limber_catalog_parse_routine:
  * @path: what to call the text in errors, and the routine's file
@@ -267,6 +346,13 @@ limber_catalog_parse_routine (LimberCatalog *self,
 
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
 
+  /* Text typed or pasted in the editor meets the same limit as a file. */
+  if (length > LIMBER_CATALOG_MAX_FILE_SIZE)
+    {
+      too_large (path, length, error);
+      return NULL;
+    }
+
   reader_init (&reader, path, FALSE);
   reader.replacing = replacing;
   root = parse (&reader, text, length, error);
@@ -277,14 +363,111 @@ limber_catalog_parse_routine (LimberCatalog *self,
 }
 
 /**
+ * limber_catalog_read_text:
+ * @path: a routine file
+ * @contents: (out): its text, 0-terminated
+ * @length: (out) (optional): its length
+ *
+ * Reads a routine file's text as everything in Limber that reads one must: only a regular file
+ * (or a link to one), of at most %LIMBER_CATALOG_MAX_FILE_SIZE bytes. The checks are made on the
+ * file opened, not on its name, so a file replaced by a pipe or a device between a check and the
+ * read cannot block or fill the memory: the file is opened without waiting for a writer, and no
+ * more than the limit is ever read. On error the message says "PATH:0: what is wrong".
+ *
+ * Returns: whether @contents holds the text
+ */
+gboolean
+limber_catalog_read_text (const char  *path,
+                          char       **contents,
+                          gsize       *length,
+                          GError     **error)
+{
+  g_autoptr(GByteArray) bytes = NULL;
+  struct stat st;
+  int fd;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+
+  /* Checked before opening too: opening some devices does something by itself. */
+  if (g_stat (path, &st) == 0 && !S_ISREG (st.st_mode))
+    {
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", path,
+                   _("not a regular file"));
+      return FALSE;
+    }
+
+  fd = g_open (path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s:0: %s", path,
+                   g_strerror (saved));
+      return FALSE;
+    }
+
+  /* A pipe or device would block or never end; only plain files (or links to them) are read. */
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      g_close (fd, NULL);
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", path,
+                   _("not a regular file"));
+      return FALSE;
+    }
+
+  /* Refuse a huge file before reading it: no routine needs more than a few kilobytes. */
+  if (st.st_size > LIMBER_CATALOG_MAX_FILE_SIZE)
+    {
+      g_close (fd, NULL);
+      return too_large (path, st.st_size, error);
+    }
+
+  /* Read to the limit and one byte more, in case the file grew since fstat(). */
+  bytes = g_byte_array_sized_new ((guint) st.st_size + 1);
+  for (;;)
+    {
+      guint8 buffer[16384];
+      gsize want = MIN (sizeof buffer, LIMBER_CATALOG_MAX_FILE_SIZE + 1 - bytes->len);
+      gssize got = read (fd, buffer, want);
+
+      if (got < 0 && errno == EINTR)
+        continue;
+      if (got < 0)
+        {
+          int saved = errno;
+
+          g_close (fd, NULL);
+          g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved), "%s:0: %s", path,
+                       g_strerror (saved));
+          return FALSE;
+        }
+      if (got == 0)
+        break;
+      g_byte_array_append (bytes, buffer, (guint) got);
+      if (bytes->len > LIMBER_CATALOG_MAX_FILE_SIZE)
+        {
+          g_close (fd, NULL);
+          return too_large (path, bytes->len, error);
+        }
+    }
+  g_close (fd, NULL);
+
+  if (length != NULL)
+    *length = bytes->len;
+  g_byte_array_append (bytes, (const guint8 *) "", 1);
+  *contents = (char *) g_byte_array_free (g_steal_pointer (&bytes), FALSE);
+  return TRUE;
+}
+
+/**
  * limber_catalog_read_file:
  * @contents: (out) (optional): the file's text, when it is a routine
  * @length: (out) (optional): its length
  *
- * Reads one routine file with the loader's checks, without adding it: only a regular file, of at
- * most %LIMBER_CATALOG_MAX_FILE_SIZE bytes (checked before reading, so a pipe or a huge file is
- * never read), whose text limber_catalog_parse_routine() accepts. On error the message says
- * "PATH:LINE: what is wrong".
+ * Reads one routine file with the loader's checks, without adding it: its text as
+ * limber_catalog_read_text() reads it, which limber_catalog_parse_routine() accepts. On error the
+ * message says "PATH:LINE: what is wrong".
  *
  * Returns: (transfer full) (nullable): the routine
  */
@@ -295,42 +478,25 @@ limber_catalog_read_file (LimberCatalog  *self,
                           gsize          *length,
                           GError        **error)
 {
-  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *path = NULL;
   g_autofree char *text = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_autoptr(LimberRoutine) routine = NULL;
   gsize text_length;
 
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, error);
-  if (info == NULL)
-    return NULL;
-
-  /* A pipe or device would block or never end; only plain files (or links to them) are read. */
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+  path = g_file_get_path (file);
+  if (path == NULL)
     {
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", path,
-                   _("not a regular file"));
+      g_autofree char *uri = g_file_get_uri (file);
+
+      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", uri,
+                   _("not a file on this computer"));
       return NULL;
     }
 
-  /* Refuse a huge file before reading it: no routine needs more than a few kilobytes. */
-  if (g_file_info_get_size (info) > LIMBER_CATALOG_MAX_FILE_SIZE)
-    {
-      g_autofree char *size = g_format_size (g_file_info_get_size (info));
-      g_autofree char *limit = g_format_size (LIMBER_CATALOG_MAX_FILE_SIZE);
-
-      g_autofree char *message = g_strdup_printf (_("the file is too large (%s); a routine file "
-                                                    "may be at most %s"), size, limit);
-
-      g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:0: %s", path, message);
-      return NULL;
-    }
-
-  if (!g_file_load_contents (file, NULL, &text, &text_length, NULL, error))
+  if (!limber_catalog_read_text (path, &text, &text_length, error))
     return NULL;
 
   routine = limber_catalog_parse_routine (self, path, text, text_length, NULL, error);
@@ -464,6 +630,23 @@ limber_catalog_load_user_dir (LimberCatalog *self,
         g_ptr_array_add (names, g_strdup (name));
     }
   g_ptr_array_sort (names, limber_catalog_compare_names);
+
+  /* Thousands of files would freeze the page that lists them: the first ones are read, in name
+   * order, and one problem says how many were left. */
+  if (names->len > LIMBER_CATALOG_MAX_USER_FILES)
+    {
+      g_autoptr(GError) many = NULL;
+      guint left = names->len - LIMBER_CATALOG_MAX_USER_FILES;
+
+      g_set_error (&many, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "%u more routine file was not read: Limber reads at most %u",
+                                "%u more routine files were not read: Limber reads at most %u",
+                                left),
+                   left, (guint) LIMBER_CATALOG_MAX_USER_FILES);
+      add_problem (self, path, many);
+      g_ptr_array_set_size (names, LIMBER_CATALOG_MAX_USER_FILES);
+    }
 
   for (guint i = 0; i < names->len; i++)
     {

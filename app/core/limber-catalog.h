@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 
 /* Larger routine files are refused before they are read. */
 #define LIMBER_CATALOG_MAX_FILE_SIZE (1024 * 1024)
+/* The user's folder is read up to this many routine files. */
+#define LIMBER_CATALOG_MAX_USER_FILES 100
 
 /**
  * LimberCatalogProblem:
@@ -35,6 +37,10 @@ LimberCatalog  *limber_catalog_new             (void);
 gboolean        limber_catalog_load_builtin    (LimberCatalog *self,
                                                 GBytes        *bytes,
                                                 const char    *name,
+                                                GError       **error);
+gboolean        limber_catalog_read_text       (const char    *path,
+                                                char         **contents,
+                                                gsize         *length,
                                                 GError       **error);
 LimberRoutine  *limber_catalog_read_file       (LimberCatalog *self,
                                                 GFile         *file,

@@ -254,6 +254,11 @@ show_result (LimberCheckPage *self)
     }
   /* What to tell the doctor, on paper: the summary of the records, this check included. */
   gtk_widget_set_visible (self->summary_button, outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+  /* A doctor's result leads to the page to take along: the one suggested step there. */
+  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
+    gtk_widget_add_css_class (self->summary_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->summary_button, "suggested-action");
   if (self->result->reasons->len == 0)
     gtk_list_box_append (self->reasons_list,
                          make_text_row (_("You answered No to every warning-sign question.")));

@@ -278,6 +278,8 @@ test_doctor (void)
     GtkWindow *dialog;
 
     g_assert_nonnull (button);
+    /* The one suggested step of a doctor's result. */
+    g_assert_true (gtk_widget_has_css_class (button, "suggested-action"));
     limber_ui_test_activate (button);
     g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
                                               GSIZE_TO_POINTER (LIMBER_TYPE_SUMMARY_DIALOG),

@@ -79,6 +79,28 @@ assert_section (LimberDoctorSummary *summary,
   g_assert_cmpuint (section->lines->len, ==, n);
 }
 
+/* "I have seen a doctor", pressed during the episode, is on the page under its start. */
+static void
+test_seen_doctor (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(LimberDoctorSummary) summary = NULL;
+  g_autoptr(GError) error = NULL;
+
+  limber_summary_fixture_fill (f->journal, LIMBER_FAKE_CLOCK (f->clock));
+  g_assert_cmpint (limber_journal_add_doctor_visit (f->journal, &error), >, 0);
+  g_assert_no_error (error);
+  summary = limber_doctor_summary_new (f->journal, f->utc, &error);
+  g_assert_no_error (error);
+
+  assert_section (summary, 0, "Current Episode", FALSE, (const char *[]) {
+    "Began on 4 December 2026, 3 days ago",
+    "“I Have Seen a Doctor” pressed on 7 December 2026",
+    "Phase: recovery, after the first 72 hours",
+    "“I Feel Better” not pressed yet",
+    NULL });
+}
+
 /* Every fact of the issue, in order, from a person's records. */
 static void
 test_records (Fixture       *f,
@@ -240,6 +262,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/doctor-summary/records", Fixture, NULL, fixture_set_up, test_records,
+              fixture_tear_down);
+  g_test_add ("/doctor-summary/seen-doctor", Fixture, NULL, fixture_set_up, test_seen_doctor,
               fixture_tear_down);
   g_test_add ("/doctor-summary/ended-episode", Fixture, NULL, fixture_set_up, test_ended_episode,
               fixture_tear_down);

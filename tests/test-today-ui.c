@@ -383,7 +383,7 @@ static void
 assert_doctor_banner_over_acute_plan (const char *reason_prefix)
 {
   GtkWidget *title = limber_ui_test_find_label (page (), "See a doctor in the next few days");
-  GtkWidget *banner, *seen, *check_again;
+  GtkWidget *banner, *seen, *check_again, *summary;
 
   g_assert_nonnull (title);
   banner = gtk_widget_get_parent (title);
@@ -395,6 +395,11 @@ assert_doctor_banner_over_acute_plan (const char *reason_prefix)
   g_assert_nonnull (check_again);
   g_assert_false (gtk_widget_has_css_class (seen, "suggested-action"));
   g_assert_false (gtk_widget_has_css_class (check_again, "suggested-action"));
+  /* The page to take to the doctor is one press away. */
+  summary = limber_ui_test_find_button (banner, "Summary for Your Doctor…");
+  g_assert_nonnull (summary);
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (summary)), ==,
+                   "app.doctor-summary");
 
   g_assert_null (limber_ui_test_find_label_with_prefix (page (), "Emergency"));
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (page (), "Day "));

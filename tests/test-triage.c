@@ -7,7 +7,7 @@
 
 #include "limber-triage.h"
 
-/* The red flags of ../shared/CARE-FACTS.md, by the ids the check uses. */
+/* The red flags of the care facts Limber follows, by the ids the check uses. */
 static const char * const emergency_ids[] = {
   "bladder-bowel", "saddle-numbness", "leg-weakness", "major-injury", "fever-unwell",
 };

@@ -30,6 +30,7 @@ struct _LimberDoctorSummary
 char *limber_doctor_summary_format_day     (LimberDoctorSummary *self,
                                             gint64               time_us);
 void  limber_doctor_summary_add_episode    (LimberDoctorSummary *self,
+                                            LimberJournal       *journal,
                                             GPtrArray           *episodes);
 void  limber_doctor_summary_add_check      (LimberDoctorSummary *self,
                                             LimberJournal       *journal);

@@ -93,8 +93,10 @@ format_days_ago (guint days)
 
 void
 limber_doctor_summary_add_episode (LimberDoctorSummary *self,
+                                   LimberJournal       *journal,
                                    GPtrArray           *episodes)
 {
+  gint64 visit_us;
   const LimberEpisode *episode = episodes->len > 0
                                    ? g_ptr_array_index (episodes, episodes->len - 1) : NULL;
   LimberSummarySection *section;
@@ -113,6 +115,17 @@ limber_doctor_summary_add_episode (LimberDoctorSummary *self,
   ago = format_days_ago (days_since (self, episode->started_us));
   /* Translators: the first %s is a date, the second how long ago ("6 days ago"). */
   add_line (section, g_strdup_printf (_("Began on %s, %s"), began, ago));
+
+  /* "I have seen a doctor", pressed during this episode. */
+  if (limber_journal_get_last_doctor_visit (journal, &visit_us) &&
+      visit_us >= episode->started_us &&
+      (episode->ended_us == 0 || visit_us <= episode->ended_us))
+    {
+      g_autofree char *seen = limber_doctor_summary_format_day (self, visit_us);
+
+      /* Translators: %s is a date. */
+      add_line (section, g_strdup_printf (_("“I Have Seen a Doctor” pressed on %s"), seen));
+    }
 
   if (episode->ended_us == 0)
     {

@@ -110,7 +110,7 @@ limber_doctor_summary_new (LimberJournal  *journal,
   episodes = limber_journal_list_episodes (journal);
   sessions = limber_journal_list_sessions (journal, self->pain_from_us, G_MAXINT64);
 
-  limber_doctor_summary_add_episode (self, episodes);
+  limber_doctor_summary_add_episode (self, journal, episodes);
   limber_doctor_summary_add_check (self, journal);
   limber_doctor_summary_add_pain (self, sessions);
   limber_doctor_summary_add_tried (self, journal, sessions);

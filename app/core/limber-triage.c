@@ -12,7 +12,7 @@
 #include "limber-triage.h"
 
 /*
- * The symptom check, from ../shared/CARE-FACTS.md. Emergency questions come first, so a Yes to
+ * The symptom check, from the care facts Limber follows. Emergency questions come first, so a Yes to
  * any of them ends the check at once: red flags always win over finishing the questionnaire.
  * An answers array is indexed like this table; LIMBER_TRIAGE_ANSWER_NONE means not asked yet.
  */

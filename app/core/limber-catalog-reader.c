@@ -15,7 +15,7 @@
 
 /*
  * Reading exercises and routines from their JSON objects: which fields each has, what they
- * mean and their limits. The README section "Your own routines" documents the format; keep the
+ * mean and their limits. docs/routines.md documents the format; keep the
  * two in step. Every problem names the file and the line that limber-catalog.c noted while
  * parsing.
  */

@@ -19,8 +19,8 @@
 
 /*
  * The exercises and routines: the built-in catalog (a JSON file in the resources) and the user's
- * own routines, one JSON file each in $XDG_DATA_HOME/limber/routines/. The README section
- * "Your own routines" documents the format; keep the two in step.
+ * own routines, one JSON file each in $XDG_DATA_HOME/limber/routines/. docs/routines.md
+ * documents the format; keep the two in step.
  *
  * Every problem names the file and the line. json-glib keeps no positions in its nodes, so the
  * parser's signals are used to note the line of every object and member as it is read;

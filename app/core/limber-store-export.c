@@ -13,7 +13,7 @@
 /*
  * Writes every record to one file the user can keep or open elsewhere. The format follows the
  * file name: ".json" gives one object with an array per record type, ".csv" one table with a
- * "type" column (README, "Exporting your data"). Times are local ISO 8601 with the offset, so
+ * "type" column (docs/features.md, "Your records"). Times are local ISO 8601 with the offset, so
  * a spreadsheet and a person read them alike.
  */
 

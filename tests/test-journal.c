@@ -11,6 +11,8 @@
 
 #include <glib/gstdio.h>
 
+#include "limber-care-plan.h"
+#include "limber-exercise.h"
 #include "limber-fake-clock.h"
 #include "limber-journal.h"
 
@@ -250,6 +252,62 @@ test_reminder_action_names (void)
   g_assert_cmpuint (LIMBER_REMINDER_ACTION_START_PACK, ==, G_N_ELEMENTS (names) - 1);
 }
 
+/* Every enum kept as text (store, exports, D-Bus, routine files) reads and writes the text
+ * that older files hold: the mkenums nicks are pinned here, both ways. */
+static void
+test_stored_names (void)
+{
+  const char *outcomes[] = { "none", "completed", "stopped", "stopped-for-pain" };
+  const char *kinds[] = { "hydration", "posture", "walk", "pack" };
+  const char *modes[] = { "hold", "reps", "cycles" };
+  const char *sources[] = { "app", "reminder", "dbus" };
+  const char *phases[] = { "prevention", "acute", "recovery" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
+    {
+      g_assert_cmpstr (limber_session_outcome_to_string (i), ==, outcomes[i]);
+      g_assert_cmpint (limber_session_outcome_from_string (outcomes[i]), ==, i);
+    }
+  g_assert_cmpint (limber_session_outcome_from_string ("finished"), ==,
+                   LIMBER_SESSION_OUTCOME_NONE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    {
+      LimberReminderKind kind;
+
+      g_assert_cmpstr (limber_reminder_kind_to_string (i), ==, kinds[i]);
+      g_assert_true (limber_reminder_kind_from_string (kinds[i], &kind));
+      g_assert_cmpint (kind, ==, i);
+    }
+  g_assert_cmpuint (G_N_ELEMENTS (kinds), ==, LIMBER_N_REMINDER_KINDS);
+
+  for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
+    {
+      LimberExerciseMode mode;
+
+      g_assert_cmpstr (limber_exercise_mode_to_string (i), ==, modes[i]);
+      g_assert_true (limber_exercise_mode_from_string (modes[i], &mode));
+      g_assert_cmpint (mode, ==, i);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
+    g_assert_cmpstr (limber_glass_source_to_string (i), ==, sources[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (phases); i++)
+    g_assert_cmpstr (limber_care_phase_to_string (i), ==, phases[i]);
+  g_assert_cmpstr (limber_pack_kind_to_string (LIMBER_PACK_COLD), ==, "cold");
+  g_assert_cmpstr (limber_pack_kind_to_string (LIMBER_PACK_HEAT), ==, "heat");
+
+  /* Unknown text is refused, not read as the first value. */
+  {
+    LimberReminderKind kind;
+    LimberExerciseMode mode;
+
+    g_assert_false (limber_reminder_kind_from_string ("Hydration", &kind));
+    g_assert_false (limber_reminder_kind_from_string (NULL, &kind));
+    g_assert_false (limber_exercise_mode_from_string ("hold ", &mode));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -257,6 +315,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/journal/reminder-action-names", test_reminder_action_names);
+  g_test_add_func ("/journal/stored-names", test_stored_names);
 
   g_test_add ("/journal/changed-kinds", Fixture, NULL, fixture_set_up, test_changed_kinds,
               fixture_tear_down);

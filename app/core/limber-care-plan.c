@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-core-enums.h"
+#include "limber-enum-nick.h"
 #include "limber-local-time.h"
 
 #include "limber-care-plan.h"
@@ -490,18 +491,11 @@ limber_care_plan_end_episode (LimberCarePlan  *self,
   return limber_journal_end_episode (self->journal, self->episode->id, notes, error);
 }
 
-/* A stable name for logs and tests; never translated. */
+/* A stable name for logs and tests, never translated: the enum's nick. */
 const char *
 limber_care_phase_to_string (LimberCarePhase phase)
 {
-  switch (phase)
-    {
-    case LIMBER_CARE_PHASE_ACUTE:
-      return "acute";
-    case LIMBER_CARE_PHASE_RECOVERY:
-      return "recovery";
-    case LIMBER_CARE_PHASE_PREVENTION:
-    default:
-      return "prevention";
-    }
+  const char *nick = limber_enum_get_nick (LIMBER_TYPE_CARE_PHASE, phase);
+
+  return nick != NULL ? nick : "prevention";
 }

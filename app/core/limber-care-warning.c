@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-core-enums.h"
+#include "limber-enum-nick.h"
 
 #include "limber-care-warning.h"
 
@@ -178,10 +179,7 @@ limber_care_warning_get_text (const LimberCareWarning *warning)
 const char *
 limber_care_reason_to_string (LimberCareReason reason)
 {
-  /* The class is static: its nicks outlive the reference. */
-  GEnumClass *klass = g_type_class_ref (LIMBER_TYPE_CARE_REASON);
-  GEnumValue *value = g_enum_get_value (klass, reason);
+  const char *nick = limber_enum_get_nick (LIMBER_TYPE_CARE_REASON, reason);
 
-  g_type_class_unref (klass);
-  return value != NULL ? value->value_nick : "check";
+  return nick != NULL ? nick : "check";
 }

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include "limber-core-enums.h"
+#include "limber-enum-nick.h"
+
 #include "limber-exercise.h"
 
 struct _LimberExercise
@@ -227,27 +230,22 @@ limber_exercise_get_timing (LimberExercise *self)
   return self->timing;
 }
 
-static const char *mode_names[] = { "hold", "reps", "cycles" };
-
 const char *
 limber_exercise_mode_to_string (LimberExerciseMode mode)
 {
   g_return_val_if_fail (mode <= LIMBER_EXERCISE_MODE_CYCLES, NULL);
-  return mode_names[mode];
+  return limber_enum_get_nick (LIMBER_TYPE_EXERCISE_MODE, mode);
 }
 
 gboolean
 limber_exercise_mode_from_string (const char         *text,
                                   LimberExerciseMode *mode)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (mode_names); i++)
-    {
-      if (g_strcmp0 (text, mode_names[i]) == 0)
-        {
-          *mode = i;
-          return TRUE;
-        }
-    }
+  int value;
 
-  return FALSE;
+  if (!limber_enum_from_nick (LIMBER_TYPE_EXERCISE_MODE, text, &value))
+    return FALSE;
+
+  *mode = value;
+  return TRUE;
 }

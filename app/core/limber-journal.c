@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-core-enums.h"
+#include "limber-enum-nick.h"
 #include "limber-local-time.h"
 #include "limber-store-private.h"
 
@@ -790,19 +791,18 @@ limber_journal_get_last_pack (LimberJournal  *self,
 const char *
 limber_reminder_action_to_string (LimberReminderAction action)
 {
-  static const char * const names[] = { "shown", "drank", "snoozed", "stretch", "done", "opened",
-                                        "start-pack" };
+  const char *nick = limber_enum_get_nick (LIMBER_TYPE_REMINDER_ACTION, action);
 
-  g_return_val_if_fail (action < G_N_ELEMENTS (names), "shown");
-  return names[action];
+  g_return_val_if_fail (nick != NULL, "shown");
+  return nick;
 }
 
 /* Returns: the name kept in the store: "app", "reminder" or "dbus" */
 const char *
 limber_glass_source_to_string (LimberGlassSource source)
 {
-  static const char * const names[] = { "app", "reminder", "dbus" };
+  const char *nick = limber_enum_get_nick (LIMBER_TYPE_GLASS_SOURCE, source);
 
-  g_return_val_if_fail (source < G_N_ELEMENTS (names), "app");
-  return names[source];
+  g_return_val_if_fail (nick != NULL, "app");
+  return nick;
 }

@@ -7,6 +7,7 @@
 
 #include "limber-care-plan.h"
 #include "limber-core-enums.h"
+#include "limber-enum-nick.h"
 
 #include "limber-reminder-scheduler-private.h"
 
@@ -651,13 +652,9 @@ limber_reminder_scheduler_check_clock (LimberReminderScheduler *self)
 const char *
 limber_reminder_kind_to_string (LimberReminderKind kind)
 {
-  static const char * const names[] = { "hydration", "posture", "walk", "pack" };
-
-  G_STATIC_ASSERT (G_N_ELEMENTS (names) == LIMBER_N_REMINDER_KINDS);
-
   g_return_val_if_fail (kind < LIMBER_N_REMINDER_KINDS, NULL);
 
-  return names[kind];
+  return limber_enum_get_nick (LIMBER_TYPE_REMINDER_KIND, kind);
 }
 
 /**
@@ -671,16 +668,13 @@ gboolean
 limber_reminder_kind_from_string (const char         *text,
                                   LimberReminderKind *kind)
 {
+  int value;
+
   g_return_val_if_fail (kind != NULL, FALSE);
 
-  for (guint i = 0; i < LIMBER_N_REMINDER_KINDS; i++)
-    {
-      if (g_strcmp0 (text, limber_reminder_kind_to_string (i)) == 0)
-        {
-          *kind = i;
-          return TRUE;
-        }
-    }
+  if (!limber_enum_from_nick (LIMBER_TYPE_REMINDER_KIND, text, &value))
+    return FALSE;
 
-  return FALSE;
+  *kind = value;
+  return TRUE;
 }

@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include "limber-core-enums.h"
+#include "limber-enum-nick.h"
+
 #include "limber-session-record.h"
 
 /*
@@ -255,32 +258,21 @@ limber_session_record_set_id (LimberSessionRecord *self,
 LimberSessionOutcome
 limber_session_outcome_from_string (const char *name)
 {
-  for (LimberSessionOutcome o = LIMBER_SESSION_OUTCOME_COMPLETED;
-       o <= LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN; o++)
-    {
-      if (g_strcmp0 (name, limber_session_outcome_to_string (o)) == 0)
-        return o;
-    }
+  int value;
 
-  return LIMBER_SESSION_OUTCOME_NONE;
+  if (!limber_enum_from_nick (LIMBER_TYPE_SESSION_OUTCOME, name, &value))
+    return LIMBER_SESSION_OUTCOME_NONE;
+
+  return value;
 }
 
 /* A stable name for records and exports; never translated. */
 const char *
 limber_session_outcome_to_string (LimberSessionOutcome outcome)
 {
-  switch (outcome)
-    {
-    case LIMBER_SESSION_OUTCOME_COMPLETED:
-      return "completed";
-    case LIMBER_SESSION_OUTCOME_STOPPED:
-      return "stopped";
-    case LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN:
-      return "stopped-for-pain";
-    case LIMBER_SESSION_OUTCOME_NONE:
-    default:
-      return "none";
-    }
+  const char *nick = limber_enum_get_nick (LIMBER_TYPE_SESSION_OUTCOME, outcome);
+
+  return nick != NULL ? nick : "none";
 }
 
 /* Returns: (nullable): the id of the exercise a stop interrupted, or %NULL */

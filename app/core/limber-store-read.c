@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include "limber-core-enums.h"
+#include "limber-enum-nick.h"
 #include "limber-store-private.h"
 
 /*
@@ -500,8 +502,14 @@ limber_store_get_last_pack (LimberStore    *self,
     return FALSE;
 
   if (kind != NULL)
-    *kind = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "heat") == 0
-              ? LIMBER_PACK_HEAT : LIMBER_PACK_COLD;
+    {
+      int value = LIMBER_PACK_COLD;
+
+      /* A kind this version does not know reads as cold, the acute plan's. */
+      limber_enum_from_nick (LIMBER_TYPE_PACK_KIND, (const char *) sqlite3_column_text (stmt, 0),
+                             &value);
+      *kind = value;
+    }
   if (started_us != NULL)
     *started_us = sqlite3_column_int64 (stmt, 1);
   if (duration_us != NULL)

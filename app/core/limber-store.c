@@ -10,6 +10,8 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
+#include "limber-core-enums.h"
+#include "limber-enum-nick.h"
 #include "limber-store-private.h"
 
 /*
@@ -432,7 +434,9 @@ limber_store_get_db (LimberStore *self)
 const char *
 limber_pack_kind_to_string (LimberPackKind kind)
 {
-  return kind == LIMBER_PACK_HEAT ? "heat" : "cold";
+  const char *nick = limber_enum_get_nick (LIMBER_TYPE_PACK_KIND, kind);
+
+  return nick != NULL ? nick : "cold";
 }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -61,8 +61,9 @@ class Shell:
 
     # Pointer
 
-    def click(self, actor_js):
-        """A real left click in the middle of the actor @actor_js evaluates to.
+    def click(self, actor_js, fy=0.5):
+        """A real left click in the middle of the actor @actor_js evaluates to (@fy of its
+        height from the top).
 
         Returns the point clicked, or None when the actor is not on screen (not there yet,
         hidden or with no size): the caller waits and tries again.
@@ -83,7 +84,7 @@ class Shell:
                     seat.create_virtual_device(Clutter.InputDeviceType.POINTER_DEVICE);
             }}
             const pointer = global._limberPointer;
-            const cx = Math.round(x + w / 2), cy = Math.round(y + h / 2);
+            const cx = Math.round(x + w / 2), cy = Math.round(y + h * {fy});
             const now = GLib.get_monotonic_time();
             pointer.notify_absolute_motion(now, cx, cy);
             pointer.notify_button(now + 20000, Clutter.BUTTON_PRIMARY,
@@ -199,11 +200,11 @@ def wait_for(what, check, timeout=30.0, interval=0.1):
         time.sleep(interval)
 
 
-def click_until(shell, what, actor_js, effect, timeout=30.0, retry_after=3.0, clicker=None):
+def click_until(shell, what, actor_js, effect, timeout=30.0, retry_after=3.0, fy=0.5):
     """Clicks @actor_js until @effect() is true (a press can be lost under load); returns it."""
     deadline = time.monotonic() + timeout
     while True:
-        clicked = clicker() if clicker else shell.click(actor_js)
+        clicked = shell.click(actor_js, fy)
         if clicked:
             try:
                 return wait_for(what, effect, timeout=min(retry_after,

@@ -307,9 +307,9 @@ def test_activation(d):
             .activate(global.get_current_time())""")
         wait_for("the other app focused again", lambda: shell.focus_title() == "Other app", 20)
         d.wait_banner(POSTURE)
-        # The body: the banner's title, away from its buttons.
-        click_until(shell, "Limber focused after a click on the body",
-                    "Main.messageTray._banner._titleLabel", lambda: limber_focused(shell))
+        # The body: the banner's upper part, its title and text, away from its buttons.
+        click_until(shell, "Limber focused after a click on the body", shell.BANNER,
+                    lambda: limber_focused(shell), fy=0.2)
         report(True, "a click on the body brings Limber to the front, focused")
         attention = shell.attention_titles()
         report(not attention, "and no “is ready” notice instead", attention)

@@ -220,6 +220,10 @@ open_app (LimberReminderService *self,
   request->argument = g_strdup (argument);
 
   g_variant_builder_init (&platform_data, G_VARIANT_TYPE_VARDICT);
+  /* A person clicked the reminder: Limber may raise its window even without a token (see
+   * limber_application_before_emit()). */
+  g_variant_builder_add (&platform_data, "{sv}", "limber-reminder-click",
+                         g_variant_new_boolean (TRUE));
   if (activation_token != NULL)
     {
       g_variant_builder_add (&platform_data, "{sv}", "activation-token",

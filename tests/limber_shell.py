@@ -37,6 +37,14 @@ class Shell:
             raise ShellError(f"{result}\nin: {script}")
         return json.loads(result) if result else None
 
+    def reset_idle(self):
+        """Counts as the person's activity (build-aux/shell-session sets
+        MUTTER_DEBUG_RESET_IDLETIME): with no real input the session would otherwise go idle
+        5 minutes after the Shell started, and Limber hold its reminders."""
+        self.bus.call_sync("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core",
+                           "org.gnome.Mutter.IdleMonitor", "ResetIdletime", None, None,
+                           Gio.DBusCallFlags.NONE, 10000, None)
+
     # What has focus
 
     def focus_app(self):

@@ -7,8 +7,8 @@
 # D-Bus activation start them. The reminder service's clock runs 300 times faster, so a
 # 15-minute interval is 3 s.
 #
-# TAP output. Usage: test-shell.py GROUP, GROUP one of: launch reminders activation media
-# presence switch
+# TAP output. Usage: test-shell.py GROUP, GROUP one of: launch reminders activation presence
+# media
 import contextlib
 import os
 import signal
@@ -295,6 +295,11 @@ def test_activation(d):
                               "Limber focused after Stretch Now")
         comment(f"Limber focused {time.monotonic() - start:.2f} s after the click")
         report(True, "a click on Stretch Now brings Limber's window to the front, focused")
+        playing = wait_for("the routine playing", lambda: d.has_owner(MPRIS) and d.bus.call_sync(
+            MPRIS, "/org/mpris/MediaPlayer2", "org.freedesktop.DBus.Properties", "Get",
+            GLib.Variant("(ss)", ("org.mpris.MediaPlayer2.Player", "PlaybackStatus")), None,
+            Gio.DBusCallFlags.NONE, 5000, None).unpack()[0] == "Playing", 60)
+        report(playing, "and the routine plays")
         stacked = shell.eval("""global.display.sort_windows_by_stacking(
             global.display.get_tab_list(0, null)).map(w => w.get_title()).reverse()[0]""")
         report(stacked == "Limber", "on top of the other app's window", stacked)
@@ -315,6 +320,116 @@ def test_activation(d):
         report(not attention, "and no “is ready” notice instead", attention)
 
 
+def hold_and_release(d, what, hold, release, kind="hydration", interval_s=3.0):
+    """@hold() for 2.5 intervals: nothing shown or recorded, @kind held; @release(): the
+    held reminder shown once, in the Shell's message tray too."""
+    shell = d.shell
+    shell.reset_idle()
+    hold()
+    time.sleep(1.0)  # the service sees the change (dconf, a bus signal)
+    shell.clear_notifications()
+    mark = d.shown_count(kind)
+    deadline = time.monotonic() + 2.5 * interval_s
+    while time.monotonic() < deadline:
+        time.sleep(0.1)
+    held = d.schedule()[kind]
+    count = d.shown_count(kind) - mark
+    report(count == 0 and held["held"], f"{what}: no {kind} reminder shown or recorded, held",
+           f"shown {count}; schedule {held}")
+    report(not shell.banner(), f"{what}: and no banner in the Shell", shell.banner())
+    mark = d.shown_count(kind)
+    release()
+    shell.reset_idle()
+    wait_for("the held reminder", lambda: d.shown_count(kind) > mark, 20)
+    time.sleep(0.25 * interval_s)
+    count = d.shown_count(kind) - mark
+    report(count == 1, f"{what}: after, the held reminder shown once", f"shown {count}")
+    banner = wait_for("its banner", lambda: shell.banner(), 20)
+    report(banner["title"] == WATER, f"{what}: as a banner in the Shell", banner)
+
+
+def test_presence(d):
+    shell = d.shell
+    d.start_service(hydration_enabled="true", hydration_interval="15")
+    d.wait_banner(WATER)
+
+    with case("Do Not Disturb"):
+        hold_and_release(
+            d, "Do Not Disturb",
+            lambda: d.gsettings("set", "org.gnome.desktop.notifications", "show-banners",
+                                "false"),
+            lambda: d.gsettings("set", "org.gnome.desktop.notifications", "show-banners",
+                                "true"))
+
+    with case("Limber's notifications off in Settings"):
+        switch = ":".join(PER_APP)
+        for key in ("enable", "show-banners"):
+            hold_and_release(d, f"{key} off for Limber",
+                             lambda: d.gsettings("set", switch, key, "false"),
+                             lambda: d.gsettings("set", switch, key, "true"))
+
+    with case("the screen locked"):
+        def screensaver(method, *args):
+            signature = "(b)" if args else None
+            reply = d.bus.call_sync("org.gnome.ScreenSaver", "/org/gnome/ScreenSaver",
+                                    "org.gnome.ScreenSaver", method,
+                                    GLib.Variant(signature, args) if args else None, None,
+                                    Gio.DBusCallFlags.NONE, 10000, None)
+            return reply.unpack()[0] if reply and reply.n_children() else None
+
+        def lock():
+            screensaver("Lock")
+            wait_for("the screen locked", lambda: screensaver("GetActive"), 20)
+
+        def unlock():
+            screensaver("SetActive", False)
+            wait_for("the screen unlocked", lambda: not screensaver("GetActive"), 20)
+
+        hold_and_release(d, "locked", lock, unlock)
+
+
+def test_media(d):
+    shell = d.shell
+    player = "org.mpris.MediaPlayer2.Player"
+
+    def mpris(name):
+        reply = d.bus.call_sync(MPRIS, "/org/mpris/MediaPlayer2",
+                                "org.freedesktop.DBus.Properties", "Get",
+                                GLib.Variant("(ss)", (player, name)), None,
+                                Gio.DBusCallFlags.NONE, 5000, None)
+        return reply.unpack()[0]
+
+    d.bus.call_sync(APP_ID, "/io/github/limber/Limber", "org.freedesktop.Application",
+                    "ActivateAction",
+                    GLib.Variant("(sava{sv})", ("start-routine",
+                                                [GLib.Variant("s", "gentle-relief")], {})),
+                    None, Gio.DBusCallFlags.NONE, 30000, None)
+    wait_for("Limber playing", lambda: d.has_owner(MPRIS) and mpris("PlaybackStatus") ==
+             "Playing", 60)
+    title = mpris("Metadata").get("xesam:title")
+    section = "Main.panel.statusArea.dateMenu._messageList._mediaSection"
+    message = f"{section}._messages[0]"
+
+    with case("the media controls in the calendar"):
+        click_until(shell, "the calendar open", "Main.panel.statusArea.dateMenu",
+                    lambda: shell.eval("Main.panel.statusArea.dateMenu.menu.isOpen"))
+        shown = wait_for("Limber in the media controls", lambda: shell.eval(
+            f"(() => {{ const m = {message}; return m && m.mapped ?"
+            " [m._player.trackTitle, m._player._busName] : null; })()"), 30)
+        report(shown[0] == title, "the media controls show the exercise", shown)
+        click_until(shell, "paused", f"{message}._playPauseButton",
+                    lambda: mpris("PlaybackStatus") == "Paused")
+        report(True, "their pause button pauses the routine")
+        click_until(shell, "playing", f"{message}._playPauseButton",
+                    lambda: mpris("PlaybackStatus") == "Playing")
+        report(True, "and play plays it again")
+        click_until(shell, "the next exercise", f"{message}._nextButton",
+                    lambda: mpris("Metadata").get("xesam:title") != title)
+        report(True, "next goes to the next exercise",
+               f"{title} → {mpris('Metadata').get('xesam:title')}")
+        shell.eval("Main.panel.statusArea.dateMenu.menu.close()")
+
+
 def main():
     group = sys.argv[1]
     if not PREFIX or "WAYLAND_DISPLAY" not in os.environ:
@@ -324,6 +439,7 @@ def main():
 
     with tempfile.TemporaryDirectory() as scratch:
         d = Desktop(scratch)
+        d.shell.reset_idle()
         try:
             globals()["test_" + group](d)
         except Exception:

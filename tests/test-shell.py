@@ -417,6 +417,11 @@ def test_media(d):
             f"(() => {{ const m = {message}; return m && m.mapped ?"
             " [m._player.trackTitle, m._player._busName] : null; })()"), 30)
         report(shown[0] == title, "the media controls show the exercise", shown)
+        icon = shell.eval(f"(() => {{ const i = {message}._icon; return i.gicon &&"
+                          " i.gicon.get_file ? i.gicon.get_file().get_path() : i.icon_name; })()")
+        report(icon and icon.startswith(os.environ.get("XDG_CACHE_HOME", "~")) and
+               icon.endswith(".png") and os.path.exists(icon),
+               "with the exercise's figure rather than a music note", icon)
         click_until(shell, "paused", f"{message}._playPauseButton",
                     lambda: mpris("PlaybackStatus") == "Paused")
         report(True, "their pause button pauses the routine")

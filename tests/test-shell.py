@@ -31,6 +31,8 @@ PATH = "/io/github/limber/Limber/Reminders"
 IFACE = "io.github.limber.Limber.Reminders1"
 MPRIS = "org.mpris.MediaPlayer2.Limber"
 SCALE = 300
+# Mutter's idle monitor calls the session idle after this long without input (real time).
+IDLE_MS = 4000
 WATER = "Time for a glass of water"
 POSTURE = "Time to change position"
 PER_APP = ("org.gnome.desktop.notifications.application",
@@ -118,7 +120,8 @@ class Desktop:
                     walk_enabled="false", snooze_minutes="120")
         self.settings(**dict(base, **settings))
         self.stop_other_service()
-        env = dict(os.environ, LIMBER_DEBUG_TIME_SCALE=str(SCALE), G_MESSAGES_DEBUG="all")
+        env = dict(os.environ, LIMBER_DEBUG_TIME_SCALE=str(SCALE), G_MESSAGES_DEBUG="all",
+                   LIMBER_DEBUG_IDLE_MS=str(IDLE_MS))
         self.service_log = os.path.join(self.scratch, "service.log")
         self.service = subprocess.Popen([os.path.join(PREFIX, "bin", "limber-reminders")],
                                         env=env, stdout=open(self.service_log, "a"),
@@ -320,6 +323,34 @@ def test_activation(d):
         report(not attention, "and no “is ready” notice instead", attention)
 
 
+class Active:
+    """Input every second (ResetIdletime) while it lasts: the person at the computer, so that
+    the idle monitor does not hold reminders in a test about something else."""
+
+    def __init__(self, shell):
+        self.shell = shell
+        self.source = None
+
+    def __enter__(self):
+        self.shell.reset_idle()
+        self.source = GLib.timeout_add(1000, lambda: self.shell.reset_idle() or True)
+        return self
+
+    def __exit__(self, *args):
+        if self.source is not None:
+            GLib.source_remove(self.source)
+            self.source = None
+
+
+def sleep_pumping(d, seconds):
+    """Waits @seconds while the main loop runs (bus signals, Active's input)."""
+    deadline = time.monotonic() + seconds
+    context = GLib.MainContext.default()
+    while time.monotonic() < deadline:
+        context.iteration(False)
+        time.sleep(0.05)
+
+
 def hold_and_release(d, what, hold, release, kind="hydration", interval_s=3.0):
     """@hold() for 2.5 intervals: nothing shown or recorded, @kind held; @release(): the
     held reminder shown once, in the Shell's message tray too."""
@@ -329,9 +360,7 @@ def hold_and_release(d, what, hold, release, kind="hydration", interval_s=3.0):
     time.sleep(1.0)  # the service sees the change (dconf, a bus signal)
     shell.clear_notifications()
     mark = d.shown_count(kind)
-    deadline = time.monotonic() + 2.5 * interval_s
-    while time.monotonic() < deadline:
-        time.sleep(0.1)
+    sleep_pumping(d, 2.5 * interval_s)
     held = d.schedule()[kind]
     count = d.shown_count(kind) - mark
     report(count == 0 and held["held"], f"{what}: no {kind} reminder shown or recorded, held",
@@ -352,6 +381,8 @@ def test_presence(d):
     shell = d.shell
     d.start_service(hydration_enabled="true", hydration_interval="15")
     d.wait_banner(WATER)
+
+    active = Active(shell).__enter__()
 
     with case("Do Not Disturb"):
         hold_and_release(
@@ -386,6 +417,18 @@ def test_presence(d):
             wait_for("the screen unlocked", lambda: not screensaver("GetActive"), 20)
 
         hold_and_release(d, "locked", lock, unlock)
+
+    with case("idle"):
+        def go_idle():
+            active.__exit__()
+            # Mutter's idle watch fires for real once there was no input for IDLE_MS.
+            time.sleep(IDLE_MS / 1000 + 1)
+
+        def come_back():
+            active.__enter__()
+
+        hold_and_release(d, "idle", go_idle, come_back)
+    active.__exit__()
 
 
 def test_media(d):

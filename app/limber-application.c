@@ -41,6 +41,7 @@ struct _LimberApplication
   LimberCuePlayer *pack_sound;
   gboolean         pack_hold;
   gboolean         reminders_started;
+  gboolean         raise_by_remap;
 };
 
 G_DEFINE_FINAL_TYPE (LimberApplication, limber_application, ADW_TYPE_APPLICATION)
@@ -93,13 +94,57 @@ on_first_frame (GdkFrameClock     *frame_clock,
     limber_program_start_reminders (bus, NULL, start_reminders_done, NULL);
 }
 
+/* A click on a reminder (the service marks the request with "limber-reminder-click") is a
+ * person asking for Limber now. GNOME Shell 43 hands the service no activation token for it, so
+ * Mutter would refuse to raise a window that is already open and post "Limber is ready"
+ * instead. A window that is mapped anew is focused in Mutter 43, as a newly opened one: the
+ * window is hidden and shown again. Where the request carries a token (other desktops, later
+ * Shells), GTK activates the window with it and nothing else is done. */
+static void
+limber_application_before_emit (GApplication *app,
+                                GVariant     *platform_data)
+{
+  LimberApplication *self = LIMBER_APPLICATION (app);
+  gboolean clicked = FALSE;
+
+  G_APPLICATION_CLASS (limber_application_parent_class)->before_emit (app, platform_data);
+
+  g_variant_lookup (platform_data, "limber-reminder-click", "b", &clicked);
+  self->raise_by_remap = clicked
+                         && !g_variant_lookup (platform_data, "activation-token", "&s", NULL)
+                         && !g_variant_lookup (platform_data, "desktop-startup-id", "&s", NULL);
+}
+
+static void
+limber_application_after_emit (GApplication *app,
+                               GVariant     *platform_data)
+{
+  LIMBER_APPLICATION (app)->raise_by_remap = FALSE;
+
+  G_APPLICATION_CLASS (limber_application_parent_class)->after_emit (app, platform_data);
+}
+
+static void
+present_window (LimberApplication *self,
+                GtkWindow         *window)
+{
+  if (self->raise_by_remap && gtk_widget_get_mapped (GTK_WIDGET (window))
+      && !gtk_window_is_active (window))
+    {
+      g_debug ("Raising the window for a click on a reminder by showing it anew");
+      gtk_widget_set_visible (GTK_WIDGET (window), FALSE);
+    }
+
+  gtk_window_present (window);
+}
+
 static void
 limber_application_activate (GApplication *app)
 {
   LimberApplication *self = LIMBER_APPLICATION (app);
   GtkWindow *window = GTK_WINDOW (get_main_window (self));
 
-  gtk_window_present (window);
+  present_window (self, window);
 
   if (!self->reminders_started)
     {
@@ -255,7 +300,7 @@ start_routine_action (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
 
   limber_window_show_page (window, "stretch");
-  gtk_window_present (GTK_WINDOW (window));
+  present_window (self, GTK_WINDOW (window));
 
   if (routine == NULL)
     {
@@ -601,6 +646,8 @@ limber_application_class_init (LimberApplicationClass *klass)
 
   object_class->dispose = limber_application_dispose;
   app_class->activate = limber_application_activate;
+  app_class->before_emit = limber_application_before_emit;
+  app_class->after_emit = limber_application_after_emit;
   app_class->open = limber_application_open;
   app_class->startup = limber_application_startup;
   app_class->shutdown = limber_application_shutdown;

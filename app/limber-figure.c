@@ -379,3 +379,60 @@ limber_figure_get_pose (LimberFigure *self)
   g_return_val_if_fail (LIMBER_IS_FIGURE (self), NULL);
   return self->has_pose ? &self->pose : NULL;
 }
+
+/**
+ * limber_figure_write_png:
+ * @exercise: an exercise id
+ * @path: the PNG file to write
+ * @size: its width and height in pixels
+ *
+ * Draws @exercise's preview pose, dark on white, into a square PNG: for players outside the
+ * window (the desktop's media controls), which show a picture file.
+ *
+ * Returns: %TRUE if written; %FALSE with @error if @exercise has no pose or the file could
+ *   not be written
+ */
+gboolean
+limber_figure_write_png (const char  *exercise,
+                         const char  *path,
+                         int          size,
+                         GError     **error)
+{
+  static const GdkRGBA ink = { 0.14, 0.14, 0.16, 1.0 };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  LimberPose pose;
+  double scale;
+  cairo_t *cr;
+
+  g_return_val_if_fail (exercise != NULL && path != NULL && size > 0, FALSE);
+
+  if (!limber_pose_book_get_preview (get_book (), exercise, &pose))
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No figure for the exercise “%s”",
+                   exercise);
+      return FALSE;
+    }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, size, size);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  scale = 0.9 * MIN (size / (double) LIMBER_POSE_WIDTH, size / (double) LIMBER_POSE_HEIGHT);
+  cairo_translate (cr, (size - LIMBER_POSE_WIDTH * scale) / 2,
+                   (size - LIMBER_POSE_HEIGHT * scale) / 2);
+  cairo_scale (cr, scale, scale);
+  draw_figure (cr, &pose, &ink, 1.0);
+  cairo_destroy (cr);
+
+  status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED, "%s: %s", path,
+                   cairo_status_to_string (status));
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -30,6 +30,10 @@ gboolean          limber_figure_show_phase     (LimberFigure      *self,
                                                 const LimberPhase *phase,
                                                 gint64             elapsed_us);
 gboolean          limber_figure_get_animates   (LimberFigure      *self);
+gboolean          limber_figure_write_png      (const char        *exercise,
+                                                const char        *path,
+                                                int                size,
+                                                GError           **error);
 const LimberPose *limber_figure_get_pose       (LimberFigure      *self);
 
 G_END_DECLS

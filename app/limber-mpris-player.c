@@ -5,6 +5,9 @@
 
 #include "config.h"
 
+#include <errno.h>
+
+#include "limber-figure.h"
 #include "limber-mpris-dbus.h"
 
 #include "limber-mpris-player.h"
@@ -94,6 +97,38 @@ playback_status (LimberMprisPlayer *self)
     }
 }
 
+/* The exercise's figure as a picture for the desktop's media controls (GNOME Shell shows it
+ * in place of a music note), drawn once per exercise into the cache. NULL if it cannot be. */
+static char *
+figure_uri (LimberExercise *exercise)
+{
+  const char *id = limber_exercise_get_illustration (exercise);
+  g_autofree char *dir = g_build_filename (g_get_user_cache_dir (), "limber", "figures", NULL);
+  g_autofree char *name = g_strdup_printf ("%s.png", id);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* A routine made in the editor may have no figure. */
+  if (id == NULL)
+    return NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          g_debug ("No figure for the media controls: %s: %s", dir, g_strerror (errno));
+          return NULL;
+        }
+      if (!limber_figure_write_png (id, path, 256, &error))
+        {
+          g_debug ("No figure for the media controls: %s", error->message);
+          return NULL;
+        }
+    }
+
+  return g_filename_to_uri (path, NULL, NULL);
+}
+
 static GVariant *
 build_metadata (LimberMprisPlayer *self)
 {
@@ -102,6 +137,7 @@ build_metadata (LimberMprisPlayer *self)
   const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
   g_autofree char *track = g_strdup_printf (TRACK_PATH "%u", phase->step);
   const char *artists[] = { limber_routine_get_name (routine), NULL };
+  g_autofree char *art = figure_uri (exercise);
   GVariantBuilder builder;
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE_VARDICT);
@@ -116,6 +152,8 @@ build_metadata (LimberMprisPlayer *self)
   g_variant_builder_add (&builder, "{sv}", "xesam:artist", g_variant_new_strv (artists, -1));
   g_variant_builder_add (&builder, "{sv}", "xesam:trackNumber",
                          g_variant_new_int32 ((gint32) phase->step + 1));
+  if (art != NULL)
+    g_variant_builder_add (&builder, "{sv}", "mpris:artUrl", g_variant_new_string (art));
 
   return g_variant_builder_end (&builder);
 }

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-active-hours.h"
+#include "limber-notification-switch.h"
 #include "limber-program.h"
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
@@ -27,6 +28,8 @@ struct _LimberRemindersPage
   AdwBin            parent_instance;
 
   /* Template widgets */
+  AdwActionRow     *notifications_row;
+  GtkWidget        *notifications_button;
   AdwActionRow     *service_row;
   GtkWidget        *start_button;
   AdwActionRow     *water_row;
@@ -41,6 +44,7 @@ struct _LimberRemindersPage
 
   /* Owned */
   GSettings        *settings;
+  GSettings        *app_notifications;   /* NULL off GNOME */
   LimberReminders1 *proxy;
   GCancellable     *cancellable;
   gint64            next_due[LIMBER_N_REMINDER_KINDS];
@@ -462,6 +466,38 @@ start_service_action (GtkWidget  *widget,
   start_service (self);
 }
 
+/* Limber's switch in GNOME Settings: off, the service holds every reminder. */
+static void
+update_notifications_row (LimberRemindersPage *self)
+{
+  g_autofree char *settings_program = g_find_program_in_path ("gnome-control-center");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->notifications_row),
+                          limber_notification_switch_off (self->app_notifications));
+  gtk_widget_set_visible (self->notifications_button, settings_program != NULL);
+}
+
+static void
+open_notification_settings_action (GtkWidget  *widget,
+                                   const char *action_name,
+                                   GVariant   *parameter)
+{
+  LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (widget);
+  g_autoptr(GAppInfo) settings_app = NULL;
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+
+  settings_app = g_app_info_create_from_commandline ("gnome-control-center notifications",
+                                                     NULL, G_APP_INFO_CREATE_NONE, &error);
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
+  if (settings_app == NULL
+      || !g_app_info_launch (settings_app, NULL, G_APP_LAUNCH_CONTEXT (context), &error))
+    {
+      g_message ("Could not open the notification settings: %s", error->message);
+      show_toast (self, _("Could not open Settings"));
+    }
+}
+
 /* Recorded in the journal, with or without the service; the page follows the journal. */
 static void
 log_water_action (GtkWidget  *widget,
@@ -503,6 +539,7 @@ limber_reminders_page_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->time_format, self);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->proxy);
+  g_clear_object (&self->app_notifications);
   g_clear_object (&self->settings);
   g_clear_object (&self->time_format);
   g_clear_object (&self->care_plan);
@@ -572,6 +609,8 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-reminders-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, notifications_row);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, notifications_button);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, service_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, start_button);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, water_row);
@@ -589,6 +628,8 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reminders.log-water", NULL, log_water_action);
   gtk_widget_class_install_action (widget_class, "reminders.pause", NULL, pause_action);
   gtk_widget_class_install_action (widget_class, "reminders.resume", NULL, resume_action);
+  gtk_widget_class_install_action (widget_class, "reminders.open-notification-settings", NULL,
+                                   open_notification_settings_action);
 }
 
 static void
@@ -598,6 +639,7 @@ limber_reminders_page_init (LimberRemindersPage *self)
 
   self->cancellable = g_cancellable_new ();
   self->settings = g_settings_new (APPLICATION_ID);
+  self->app_notifications = limber_notification_switch_new ();
 }
 
 static void
@@ -629,8 +671,12 @@ limber_reminders_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->time_format, "notify::twelve-hour",
                            G_CALLBACK (update_status), self, G_CONNECT_SWAPPED);
+  if (self->app_notifications != NULL)
+    g_signal_connect_object (self->app_notifications, "changed",
+                             G_CALLBACK (update_notifications_row), self, G_CONNECT_SWAPPED);
 
   update_status (self);
+  update_notifications_row (self);
 
   limber_reminders1_proxy_new_for_bus (G_BUS_TYPE_SESSION, G_DBUS_PROXY_FLAGS_DO_NOT_AUTO_START,
                                        APPLICATION_ID ".Reminders",

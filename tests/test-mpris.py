@@ -7,6 +7,7 @@
 # session, and the name is gone once the session ends (Stop) and after the app quits.
 # TAP output. Usage: test-mpris.py path/to/limber
 import atexit
+import contextlib
 import os
 import shutil
 import signal
@@ -127,6 +128,17 @@ def run():
                "the track has an id of its own", metadata)
         report(metadata.get("mpris:length", 0) > 60 * 1000 * 1000,
                "the length is the routine's, in microseconds", metadata)
+        art = metadata.get("mpris:artUrl", "")
+        art_path = GLib.filename_from_uri(art)[0] if art.startswith("file://") else ""
+        cache = os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache")
+        report(art_path.startswith(os.path.join(cache, "limber")) and
+               art_path.endswith("knee-to-chest.png"),
+               "the art is the exercise's figure, in the cache", metadata)
+        with open(art_path, "rb") if art_path else contextlib.nullcontext(None) as f:
+            head = f.read(24) if f else b""
+        report(head[:8] == b"\x89PNG\r\n\x1a\n" and
+               int.from_bytes(head[16:20], "big") == 256,
+               "a 256-pixel PNG", head)
 
         changes.clear()
         call("Pause")
@@ -176,7 +188,7 @@ def run():
         end(proc)
 
 
-PLANNED = 23
+PLANNED = 25
 
 
 def main():

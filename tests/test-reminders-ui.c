@@ -454,6 +454,49 @@ test_waking_hours (void)
   g_settings_reset (settings, "waking-end");
 }
 
+static gboolean
+row_visible (gpointer data)
+{
+  const char *title = data;
+
+  return gtk_widget_get_visible (GTK_WIDGET (find_row (title)));
+}
+
+static gboolean
+row_hidden (gpointer data)
+{
+  return !row_visible (data);
+}
+
+/* Limber's own switch in GNOME Settings: off (or its banners off), the page says so and offers
+ * Settings; on again, the row goes. */
+static void
+test_notification_switch (void)
+{
+  static const char *title = "Notifications Are Off for Limber";
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema =
+    g_settings_schema_source_lookup (source, "org.gnome.desktop.notifications.application", TRUE);
+  g_autoptr(GSettings) app_notifications = NULL;
+
+  /* gsettings-desktop-schemas is in build-aux/install-deps. */
+  g_assert_nonnull (schema);
+  app_notifications = g_settings_new_full (schema, NULL,
+                                           "/org/gnome/desktop/notifications/application/"
+                                           "io-github-limber-limber/");
+  g_assert_true (row_hidden ((gpointer) title));
+
+  g_settings_set_boolean (app_notifications, "enable", FALSE);
+  g_assert_true (limber_ui_test_spin_until (row_visible, (gpointer) title, 10000));
+  g_settings_set_boolean (app_notifications, "enable", TRUE);
+  g_assert_true (limber_ui_test_spin_until (row_hidden, (gpointer) title, 10000));
+
+  g_settings_set_boolean (app_notifications, "show-banners", FALSE);
+  g_assert_true (limber_ui_test_spin_until (row_visible, (gpointer) title, 10000));
+  g_settings_set_boolean (app_notifications, "show-banners", TRUE);
+  g_assert_true (limber_ui_test_spin_until (row_hidden, (gpointer) title, 10000));
+}
+
 /* In the first days of an episode the page says walks come hourly and cold packs every 2 hours,
  * every day in the waking hours, as the service makes them. */
 static void
@@ -861,6 +904,7 @@ main (int   argc,
   g_test_add_func ("/reminders-ui/twelve-hour", test_twelve_hour);
   g_test_add_func ("/reminders-ui/acute-walks", test_acute_walks);
   g_test_add_func ("/reminders-ui/waking-hours", test_waking_hours);
+  g_test_add_func ("/reminders-ui/notification-switch", test_notification_switch);
   g_test_add_func ("/reminders-ui/start-service", test_start_service);
   g_test_add_func ("/reminders-ui/narrow", test_narrow);
   g_test_add_func ("/reminders-ui/background-switch", test_background_switch);

@@ -780,6 +780,37 @@ def test_banners(h):
            f"shown: {h.shown[mark:]}")
 
 
+APP_NOTIFICATIONS = ("org.gnome.desktop.notifications.application:"
+                     "/org/gnome/desktop/notifications/application/io-github-limber-limber/")
+
+
+def test_app_switch(h):
+    """Limber's own switch in GNOME Settings (enable, then show-banners) holds reminders as Do
+    Not Disturb does: nothing shown or recorded while off, each held kind shown once after."""
+    if "org.gnome.desktop.notifications.application" not in \
+            h.gsettings("list-relocatable-schemas").split():
+        skip("app switch: Limber's notifications off hold reminders",
+             "no org.gnome.desktop.notifications.application schema")
+        return
+    for key in ("enable", "show-banners"):
+        h.gsettings("set", APP_NOTIFICATIONS, key, "false")
+        h.spin(1.0)  # the service's key file monitor
+        h.schedule()
+        mark = len(h.shown)
+        h.spin(2.5 * HYDRATION_S / SCALE)
+        held = h.schedule()
+        report(h.shown[mark:] == [] and held["hydration"][3],
+               f"app switch: {key} false: nothing shown; hydration waits",
+               f"shown: {h.shown[mark:]}; schedule: {held}")
+        mark = len(h.shown)
+        h.gsettings("set", APP_NOTIFICATIONS, key, "true")
+        h.wait_for(lambda: h.shown[mark:], 3)
+        h.spin(0.7)
+        report(h.shown[mark:].count("hydration") == 1,
+               f"app switch: {key} true: the held hydration reminder shown once",
+               f"shown: {h.shown[mark:]}")
+
+
 def main():
     # Ended by meson's timeout: still stop what was started (the finally below).
     signal.signal(signal.SIGTERM, lambda *_: sys.exit("terminated"))
@@ -805,6 +836,7 @@ def main():
                                ("stretch", lambda: test_stretch(h)),
                                ("away", lambda: test_away(h)),
                                ("banners", lambda: test_banners(h)),
+                               ("app switch", lambda: test_app_switch(h)),
                                ("limits", lambda: test_limits(h))]:
                 with case(name):
                     test()

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "limber-core-enums.h"
+#include "limber-notification-switch.h"
 #include "limber-posture-setting.h"
 #include "limber-presence-monitor.h"
 #include "limber-program.h"
@@ -40,6 +41,7 @@ struct _LimberReminderService
   GSettings               *settings;
   GSettings               *gnome_breaks;
   GSettings               *notification_settings;
+  GSettings               *app_notifications;
   LimberReminderScheduler *scheduler;
   LimberReminderNotifier  *notifier;
   LimberPresenceMonitor   *presence;
@@ -201,13 +203,35 @@ on_gnome_breaks_changed (GSettings             *settings,
   apply_kind_settings (self, LIMBER_REMINDER_POSTURE);
 }
 
+/* Do Not Disturb, or Limber's own switch in GNOME Settings turned off: GNOME Shell would drop
+ * a reminder or show no banner, so it is held (and nothing recorded as shown) until both allow
+ * it again. */
 static void
 update_silenced (LimberReminderService *self)
 {
-  if (g_settings_get_boolean (self->notification_settings, "show-banners"))
-    limber_reminder_scheduler_remove_hold (self->scheduler, LIMBER_REMINDER_HOLD_SILENCED);
-  else
+  gboolean silenced = limber_notification_switch_off (self->app_notifications);
+
+  if (self->notification_settings != NULL
+      && !g_settings_get_boolean (self->notification_settings, "show-banners"))
+    silenced = TRUE;
+
+  if (silenced)
     limber_reminder_scheduler_add_hold (self->scheduler, LIMBER_REMINDER_HOLD_SILENCED);
+  else
+    limber_reminder_scheduler_remove_hold (self->scheduler, LIMBER_REMINDER_HOLD_SILENCED);
+}
+
+static void
+on_app_notifications_changed (GSettings             *settings,
+                              const char            *key,
+                              LimberReminderService *self)
+{
+  if (g_strcmp0 (key, "enable") == 0 || g_strcmp0 (key, "show-banners") == 0)
+    {
+      g_debug ("Limber's notifications are %s in the desktop's settings",
+               limber_notification_switch_off (settings) ? "off" : "on");
+      update_silenced (self);
+    }
 }
 
 static void
@@ -281,6 +305,10 @@ open_app (LimberReminderService *self,
   request->argument = g_strdup (argument);
 
   g_variant_builder_init (&platform_data, G_VARIANT_TYPE_VARDICT);
+  /* A person clicked the reminder: Limber may raise its window even without a token (see
+   * limber_application_before_emit()). */
+  g_variant_builder_add (&platform_data, "{sv}", "limber-reminder-click",
+                         g_variant_new_boolean (TRUE));
   if (activation_token != NULL)
     {
       g_variant_builder_add (&platform_data, "{sv}", "activation-token",
@@ -748,8 +776,13 @@ limber_reminder_service_startup (GApplication *application)
       self->notification_settings = g_settings_new_full (notification_schema, NULL, NULL);
       g_signal_connect (self->notification_settings, "changed",
                         G_CALLBACK (on_notification_settings_changed), self);
-      update_silenced (self);
     }
+
+  self->app_notifications = limber_notification_switch_new ();
+  if (self->app_notifications != NULL)
+    g_signal_connect (self->app_notifications, "changed",
+                      G_CALLBACK (on_app_notifications_changed), self);
+  update_silenced (self);
 
   self->notifier = limber_reminder_notifier_new ();
   g_signal_connect (self->notifier, "action", G_CALLBACK (on_action), self);
@@ -823,6 +856,7 @@ limber_reminder_service_shutdown (GApplication *application)
     g_signal_handlers_disconnect_by_data (self->journal, self);
   g_clear_object (&self->journal);
   g_clear_object (&self->notification_settings);
+  g_clear_object (&self->app_notifications);
   g_clear_object (&self->gnome_breaks);
   g_clear_object (&self->settings);
   g_clear_object (&self->clock);

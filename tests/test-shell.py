@@ -15,6 +15,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 
@@ -111,7 +112,7 @@ class Desktop:
 
     # The reminder service
 
-    def start_service(self, **settings):
+    def start_service(self, idle_ms=None, **settings):
         base = dict(active_start="0", active_end="1440",
                     active_days="['monday', 'tuesday', 'wednesday', 'thursday', 'friday', "
                                 "'saturday', 'sunday']",
@@ -120,8 +121,9 @@ class Desktop:
                     walk_enabled="false", snooze_minutes="120")
         self.settings(**dict(base, **settings))
         self.stop_other_service()
-        env = dict(os.environ, LIMBER_DEBUG_TIME_SCALE=str(SCALE), G_MESSAGES_DEBUG="all",
-                   LIMBER_DEBUG_IDLE_MS=str(IDLE_MS))
+        env = dict(os.environ, LIMBER_DEBUG_TIME_SCALE=str(SCALE), G_MESSAGES_DEBUG="all")
+        if idle_ms is not None:
+            env["LIMBER_DEBUG_IDLE_MS"] = str(idle_ms)
         self.service_log = os.path.join(self.scratch, "service.log")
         self.service = subprocess.Popen([os.path.join(PREFIX, "bin", "limber-reminders")],
                                         env=env, stdout=open(self.service_log, "a"),
@@ -324,22 +326,29 @@ def test_activation(d):
 
 
 class Active:
-    """Input every second (ResetIdletime) while it lasts: the person at the computer, so that
-    the idle monitor does not hold reminders in a test about something else."""
+    """Input every second (ResetIdletime, from a thread so that no wait starves it) while it
+    lasts: the person at the computer, so that the idle monitor holds nothing meanwhile."""
 
     def __init__(self, shell):
         self.shell = shell
-        self.source = None
+        self.stop = None
 
     def __enter__(self):
         self.shell.reset_idle()
-        self.source = GLib.timeout_add(1000, lambda: self.shell.reset_idle() or True)
+        self.stop = threading.Event()
+        stop = self.stop
+
+        def run():
+            while not stop.wait(1.0):
+                with contextlib.suppress(Exception):
+                    self.shell.reset_idle()
+        threading.Thread(target=run, daemon=True).start()
         return self
 
     def __exit__(self, *args):
-        if self.source is not None:
-            GLib.source_remove(self.source)
-            self.source = None
+        if self.stop is not None:
+            self.stop.set()
+            self.stop = None
 
 
 def sleep_pumping(d, seconds):
@@ -379,10 +388,10 @@ def hold_and_release(d, what, hold, release, kind="hydration", interval_s=3.0):
 
 def test_presence(d):
     shell = d.shell
-    d.start_service(hydration_enabled="true", hydration_interval="15")
+    active = Active(shell).__enter__()
+    d.start_service(idle_ms=IDLE_MS, hydration_enabled="true", hydration_interval="15")
     d.wait_banner(WATER)
 
-    active = Active(shell).__enter__()
 
     with case("Do Not Disturb"):
         hold_and_release(

@@ -433,6 +433,14 @@ limber_reminder_scheduler_get_interval (LimberReminderScheduler *self,
   return self->kinds[kind].interval_us;
 }
 
+static void
+replan_all (LimberReminderScheduler *self)
+{
+  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
+    limber_reminder_scheduler_replan (self, kind);
+  limber_reminder_scheduler_reschedule (self);
+}
+
 /**
  * limber_reminder_scheduler_set_active_hours:
  * @start_minute: the first minute of the day reminders may come, 0–1439
@@ -458,10 +466,7 @@ limber_reminder_scheduler_set_active_hours (LimberReminderScheduler *self,
 
   self->start_minute = start_minute;
   self->end_minute = end_minute;
-
-  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
-    limber_reminder_scheduler_replan (self, kind);
-  limber_reminder_scheduler_reschedule (self);
+  replan_all (self);
 }
 
 /**
@@ -482,18 +487,7 @@ limber_reminder_scheduler_set_active_days (LimberReminderScheduler *self,
     return;
 
   self->days = days;
-
-  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
-    limber_reminder_scheduler_replan (self, kind);
-  limber_reminder_scheduler_reschedule (self);
-}
-
-static void
-replan_all (LimberReminderScheduler *self)
-{
-  for (guint kind = 0; kind < LIMBER_N_REMINDER_KINDS; kind++)
-    limber_reminder_scheduler_replan (self, kind);
-  limber_reminder_scheduler_reschedule (self);
+  replan_all (self);
 }
 
 /**

@@ -518,19 +518,16 @@ limber_store_get_last_pack (LimberStore    *self,
   return TRUE;
 }
 
-/* Returns: how many packs of @kind were started in the range */
-guint
-limber_store_count_packs (LimberStore    *self,
-                          LimberPackKind  kind,
-                          gint64          from_us,
-                          gint64          to_us)
+/* One number over the packs of @kind started in the range, as @sql's first column gives it. */
+static gint64
+query_packs (LimberStore    *self,
+             const char     *sql,
+             LimberPackKind  kind,
+             gint64          from_us,
+             gint64          to_us)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = limber_store_prepare_read (self, sql);
 
-  g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
-
-  stmt = limber_store_prepare_read (self, "SELECT count(*) FROM packs"
-                                    " WHERE kind = ? AND started_us >= ? AND started_us < ?");
   if (stmt == NULL)
     return 0;
 
@@ -540,7 +537,21 @@ limber_store_count_packs (LimberStore    *self,
   if (sqlite3_step (stmt) != SQLITE_ROW)
     return 0;
 
-  return sqlite3_column_int (stmt, 0);
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/* Returns: how many packs of @kind were started in the range */
+guint
+limber_store_count_packs (LimberStore    *self,
+                          LimberPackKind  kind,
+                          gint64          from_us,
+                          gint64          to_us)
+{
+  g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
+
+  return (guint) query_packs (self, "SELECT count(*) FROM packs"
+                              " WHERE kind = ? AND started_us >= ? AND started_us < ?",
+                              kind, from_us, to_us);
 }
 
 /* Returns: how long the packs of @kind started in the range were on, in µs */
@@ -550,22 +561,11 @@ limber_store_sum_packs (LimberStore    *self,
                         gint64          from_us,
                         gint64          to_us)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
 
-  stmt = limber_store_prepare_read (self, "SELECT ifnull(sum(duration_s), 0) FROM packs"
-                                    " WHERE kind = ? AND started_us >= ? AND started_us < ?");
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_text (stmt, 1, limber_pack_kind_to_string (kind), -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, from_us);
-  sqlite3_bind_int64 (stmt, 3, to_us);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-
-  return sqlite3_column_int64 (stmt, 0) * G_USEC_PER_SEC;
+  return query_packs (self, "SELECT ifnull(sum(duration_s), 0) FROM packs"
+                      " WHERE kind = ? AND started_us >= ? AND started_us < ?",
+                      kind, from_us, to_us) * G_USEC_PER_SEC;
 }
 
 /**

@@ -154,15 +154,18 @@ limber_doctor_summary_add_episode (LimberDoctorSummary *self,
                                                 days), ended, days));
       if (episode->notes != NULL && episode->notes[0] != '\0')
         {
-          g_autofree char *note = g_utf8_substring (episode->notes, 0, MAX_NOTE);
+          g_autofree char *note = NULL;
 
+          /* g_utf8_substring() in GLib 2.74 reads past the end when asked for more characters
+           * than the text has: cut only a note that is longer. */
           if (g_utf8_strlen (episode->notes, -1) > MAX_NOTE)
             {
-              char *cut = g_strconcat (note, "…", NULL);
+              g_autofree char *start = g_utf8_substring (episode->notes, 0, MAX_NOTE);
 
-              g_free (note);
-              note = cut;
+              note = g_strconcat (start, "…", NULL);
             }
+          else
+            note = g_strdup (episode->notes);
           add_line (section, g_strdup_printf (_("Their note: “%s”"), note));
         }
     }

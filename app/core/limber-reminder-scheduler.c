@@ -441,6 +441,25 @@ replan_all (LimberReminderScheduler *self)
   limber_reminder_scheduler_reschedule (self);
 }
 
+/* The active hours and the waking hours change the same way: only on a real change, and every
+ * due time is worked out again. */
+static void
+set_hours (LimberReminderScheduler *self,
+           guint                   *start_field,
+           guint                   *end_field,
+           guint                    start_minute,
+           guint                    end_minute)
+{
+  limber_reminder_scheduler_detect_clock_change (self);
+
+  if (*start_field == start_minute && *end_field == end_minute)
+    return;
+
+  *start_field = start_minute;
+  *end_field = end_minute;
+  replan_all (self);
+}
+
 /**
  * limber_reminder_scheduler_set_active_hours:
  * @start_minute: the first minute of the day reminders may come, 0–1439
@@ -459,14 +478,7 @@ limber_reminder_scheduler_set_active_hours (LimberReminderScheduler *self,
   g_return_if_fail (start_minute < MINUTES_PER_DAY);
   g_return_if_fail (end_minute <= MINUTES_PER_DAY);
 
-  limber_reminder_scheduler_detect_clock_change (self);
-
-  if (self->start_minute == start_minute && self->end_minute == end_minute)
-    return;
-
-  self->start_minute = start_minute;
-  self->end_minute = end_minute;
-  replan_all (self);
+  set_hours (self, &self->start_minute, &self->end_minute, start_minute, end_minute);
 }
 
 /**
@@ -507,14 +519,8 @@ limber_reminder_scheduler_set_waking_hours (LimberReminderScheduler *self,
   g_return_if_fail (start_minute < MINUTES_PER_DAY);
   g_return_if_fail (end_minute <= MINUTES_PER_DAY);
 
-  limber_reminder_scheduler_detect_clock_change (self);
-
-  if (self->waking_start_minute == start_minute && self->waking_end_minute == end_minute)
-    return;
-
-  self->waking_start_minute = start_minute;
-  self->waking_end_minute = end_minute;
-  replan_all (self);
+  set_hours (self, &self->waking_start_minute, &self->waking_end_minute, start_minute,
+             end_minute);
 }
 
 /**

@@ -62,20 +62,15 @@ count_query (LimberStoreCount what)
     }
 }
 
-/* Returns: how many of @what fall in [@from_us, @to_us) */
-guint
-limber_store_count (LimberStore      *self,
-                    LimberStoreCount  what,
-                    gint64            from_us,
-                    gint64            to_us)
+/* The count that @sql, whose two parameters are a range's ends, gives. */
+static guint
+count_in_range (LimberStore *self,
+                const char  *sql,
+                gint64       from_us,
+                gint64       to_us)
 {
-  g_autofree char *sql = NULL;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autoptr(sqlite3_stmt) stmt = limber_store_prepare_read (self, sql);
 
-  g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
-
-  sql = g_strdup_printf ("SELECT count(*) FROM (%s)", count_query (what));
-  stmt = limber_store_prepare_read (self, sql);
   if (stmt == NULL)
     return 0;
 
@@ -85,6 +80,21 @@ limber_store_count (LimberStore      *self,
     return 0;
 
   return sqlite3_column_int (stmt, 0);
+}
+
+/* Returns: how many of @what fall in [@from_us, @to_us) */
+guint
+limber_store_count (LimberStore      *self,
+                    LimberStoreCount  what,
+                    gint64            from_us,
+                    gint64            to_us)
+{
+  g_autofree char *sql = NULL;
+
+  g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
+
+  sql = g_strdup_printf ("SELECT count(*) FROM (%s)", count_query (what));
+  return count_in_range (self, sql, from_us, to_us);
 }
 
 /**
@@ -414,21 +424,10 @@ limber_store_count_episodes (LimberStore *self,
                              gint64       from_us,
                              gint64       to_us)
 {
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
   g_return_val_if_fail (LIMBER_IS_STORE (self), 0);
 
-  stmt = limber_store_prepare_read (self, "SELECT count(*) FROM episodes"
-                                    " WHERE started_us >= ? AND started_us < ?");
-  if (stmt == NULL)
-    return 0;
-
-  sqlite3_bind_int64 (stmt, 1, from_us);
-  sqlite3_bind_int64 (stmt, 2, to_us);
-  if (sqlite3_step (stmt) != SQLITE_ROW)
-    return 0;
-
-  return sqlite3_column_int (stmt, 0);
+  return count_in_range (self, "SELECT count(*) FROM episodes"
+                         " WHERE started_us >= ? AND started_us < ?", from_us, to_us);
 }
 
 /* Returns: %TRUE and when "I have seen a doctor" was last pressed, or %FALSE if never */

@@ -373,7 +373,11 @@ def hold_and_release(d, what, hold, release, kind="hydration", interval_s=3.0):
     shell = d.shell
     shell.reset_idle()
     hold()
-    time.sleep(1.0)  # the service sees the change (dconf, a bus signal)
+    # The hold has taken effect once a reminder that fell due is held back (the service sees
+    # the change through dconf or a bus signal, later on a busy machine); one shown before
+    # that is not counted.
+    wait_for(f"{what}: a {kind} reminder held", lambda: d.schedule()[kind]["held"],
+             20 + 2 * interval_s)
     shell.clear_notifications()
     mark = d.shown_count(kind)
     sleep_pumping(d, 2.5 * interval_s)

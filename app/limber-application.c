@@ -756,31 +756,8 @@ limber_application_get_journal (LimberApplication *self)
   g_return_val_if_fail (LIMBER_IS_APPLICATION (self), NULL);
 
   if (self->journal == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      g_autoptr(GSettings) settings = g_settings_new (APPLICATION_ID);
-      g_autoptr(GVariant) plank_default = NULL;
-      g_autofree char *water_path = limber_water_log_default_path ();
-
-      self->journal = limber_journal_new (limber_application_get_clock (self), NULL);
-
-      {
-        g_autoptr(GSettingsSchema) schema = NULL;
-        g_autoptr(GSettingsSchemaKey) key = NULL;
-
-        g_object_get (settings, "settings-schema", &schema, NULL);
-        key = g_settings_schema_get_key (schema, "plank-hold-seconds");
-        plank_default = g_settings_schema_key_get_default_value (key);
-      }
-      if (!limber_journal_import_plank_hold (self->journal,
-                                           g_settings_get_uint (settings, "plank-hold-seconds"),
-                                           g_variant_get_uint32 (plank_default), &error))
-        g_message ("History: the plank hold was not imported: %s", error->message);
-      g_clear_error (&error);
-
-      if (!limber_journal_import_water_file (self->journal, water_path, &error))
-        g_message ("History: %s", error->message);
-    }
+    self->journal = limber_journal_open_default (limber_application_get_clock (self),
+                                                 LIMBER_JOURNAL_DEFAULT);
 
   return self->journal;
 }

@@ -101,7 +101,7 @@ update_pain (LimberProgressPage *self,
 
   for (guint i = 0; i < pain->len; i++)
     {
-      const LimberStorePoint *p = &g_array_index (pain, LimberStorePoint, i);
+      const LimberRecordPoint *p = &g_array_index (pain, LimberRecordPoint, i);
       LimberChartPoint point = { (double) p->time_us / G_USEC_PER_SEC, p->value };
       g_autoptr(GDateTime) when = local_time (self, p->time_us);
       g_autofree char *day = g_date_time_format (when, _("%-d %b %H:%M"));
@@ -148,7 +148,7 @@ update_sessions (LimberProgressPage *self,
   g_autoptr(GString) text = g_string_new (NULL);
   guint total = 0;
 
-  limber_journal_count_per_day (self->journal, LIMBER_STORE_COUNT_SESSIONS, first, G_N_ELEMENTS (days),
+  limber_journal_count_per_day (self->journal, LIMBER_RECORD_COUNT_SESSIONS, first, G_N_ELEMENTS (days),
                               days);
 
   for (guint w = 0; w < 12; w++)
@@ -196,7 +196,7 @@ update_water (LimberProgressPage *self,
   g_autoptr(GString) text = g_string_new (NULL);
   guint total = 0;
 
-  limber_journal_count_per_day (self->journal, LIMBER_STORE_COUNT_GLASSES, first, 14, days);
+  limber_journal_count_per_day (self->journal, LIMBER_RECORD_COUNT_GLASSES, first, 14, days);
 
   for (guint d = 0; d < 14; d++)
     {
@@ -236,7 +236,7 @@ update_plank (LimberProgressPage *self)
 
   for (guint i = 0; i < holds->len; i++)
     {
-      const LimberStorePoint *p = &g_array_index (holds, LimberStorePoint, i);
+      const LimberRecordPoint *p = &g_array_index (holds, LimberRecordPoint, i);
       LimberChartPoint point = { (double) p->time_us / G_USEC_PER_SEC, p->value };
 
       best = MAX (best, p->value);
@@ -245,8 +245,8 @@ update_plank (LimberProgressPage *self)
 
   if (holds->len > 0)
     {
-      const LimberStorePoint *first = &g_array_index (holds, LimberStorePoint, 0);
-      const LimberStorePoint *last = &g_array_index (holds, LimberStorePoint, holds->len - 1);
+      const LimberRecordPoint *first = &g_array_index (holds, LimberRecordPoint, 0);
+      const LimberRecordPoint *last = &g_array_index (holds, LimberRecordPoint, holds->len - 1);
       g_autoptr(GDateTime) start = local_time (self, first->time_us);
       g_autoptr(GDateTime) end = local_time (self, last->time_us);
       gboolean years = g_date_time_difference (end, start)
@@ -294,7 +294,7 @@ update_streak (LimberProgressPage *self,
   guint streak = limber_journal_get_streak (self->journal, now);
   g_autoptr(GDateTime) today = local_midnight (now);
   g_autoptr(GDateTime) month_ago = g_date_time_add_days (today, -29);
-  guint sessions = limber_journal_count (self->journal, LIMBER_STORE_COUNT_SESSIONS,
+  guint sessions = limber_journal_count (self->journal, LIMBER_RECORD_COUNT_SESSIONS,
                                        g_date_time_to_unix (month_ago) * G_USEC_PER_SEC,
                                        G_MAXINT64);
   g_autofree char *title = NULL;

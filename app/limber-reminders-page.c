@@ -297,7 +297,7 @@ update_status (LimberRemindersPage *self)
 {
   gboolean running = is_running (self);
   guint goal = g_settings_get_uint (self->settings, "water-goal");
-  guint today = limber_journal_count_today (self->journal, LIMBER_STORE_COUNT_GLASSES, NULL);
+  guint today = limber_journal_count_today (self->journal, LIMBER_RECORD_COUNT_GLASSES, NULL);
   gint64 paused_until = running ? limber_reminders1_get_paused_until (self->proxy) : 0;
   g_autofree char *water = NULL;
 

@@ -152,7 +152,7 @@ setup_chart (LimberSummaryPrinter *self)
 
   for (guint i = 0; i < pain->len; i++)
     {
-      const LimberStorePoint *p = &g_array_index (pain, LimberStorePoint, i);
+      const LimberRecordPoint *p = &g_array_index (pain, LimberRecordPoint, i);
       LimberChartPoint point = { (double) p->time_us / G_USEC_PER_SEC, p->value };
 
       g_array_append_val (points, point);

@@ -14,6 +14,7 @@
 
 #include "limber-history-fixture.h"
 #include "limber-progress-page.h"
+#include "limber-store.h"
 #include "limber-system-clock.h"
 
 #define RUNS 7

@@ -8,6 +8,7 @@
 #include <sqlite3.h>
 
 #include "limber-history-fixture.h"
+#include "limber-store.h"
 
 #define DAY_US ((gint64) 24 * 3600 * G_USEC_PER_SEC)
 #define HOUR_US ((gint64) 3600 * G_USEC_PER_SEC)

@@ -15,6 +15,7 @@
 #include "limber-care-plan.h"
 #include "limber-fake-clock.h"
 #include "limber-pack-timer.h"
+#include "limber-store.h"
 
 #define HOUR ((gint64) 3600 * G_USEC_PER_SEC)
 #define MINUTE ((gint64) 60 * G_USEC_PER_SEC)

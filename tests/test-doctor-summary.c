@@ -12,6 +12,7 @@
 #include <sqlite3.h>
 
 #include "limber-doctor-summary.h"
+#include "limber-store.h"
 #include "limber-summary-fixture.h"
 
 typedef struct
@@ -161,10 +162,10 @@ test_records (Fixture       *f,
 
     for (guint i = 0; i < pain->len; i++)
       {
-        g_assert_cmpint (g_array_index (pain, LimberStorePoint, i).value, ==, values[i]);
+        g_assert_cmpint (g_array_index (pain, LimberRecordPoint, i).value, ==, values[i]);
         if (i > 0)
-          g_assert_cmpint (g_array_index (pain, LimberStorePoint, i).time_us, >=,
-                           g_array_index (pain, LimberStorePoint, i - 1).time_us);
+          g_assert_cmpint (g_array_index (pain, LimberRecordPoint, i).time_us, >=,
+                           g_array_index (pain, LimberRecordPoint, i - 1).time_us);
       }
   }
   limber_doctor_summary_get_pain_range (summary, &from_us, &to_us);

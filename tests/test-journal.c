@@ -154,9 +154,9 @@ test_changed_kinds (Fixture       *f,
                  total (f->changes) - total (before));
     }
 
-  g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_STORE_COUNT_GLASSES, 0, G_MAXINT64),
+  g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_RECORD_COUNT_GLASSES, 0, G_MAXINT64),
                     ==, 1);
-  g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_STORE_COUNT_WALKS, 0, G_MAXINT64),
+  g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_RECORD_COUNT_WALKS, 0, G_MAXINT64),
                     ==, 1);
   g_assert_cmpuint (limber_journal_get_plank_hold (f->journal, 20), ==, 25);
 
@@ -211,7 +211,7 @@ test_other_process (Fixture       *f,
   ms = wait_for_change (other_changes, LIMBER_RECORD_GLASS, 1);
   g_assert_cmpint (ms, >=, 0);
   g_test_message ("A glass reached the other journal in %d ms", ms);
-  g_assert_cmpuint (limber_journal_count (other, LIMBER_STORE_COUNT_GLASSES, 0, G_MAXINT64), ==, 1);
+  g_assert_cmpuint (limber_journal_count (other, LIMBER_RECORD_COUNT_GLASSES, 0, G_MAXINT64), ==, 1);
   g_assert_cmpuint (other_changes[LIMBER_RECORD_WALK], ==, 0);
 
   /* And back: a walk recorded by the other one. */
@@ -235,8 +235,8 @@ test_started_later (Fixture       *f,
     g_assert_cmpint (limber_journal_add_glass (f->journal, LIMBER_GLASS_FROM_REMINDER, NULL), >, 0);
 
   later = limber_journal_new (f->clock, f->path);
-  g_assert_cmpuint (limber_journal_count (later, LIMBER_STORE_COUNT_GLASSES, 0, G_MAXINT64), ==, 3);
-  g_assert_cmpuint (limber_journal_count_today (later, LIMBER_STORE_COUNT_GLASSES,
+  g_assert_cmpuint (limber_journal_count (later, LIMBER_RECORD_COUNT_GLASSES, 0, G_MAXINT64), ==, 3);
+  g_assert_cmpuint (limber_journal_count_today (later, LIMBER_RECORD_COUNT_GLASSES,
                                                 utc), ==, 3);
 }
 

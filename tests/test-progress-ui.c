@@ -36,17 +36,18 @@ journal (void)
   return limber_application_get_journal (app);
 }
 
-/* A second connection to the journal's file, for reading what the app recorded. */
-static LimberStore *
-store (void)
+/* A second journal on the app's file, as the reminder service has: it reads what the app
+ * recorded from the file, not from the app's memory. */
+static LimberJournal *
+second_journal (void)
 {
-  static LimberStore *second;
+  static LimberJournal *second;
 
   if (second == NULL)
     {
-      second = limber_store_new (limber_application_get_clock (app),
-                                 limber_journal_get_path (journal ()));
-      g_assert_true (limber_store_open (second, NULL));
+      second = limber_journal_new (limber_application_get_clock (app),
+                                   limber_journal_get_path (journal ()));
+      g_assert_true (limber_journal_check_readable (second, NULL));
     }
   return second;
 }
@@ -181,7 +182,7 @@ test_finished_routine (void)
   limber_ui_test_spin_for (500);
 
   /* Kept with both ratings, and the combo is back to "Not rated" for the next session. */
-  sessions_kept = limber_store_list_sessions (store (), 0, G_MAXINT64);
+  sessions_kept = limber_journal_list_sessions (second_journal (), 0, G_MAXINT64);
   g_assert_cmpuint (sessions_kept->len, ==, 1);
   record = g_ptr_array_index (sessions_kept, 0);
   g_assert_cmpstr (limber_session_record_get_routine_id (record), ==, "gentle-relief");
@@ -289,7 +290,7 @@ test_five_years (void)
       g_assert_true (g_regex_match_simple ("[0-9]", limber_chart_get_description (chart), 0, 0));
     }
   g_assert_nonnull (strstr (limber_chart_get_description (water), "of 8 glasses"));
-  g_assert_cmpuint (limber_store_get_streak (store (), g_date_time_new_now_local ()), >=,
+  g_assert_cmpuint (limber_journal_get_streak (second_journal (), g_date_time_new_now_local ()), >=,
                     YEARS_OF_DAYS);
 
   /* With data, no chart shows its empty text, and every label is whole. */
@@ -489,7 +490,7 @@ test_pack_end_notification (void)
   /* One minute at 100 times speed. */
   g_assert_true (limber_ui_test_spin_until (pack_stopped, NULL, 10000));
   g_assert_true (limber_ui_test_spin_until (dunst_has, (gpointer) "Take the Cold Pack Off", 10000));
-  g_assert_true (limber_store_get_last_pack (store (), NULL, NULL, NULL));
+  g_assert_true (limber_journal_get_last_pack (second_journal (), NULL, NULL, NULL));
 
   /* Back for whatever comes after. */
   g_application_activate (G_APPLICATION (app));

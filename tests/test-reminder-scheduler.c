@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "limber-active-hours.h"
-#include "limber-core-enums.h"
+#include "limber-records-enums.h"
 #include "limber-fake-clock.h"
 #include "limber-reminder-scheduler.h"
 

@@ -238,7 +238,7 @@ today_control (const char *name)
 
 typedef struct
 {
-  LimberStoreCount what;
+  LimberRecordCount what;
   guint            count;
 } CountAbove;
 
@@ -257,7 +257,7 @@ journal_count_above (gpointer data)
  * given a second and made again. */
 static void
 press_until_recorded (const char       *name,
-                      LimberStoreCount  what)
+                      LimberRecordCount  what)
 {
   CountAbove expected = { what, limber_journal_count (limber_application_get_journal (app), what,
                                                       0, G_MAXINT64) };
@@ -285,7 +285,7 @@ test_today_glass_restarts_water (void)
   limber_window_show_page (window, "today");
   start = g_get_monotonic_time ();
   restarted.near = g_get_real_time () / G_USEC_PER_SEC + minutes * 60;
-  press_until_recorded ("I drank a glass of water", LIMBER_STORE_COUNT_GLASSES);
+  press_until_recorded ("I drank a glass of water", LIMBER_RECORD_COUNT_GLASSES);
 
   g_assert_true (limber_ui_test_spin_until (due_is_near, &restarted, 10000));
   g_test_message ("The service restarted the water interval %" G_GINT64_FORMAT " ms after the "
@@ -304,13 +304,13 @@ test_today_walk_restarts_walks (void)
   push_away (proxy, "walk");
   limber_window_show_page (window, "today");
   restarted.near = g_get_real_time () / G_USEC_PER_SEC + minutes * 60;
-  press_until_recorded ("I walked just now", LIMBER_STORE_COUNT_WALKS);
+  press_until_recorded ("I walked just now", LIMBER_RECORD_COUNT_WALKS);
 
   if (!limber_ui_test_spin_until (due_is_near, &restarted, 10000))
     g_error ("The next walk is due in %" G_GINT64_FORMAT " s, not about %u min from the walk "
              "(walks in the journal: %u)",
              due_seconds (proxy, "walk") - g_get_real_time () / G_USEC_PER_SEC, minutes,
-             limber_journal_count (limber_application_get_journal (app), LIMBER_STORE_COUNT_WALKS,
+             limber_journal_count (limber_application_get_journal (app), LIMBER_RECORD_COUNT_WALKS,
                                    0, G_MAXINT64));
   limber_window_show_page (window, "reminders");
 }
@@ -339,7 +339,7 @@ test_service_glass_shows (void)
   g_autoptr(LimberReminders1) proxy = service_proxy ();
   g_autoptr(GError) error = NULL;
   LimberJournal *journal = limber_application_get_journal (app);
-  guint before = limber_journal_count_today (journal, LIMBER_STORE_COUNT_GLASSES, NULL);
+  guint before = limber_journal_count_today (journal, LIMBER_RECORD_COUNT_GLASSES, NULL);
   g_autofree char *on_today = g_strdup_printf ("%u of 8 glasses", before + 1);
   g_autofree char *on_reminders = g_strdup_printf ("%u of 8 glasses today", before + 1);
   TodayRow row = { "water", on_today };
@@ -362,7 +362,7 @@ static void
 test_stopped_service_glasses (void)
 {
   LimberJournal *journal = limber_application_get_journal (app);
-  guint today = limber_journal_count_today (journal, LIMBER_STORE_COUNT_GLASSES, NULL);
+  guint today = limber_journal_count_today (journal, LIMBER_RECORD_COUNT_GLASSES, NULL);
   g_autofree char *expected = g_strdup_printf ("%u of 8 glasses today", today);
   g_autofree char *one_more = g_strdup_printf ("%u of 8 glasses today", today + 1);
 
@@ -721,7 +721,7 @@ static void
 test_water_goal (void)
 {
   LimberJournal *journal = limber_application_get_journal (app);
-  guint today = limber_journal_count_today (journal, LIMBER_STORE_COUNT_GLASSES, NULL);
+  guint today = limber_journal_count_today (journal, LIMBER_RECORD_COUNT_GLASSES, NULL);
   g_autofree char *on_reminders = g_strdup_printf ("%u of 10 glasses today", today);
   g_autofree char *on_today = g_strdup_printf ("%u of 10 glasses", today);
   TodayRow row = { "water", on_today };

@@ -156,7 +156,7 @@ open_store (Fixture    *f,
 static guint
 count_glasses (LimberStore *store)
 {
-  return limber_store_count (store, LIMBER_STORE_COUNT_GLASSES, ALL_TIME);
+  return limber_store_count (store, LIMBER_RECORD_COUNT_GLASSES, ALL_TIME);
 }
 
 static void
@@ -415,9 +415,9 @@ assert_one_of_each (LimberStore *store,
   g_assert_cmpint (duration_us, ==, 20 * MINUTE);
 
   g_assert_cmpuint (holds->len, ==, 1);
-  g_assert_cmpint (g_array_index (holds, LimberStorePoint, 0).value, ==, 45);
+  g_assert_cmpint (g_array_index (holds, LimberRecordPoint, 0).value, ==, 45);
 
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_WALKS, ALL_TIME), ==, 1);
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_WALKS, ALL_TIME), ==, 1);
   g_assert_false (limber_store_is_empty (store));
 }
 
@@ -613,7 +613,7 @@ test_migration (Fixture       *f,
   g_assert_true (limber_store_import_plank_hold (store, 50, 30, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_WALKS, ALL_TIME), ==, 1);
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_WALKS, ALL_TIME), ==, 1);
   g_assert_cmpuint (limber_store_get_plank_hold (store, 0), ==, 40);
   g_clear_object (&store);
 
@@ -730,7 +730,7 @@ test_session (Fixture       *f,
   g_clear_pointer (&sessions, g_ptr_array_unref);
 
   /* Only sessions with an exercise done count. */
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_SESSIONS, ALL_TIME), ==, 1);
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_SESSIONS, ALL_TIME), ==, 1);
   g_assert_cmpuint (limber_store_count_routine (store, "morning", ALL_TIME), ==, 1);
   g_assert_cmpuint (limber_store_count_routine (store, "evening", ALL_TIME), ==, 0);
   g_assert_cmpuint (limber_store_count_routine (store, NULL, ALL_TIME), ==, 1);
@@ -744,11 +744,11 @@ test_session (Fixture       *f,
                   LIMBER_SESSION_OUTCOME_STOPPED, LIMBER_PAIN_UNSET, 2);
   pain = limber_store_list_pain_after (store, ALL_TIME);
   g_assert_cmpuint (pain->len, ==, 2);
-  g_assert_cmpint (g_array_index (pain, LimberStorePoint, 0).time_us, ==,
+  g_assert_cmpint (g_array_index (pain, LimberRecordPoint, 0).time_us, ==,
                    WALL_START + 10 * MINUTE);
-  g_assert_cmpint (g_array_index (pain, LimberStorePoint, 0).value, ==, 4);
-  g_assert_cmpint (g_array_index (pain, LimberStorePoint, 1).time_us, ==, t1 + 5 * MINUTE);
-  g_assert_cmpint (g_array_index (pain, LimberStorePoint, 1).value, ==, 2);
+  g_assert_cmpint (g_array_index (pain, LimberRecordPoint, 0).value, ==, 4);
+  g_assert_cmpint (g_array_index (pain, LimberRecordPoint, 1).time_us, ==, t1 + 5 * MINUTE);
+  g_assert_cmpint (g_array_index (pain, LimberRecordPoint, 1).value, ==, 2);
   g_clear_pointer (&pain, g_array_unref);
 
   /* Out of range, or no such session: refused, and nothing changes. */
@@ -851,11 +851,11 @@ test_glass (Fixture       *f,
   g_assert_false (limber_store_is_empty (store));
 
   g_assert_cmpuint (count_glasses (store), ==, 2);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_GLASSES, WALL_START,
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_GLASSES, WALL_START,
                                         WALL_START + HOUR), ==, 1);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_GLASSES, WALL_START + 1,
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_GLASSES, WALL_START + 1,
                                         WALL_START + HOUR + 1), ==, 1);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_SESSIONS, ALL_TIME), ==, 0);
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_SESSIONS, ALL_TIME), ==, 0);
 
   root = export_json (f, store);
   glasses = json_records (root, "glasses");
@@ -984,7 +984,7 @@ test_plank_hold (Fixture       *f,
   g_autoptr(LimberStore) store = open_store (f, NULL);
   g_autoptr(GArray) holds = NULL;
   g_autoptr(GError) error = NULL;
-  static const LimberStorePoint expected[] = {
+  static const LimberRecordPoint expected[] = {
     { WALL_START, 30 },
     { WALL_START + DAY, 60 },
     { WALL_START + DAY, 75 },
@@ -1012,9 +1012,9 @@ test_plank_hold (Fixture       *f,
   g_assert_cmpuint (holds->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      g_assert_cmpint (g_array_index (holds, LimberStorePoint, i).time_us, ==,
+      g_assert_cmpint (g_array_index (holds, LimberRecordPoint, i).time_us, ==,
                        expected[i].time_us);
-      g_assert_cmpint (g_array_index (holds, LimberStorePoint, i).value, ==, expected[i].value);
+      g_assert_cmpint (g_array_index (holds, LimberRecordPoint, i).value, ==, expected[i].value);
     }
   g_assert_cmpuint (limber_store_get_plank_hold (store, 42), ==, 75);
 }
@@ -1044,10 +1044,10 @@ test_reminder_event (Fixture       *f,
                                                     &error), >, 0);
   g_assert_no_error (error);
 
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_WALKS, ALL_TIME), ==, 3);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_WALKS, WALL_START,
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_WALKS, ALL_TIME), ==, 3);
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_WALKS, WALL_START,
                                         WALL_START + DAY), ==, 2);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_WALKS, WALL_START + 1,
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_WALKS, WALL_START + 1,
                                         WALL_START + DAY + 1), ==, 2);
   g_assert_cmpuint (count_glasses (store), ==, 0);
 
@@ -1135,18 +1135,18 @@ test_count_per_day_dst (Fixture       *f,
       g_assert_cmpint (limber_store_add_reminder_event (store, local_us (f, 2026, 3, 30, 12, 0),
                                                         "hydration", "done", NULL), >, 0);
 
-      limber_store_count_per_day (store, LIMBER_STORE_COUNT_GLASSES, first_day, 3, counts);
+      limber_store_count_per_day (store, LIMBER_RECORD_COUNT_GLASSES, first_day, 3, counts);
       g_assert_cmpuint (counts[0], ==, 2);
       g_assert_cmpuint (counts[1], ==, 3);
       g_assert_cmpuint (counts[2], ==, 1);
       g_assert_cmpuint (counts[3], ==, 99);   /* n_days is respected */
 
-      limber_store_count_per_day (store, LIMBER_STORE_COUNT_SESSIONS, first_day, 3, counts);
+      limber_store_count_per_day (store, LIMBER_RECORD_COUNT_SESSIONS, first_day, 3, counts);
       g_assert_cmpuint (counts[0], ==, 0);
       g_assert_cmpuint (counts[1], ==, 1);
       g_assert_cmpuint (counts[2], ==, 1);
 
-      limber_store_count_per_day (store, LIMBER_STORE_COUNT_WALKS, first_day, 3, counts);
+      limber_store_count_per_day (store, LIMBER_RECORD_COUNT_WALKS, first_day, 3, counts);
       g_assert_cmpuint (counts[0], ==, 1);
       g_assert_cmpuint (counts[1], ==, 0);
       g_assert_cmpuint (counts[2], ==, 0);
@@ -1161,7 +1161,7 @@ test_count_per_day_dst (Fixture       *f,
       add_glass (store, local_us (f, 2026, 10, 26, 0, 10));
       add_glass (store, local_us (f, 2026, 10, 27, 0, 0));    /* the day after */
 
-      limber_store_count_per_day (store, LIMBER_STORE_COUNT_GLASSES, first_day, 3, counts);
+      limber_store_count_per_day (store, LIMBER_RECORD_COUNT_GLASSES, first_day, 3, counts);
       g_assert_cmpuint (counts[0], ==, 1);
       g_assert_cmpuint (counts[1], ==, 2);
       g_assert_cmpuint (counts[2], ==, 1);
@@ -1459,8 +1459,8 @@ test_delete_all (Fixture       *f,
 
   g_assert_true (limber_store_is_empty (store));
   g_assert_cmpuint (count_glasses (store), ==, 0);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_SESSIONS, ALL_TIME), ==, 0);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_WALKS, ALL_TIME), ==, 0);
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_SESSIONS, ALL_TIME), ==, 0);
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_WALKS, ALL_TIME), ==, 0);
   g_assert_cmpuint (limber_store_count_routine (store, NULL, ALL_TIME), ==, 0);
   g_assert_cmpuint (limber_store_count_packs (store, LIMBER_PACK_HEAT, ALL_TIME), ==, 0);
   g_assert_cmpuint (limber_store_count_packs (store, LIMBER_PACK_COLD, ALL_TIME), ==, 0);
@@ -1475,7 +1475,7 @@ test_delete_all (Fixture       *f,
   holds = limber_store_list_plank_holds (store);
   g_assert_cmpuint (holds->len, ==, 0);
   g_clear_pointer (&holds, g_array_unref);
-  limber_store_count_per_day (store, LIMBER_STORE_COUNT_GLASSES, day, 1, day_counts);
+  limber_store_count_per_day (store, LIMBER_RECORD_COUNT_GLASSES, day, 1, day_counts);
   g_assert_cmpuint (day_counts[0], ==, 0);
   g_assert_cmpint (db_query_int (f->path, "SELECT count(*) FROM check_answers"), ==, 0);
 
@@ -1528,7 +1528,7 @@ test_import_water (Fixture       *f,
   g_assert_no_error (error);
   noon = local_us (f, 2026, 7, 10, 12, 0);
   g_assert_cmpint (noon % DAY, ==, 11 * HOUR);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_GLASSES, noon, noon + 1), ==,
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_GLASSES, noon, noon + 1), ==,
                     3);
   g_assert_cmpuint (count_glasses (store), ==, 3);
   g_assert_false (file_exists (water));
@@ -1626,8 +1626,8 @@ test_import_plank_hold (Fixture       *f,
   g_assert_no_error (error);
   holds = limber_store_list_plank_holds (store);
   g_assert_cmpuint (holds->len, ==, 1);
-  g_assert_cmpint (g_array_index (holds, LimberStorePoint, 0).time_us, ==, WALL_START + HOUR);
-  g_assert_cmpint (g_array_index (holds, LimberStorePoint, 0).value, ==, 45);
+  g_assert_cmpint (g_array_index (holds, LimberRecordPoint, 0).time_us, ==, WALL_START + HOUR);
+  g_assert_cmpint (g_array_index (holds, LimberRecordPoint, 0).value, ==, 45);
   g_clear_pointer (&holds, g_array_unref);
   g_clear_object (&store);
 
@@ -1639,7 +1639,7 @@ test_import_plank_hold (Fixture       *f,
   g_assert_no_error (error);
   holds = limber_store_list_plank_holds (store);
   g_assert_cmpuint (holds->len, ==, 1);
-  g_assert_cmpint (g_array_index (holds, LimberStorePoint, 0).value, ==, 20);
+  g_assert_cmpint (g_array_index (holds, LimberRecordPoint, 0).value, ==, 20);
 }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -9,7 +9,7 @@
 
 #include "limber-catalog.h"
 #include "limber-core-test.h"
-#include "limber-core-enums.h"
+#include "limber-routines-enums.h"
 #include "limber-fake-clock.h"
 #include "limber-stretch-session.h"
 

@@ -33,17 +33,18 @@ journal (void)
   return limber_application_get_journal (app);
 }
 
-/* A second connection to the journal's file, for reading what the app recorded. */
-static LimberStore *
-store (void)
+/* A second journal on the app's file, as the reminder service has: it reads what the app
+ * recorded from the file, not from the app's memory. */
+static LimberJournal *
+second_journal (void)
 {
-  static LimberStore *second;
+  static LimberJournal *second;
 
   if (second == NULL)
     {
-      second = limber_store_new (limber_application_get_clock (app),
-                                 limber_journal_get_path (journal ()));
-      g_assert_true (limber_store_open (second, NULL));
+      second = limber_journal_new (limber_application_get_clock (app),
+                                   limber_journal_get_path (journal ()));
+      g_assert_true (limber_journal_check_readable (second, NULL));
     }
   return second;
 }
@@ -66,7 +67,7 @@ find_row (const char *name)
 
 typedef struct
 {
-  LimberStoreCount what;
+  LimberRecordCount what;
   guint            count;
 } Expected;
 
@@ -75,18 +76,18 @@ count_reached (gpointer data)
 {
   Expected *expected = data;
 
-  return limber_store_count (store (), expected->what, 0, G_MAXINT64) == expected->count;
+  return limber_journal_count (second_journal (), expected->what, 0, G_MAXINT64) == expected->count;
 }
 
 /* Buttons activated from the keyboard click after a short animation, so wait for the record. */
 static void
-assert_count_soon (LimberStoreCount what,
+assert_count_soon (LimberRecordCount what,
                    guint            count)
 {
   Expected expected = { what, count };
 
   if (!limber_ui_test_spin_until (count_reached, &expected, 2000))
-    g_error ("The store counts %u, not %u", limber_store_count (store (), what, 0, G_MAXINT64),
+    g_error ("The store counts %u, not %u", limber_journal_count (second_journal (), what, 0, G_MAXINT64),
              count);
 }
 
@@ -156,7 +157,7 @@ test_prevention (void)
 
   /* +1 Glass is recorded in the store and shown. */
   limber_ui_test_activate (limber_ui_test_find_control (page (), "I drank a glass of water"));
-  assert_count_soon (LIMBER_STORE_COUNT_GLASSES, 1);
+  assert_count_soon (LIMBER_RECORD_COUNT_GLASSES, 1);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row ("water")), "1 of 8"));
 
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-prevention");
@@ -172,7 +173,7 @@ test_start_episode (void)
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Have a Back Spasm Now"));
   assert_label_soon ("Day 1 of the First 3 Days");
 
-  episode = limber_store_get_open_episode (store ());
+  episode = limber_journal_get_open_episode (second_journal ());
   g_assert_nonnull (episode);
   assert_plan_rows (rows);
   g_assert_null (find_row ("heat"));
@@ -186,7 +187,7 @@ test_start_episode (void)
 
   /* A walk is counted. */
   limber_ui_test_activate (limber_ui_test_find_control (page (), "I walked just now"));
-  assert_count_soon (LIMBER_STORE_COUNT_WALKS, 1);
+  assert_count_soon (LIMBER_RECORD_COUNT_WALKS, 1);
   g_assert_nonnull (strstr (adw_action_row_get_subtitle (find_row ("walk")), "1 walk today"));
 
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "today");
@@ -263,11 +264,11 @@ test_pack_timer (void)
   g_assert_cmpint (limber_pack_timer_get_kind (timer), ==, LIMBER_PACK_COLD);
   g_assert_cmpint (limber_pack_timer_get_remaining_us (timer), <=, remaining);
   g_assert_cmpint (limber_pack_timer_get_duration_us (timer), ==, 15 * 60 * G_USEC_PER_SEC);
-  g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==, 0);
+  g_assert_cmpuint (limber_journal_count_packs (second_journal (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==, 0);
 
   limber_ui_test_activate (limber_ui_test_find_control (page (), "Stop the cold pack"));
   g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 10000));
-  g_assert_true (limber_store_get_last_pack (store (), &kind, &started, &duration));
+  g_assert_true (limber_journal_get_last_pack (second_journal (), &kind, &started, &duration));
   g_assert_cmpint (kind, ==, LIMBER_PACK_COLD);
   g_assert_cmpint (duration, >=, 1 * G_USEC_PER_SEC);
   g_assert_cmpint (duration, <=, g_get_monotonic_time () - began + G_USEC_PER_SEC);
@@ -294,8 +295,8 @@ test_pack_cap (void)
                    LIMBER_PACK_MAX_US);
   limber_pack_timer_stop (timer);
   g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 10000));
-  g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==, 2);
-  g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_HEAT, 0, G_MAXINT64), ==, 1);
+  g_assert_cmpuint (limber_journal_count_packs (second_journal (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==, 2);
+  g_assert_cmpuint (limber_journal_count_packs (second_journal (), LIMBER_PACK_HEAT, 0, G_MAXINT64), ==, 1);
 }
 
 /* "Start Cold Pack" on the cold-pack reminder activates app.start-pack("cold"): Today comes
@@ -304,7 +305,7 @@ static void
 test_app_start_pack (void)
 {
   LimberPackTimer *timer = limber_application_get_pack_timer (app);
-  guint before = limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64);
+  guint before = limber_journal_count_packs (second_journal (), LIMBER_PACK_COLD, 0, G_MAXINT64);
 
   g_assert_false (limber_pack_timer_get_running (timer));
 
@@ -327,7 +328,7 @@ test_app_start_pack (void)
 
   limber_pack_timer_stop (timer);
   g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (FALSE), 2000));
-  g_assert_cmpuint (limber_store_count_packs (store (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==,
+  g_assert_cmpuint (limber_journal_count_packs (second_journal (), LIMBER_PACK_COLD, 0, G_MAXINT64), ==,
                     before + 1);
 }
 
@@ -524,7 +525,7 @@ test_warning_overrides (void)
   /* I Have Seen a Doctor clears it, and the journal keeps when. */
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Have Seen a Doctor"));
   g_assert_true (limber_ui_test_spin_until (has_no_doctor_banner, NULL, 5000));
-  g_assert_true (limber_store_get_last_doctor_visit (store (), NULL));
+  g_assert_true (limber_journal_get_last_doctor_visit (second_journal (), NULL));
   g_assert_nonnull (find_row ("gentle"));
 
   for (guint i = 0; i < limber_triage_get_n_questions (); i++)
@@ -562,7 +563,7 @@ test_feel_better (void)
   /* Cancel changes nothing. */
   adw_message_dialog_response (dialog, "cancel");
   gtk_window_destroy (GTK_WINDOW (dialog));
-  still_open = limber_store_get_open_episode (store ());
+  still_open = limber_journal_get_open_episode (second_journal ());
   g_assert_nonnull (still_open);
 
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Feel Better"));
@@ -574,8 +575,8 @@ test_feel_better (void)
   gtk_window_destroy (GTK_WINDOW (dialog));
 
   assert_label_soon ("Keeping Spasms Away");
-  g_assert_null (limber_store_get_open_episode (store ()));
-  episodes = limber_store_list_episodes (store ());
+  g_assert_null (limber_journal_get_open_episode (second_journal ()));
+  episodes = limber_journal_list_episodes (second_journal ());
   g_assert_cmpuint (episodes->len, ==, 1);
   episode = g_ptr_array_index (episodes, 0);
   g_assert_cmpint (episode->ended_us, >, episode->started_us);
@@ -670,7 +671,7 @@ test_store_banner (void)
 
   /* Still working, in memory. */
   g_assert_cmpint (limber_journal_add_glass (memory, LIMBER_GLASS_FROM_APP, NULL), >, 0);
-  g_assert_cmpuint (limber_journal_count (memory, LIMBER_STORE_COUNT_GLASSES, 0, G_MAXINT64), ==,
+  g_assert_cmpuint (limber_journal_count (memory, LIMBER_RECORD_COUNT_GLASSES, 0, G_MAXINT64), ==,
                     1);
   gtk_window_destroy (GTK_WINDOW (other));
 
@@ -687,7 +688,7 @@ journal_counts_glasses (gpointer data)
 {
   LimberJournal *journal = data;
 
-  return limber_journal_count (journal, LIMBER_STORE_COUNT_GLASSES, 0, G_MAXINT64) == 1;
+  return limber_journal_count (journal, LIMBER_RECORD_COUNT_GLASSES, 0, G_MAXINT64) == 1;
 }
 
 static gint64

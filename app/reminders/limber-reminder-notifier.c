@@ -8,7 +8,7 @@
 #include <glib/gi18n.h>
 #include <libnotify/notify.h>
 
-#include "limber-core-enums.h"
+#include "limber-records-enums.h"
 
 #include "limber-reminder-notifier.h"
 

@@ -9,7 +9,6 @@
 #include <malloc.h>
 #include <string.h>
 
-#include "limber-core-enums.h"
 #include "limber-notification-switch.h"
 #include "limber-posture-setting.h"
 #include "limber-presence-monitor.h"
@@ -734,8 +733,6 @@ limber_reminder_service_startup (GApplication *application)
   LimberReminderService *self = LIMBER_REMINDER_SERVICE (application);
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
   g_autoptr(GSettingsSchema) notification_schema = NULL;
-  g_autofree char *water_path = limber_water_log_default_path ();
-  g_autoptr(GError) error = NULL;
 
   G_APPLICATION_CLASS (limber_reminder_service_parent_class)->startup (application);
 
@@ -746,9 +743,7 @@ limber_reminder_service_startup (GApplication *application)
   self->scheduler = limber_reminder_scheduler_new (self->clock, NULL);
 
   /* Shared with the app. If it cannot be saved, reminders still work, counting in memory. */
-  self->journal = limber_journal_new (self->clock, NULL);
-  if (!limber_journal_import_water_file (self->journal, water_path, &error))
-    g_message ("History: %s", error->message);
+  self->journal = limber_journal_open_default (self->clock, LIMBER_JOURNAL_SMALL_MEMORY);
   g_signal_connect_swapped (self->journal, "changed", G_CALLBACK (on_journal_changed), self);
   g_signal_connect_swapped (self->journal, "notify::problem",
                             G_CALLBACK (on_journal_problem_changed), self);

@@ -10,7 +10,6 @@
 #include <malloc.h>
 
 #include "limber-reminder-service.h"
-#include "limber-store.h"
 
 int
 main (int   argc,
@@ -26,8 +25,6 @@ main (int   argc,
   /* Its threads (GDBus, GLib's worker) allocate little; an arena of their own each would
    * keep tens of kilobytes apiece for the whole session. */
   mallopt (M_ARENA_MAX, 1);
-  /* It runs all session and reads a few rows at a time: a small SQLite cache. */
-  limber_store_limit_memory ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, localedir != NULL ? localedir : LOCALEDIR);

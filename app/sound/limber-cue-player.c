@@ -9,7 +9,7 @@
 #include <gmodule.h>
 #include <stdio.h>
 
-#include "limber-core-enums.h"
+#include "limber-routines-enums.h"
 #include "limber-sound-module.h"
 #include "limber-system-clock.h"
 #include "limber-voice.h"

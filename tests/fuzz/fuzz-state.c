@@ -47,7 +47,7 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   g_assert_true (limber_store_open (store, NULL));
   water = limber_fuzz_write ("water.ini", data, size);
   limber_store_import_water_file (store, water, tz, NULL);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_GLASSES, G_MININT64,
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_GLASSES, G_MININT64,
                                         G_MAXINT64), <=, 1000);
   g_clear_object (&store);
 

@@ -30,9 +30,9 @@ LLVMFuzzerTestOneInput (const guint8 *data,
   /* Whatever the file holds, the store opens (maybe in memory) and takes and counts records. */
   store = limber_store_new (clock, path);
   limber_store_open (store, &error);
-  limber_store_count (store, LIMBER_STORE_COUNT_GLASSES, G_MININT64, G_MAXINT64);
+  limber_store_count (store, LIMBER_RECORD_COUNT_GLASSES, G_MININT64, G_MAXINT64);
   g_assert_cmpint (limber_store_add_glass (store, WALL_START, "app", NULL), >, 0);
-  g_assert_cmpuint (limber_store_count (store, LIMBER_STORE_COUNT_GLASSES, WALL_START,
+  g_assert_cmpuint (limber_store_count (store, LIMBER_RECORD_COUNT_GLASSES, WALL_START,
                                         WALL_START + 1), >=, 1);
   g_clear_object (&store);
 

@@ -56,7 +56,7 @@ static void
 limber_doctor_summary_init (LimberDoctorSummary *self)
 {
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify) section_free);
-  self->pain = g_array_new (FALSE, FALSE, sizeof (LimberStorePoint));
+  self->pain = g_array_new (FALSE, FALSE, sizeof (LimberRecordPoint));
 }
 
 /**
@@ -158,7 +158,7 @@ limber_doctor_summary_get_section (LimberDoctorSummary *self,
   return g_ptr_array_index (self->sections, index);
 }
 
-/* Returns: (transfer none) (element-type LimberStorePoint): the pain ratings, by time */
+/* Returns: (transfer none) (element-type LimberRecordPoint): the pain ratings, by time */
 GArray *
 limber_doctor_summary_get_pain (LimberDoctorSummary *self)
 {

@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 
 #include "limber-clock.h"
+#include "limber-record-types.h"
 #include "limber-session-record.h"
 #include "limber-triage.h"
 
@@ -35,77 +36,10 @@ typedef enum
   LIMBER_STORE_ERROR_INVALID,
 } LimberStoreError;
 
-typedef enum
-{
-  LIMBER_PACK_COLD,
-  LIMBER_PACK_HEAT,
-} LimberPackKind;
-
-/**
- * LimberRecordKind:
- *
- * The kinds of user record, as LimberJournal::changed names them. Walks and posture breaks are
- * reminder events answered with "done" (from a notification or the app); the rest of the
- * reminder events (shown, snoozed, …) are %LIMBER_RECORD_REMINDER.
- */
-typedef enum
-{
-  LIMBER_RECORD_SESSION,
-  LIMBER_RECORD_CHECK,
-  LIMBER_RECORD_GLASS,
-  LIMBER_RECORD_WALK,
-  LIMBER_RECORD_POSTURE_BREAK,
-  LIMBER_RECORD_EPISODE,
-  LIMBER_RECORD_PACK,
-  LIMBER_RECORD_PLANK_HOLD,
-  LIMBER_RECORD_REMINDER,
-  LIMBER_RECORD_DOCTOR_VISIT,
-} LimberRecordKind;
-
-#define LIMBER_N_RECORD_KINDS (LIMBER_RECORD_DOCTOR_VISIT + 1)
-
-/* What limber_store_count_per_day() counts. */
-typedef enum
-{
-  LIMBER_STORE_COUNT_GLASSES,
-  LIMBER_STORE_COUNT_SESSIONS,   /* sessions with at least one exercise done */
-  LIMBER_STORE_COUNT_WALKS,      /* walk reminders answered with Done */
-} LimberStoreCount;
-
-/**
- * LimberStorePoint:
- * @time_us: wall-clock time, µs since the Unix epoch
- * @value: the measured value (a pain rating, seconds of plank hold)
- */
-typedef struct
-{
-  gint64 time_us;
-  int    value;
-} LimberStorePoint;
-
-/**
- * LimberEpisode:
- * @id: row id
- * @started_us: when "I have a back spasm now" was pressed
- * @ended_us: when "I feel better" was pressed, or 0 while the episode lasts
- * @notes: (nullable): what the user wrote when it ended
- */
-typedef struct
-{
-  gint64  id;
-  gint64  started_us;
-  gint64  ended_us;
-  char   *notes;
-} LimberEpisode;
-
-void limber_episode_free (LimberEpisode *episode);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberEpisode, limber_episode_free)
-
 #define LIMBER_TYPE_STORE (limber_store_get_type ())
 G_DECLARE_FINAL_TYPE (LimberStore, limber_store, LIMBER, STORE, GObject)
 
 GQuark            limber_store_error_quark          (void);
-const char       *limber_pack_kind_to_string        (LimberPackKind      kind);
 
 LimberStore      *limber_store_new                  (LimberClock        *clock,
                                                      const char         *path);
@@ -179,11 +113,11 @@ char             *limber_store_dup_mark             (LimberStore        *self,
                                                      LimberRecordKind    kind);
 gboolean          limber_store_is_empty             (LimberStore        *self);
 guint             limber_store_count                (LimberStore        *self,
-                                                     LimberStoreCount    what,
+                                                     LimberRecordCount    what,
                                                      gint64              from_us,
                                                      gint64              to_us);
 void              limber_store_count_per_day        (LimberStore        *self,
-                                                     LimberStoreCount    what,
+                                                     LimberRecordCount    what,
                                                      GDateTime          *first_day,
                                                      guint               n_days,
                                                      guint              *counts);

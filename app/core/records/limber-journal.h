@@ -8,9 +8,8 @@
 #include <glib-object.h>
 
 #include "limber-clock.h"
-#include "limber-reminder-scheduler.h"
 #include "limber-session-record.h"
-#include "limber-store.h"
+#include "limber-record-types.h"
 #include "limber-triage.h"
 
 G_BEGIN_DECLS
@@ -19,40 +18,16 @@ G_BEGIN_DECLS
 #define LIMBER_JOURNAL_MAX_GLASSES_PER_DAY 50
 
 /**
- * LimberReminderAction:
- * @LIMBER_REMINDER_ACTION_SHOWN: the reminder was shown
- * @LIMBER_REMINDER_ACTION_DRANK: "I drank a glass"
- * @LIMBER_REMINDER_ACTION_SNOOZED: "Snooze"
- * @LIMBER_REMINDER_ACTION_STRETCH: "Stretch now"
- * @LIMBER_REMINDER_ACTION_DONE: "Done": a walk or a posture break was taken
- * @LIMBER_REMINDER_ACTION_OPENED: the notification's body opened Limber
- * @LIMBER_REMINDER_ACTION_START_PACK: "Start Cold Pack"
- *
- * What happened to a reminder. Kept in the store by its nick.
+ * LimberJournalFlags:
+ * @LIMBER_JOURNAL_DEFAULT: as the app opens it
+ * @LIMBER_JOURNAL_SMALL_MEMORY: a small SQLite cache, for a process that runs all session and
+ *   reads a few rows at a time (the reminder service)
  */
-typedef enum
+typedef enum /*< flags >*/
 {
-  LIMBER_REMINDER_ACTION_SHOWN,
-  LIMBER_REMINDER_ACTION_DRANK,
-  LIMBER_REMINDER_ACTION_SNOOZED,
-  LIMBER_REMINDER_ACTION_STRETCH,
-  LIMBER_REMINDER_ACTION_DONE,
-  LIMBER_REMINDER_ACTION_OPENED,
-  LIMBER_REMINDER_ACTION_START_PACK,
-} LimberReminderAction;
-
-/**
- * LimberGlassSource:
- * @LIMBER_GLASS_FROM_APP: a button in Limber
- * @LIMBER_GLASS_FROM_REMINDER: the water reminder's "I drank a glass"
- * @LIMBER_GLASS_FROM_DBUS: the reminder service's LogWater method
- */
-typedef enum
-{
-  LIMBER_GLASS_FROM_APP,
-  LIMBER_GLASS_FROM_REMINDER,
-  LIMBER_GLASS_FROM_DBUS,
-} LimberGlassSource;
+  LIMBER_JOURNAL_DEFAULT = 0,
+  LIMBER_JOURNAL_SMALL_MEMORY = 1 << 0,
+} LimberJournalFlags;
 
 #define LIMBER_TYPE_JOURNAL (limber_journal_get_type ())
 
@@ -60,6 +35,8 @@ G_DECLARE_FINAL_TYPE (LimberJournal, limber_journal, LIMBER, JOURNAL, GObject)
 
 LimberJournal    *limber_journal_new                  (LimberClock          *clock,
                                                        const char           *path);
+LimberJournal    *limber_journal_open_default         (LimberClock          *clock,
+                                                       LimberJournalFlags    flags);
 LimberClock      *limber_journal_get_clock            (LimberJournal        *self);
 
 /* Where the records are kept, and what went wrong with the file. */
@@ -124,14 +101,14 @@ gboolean          limber_journal_import_plank_hold    (LimberJournal        *sel
 /* Reading. Ranges are [from_us, to_us). */
 gboolean          limber_journal_is_empty             (LimberJournal        *self);
 guint             limber_journal_count                (LimberJournal        *self,
-                                                       LimberStoreCount      what,
+                                                       LimberRecordCount      what,
                                                        gint64                from_us,
                                                        gint64                to_us);
 guint             limber_journal_count_today          (LimberJournal        *self,
-                                                       LimberStoreCount      what,
+                                                       LimberRecordCount      what,
                                                        GTimeZone            *time_zone);
 void              limber_journal_count_per_day        (LimberJournal        *self,
-                                                       LimberStoreCount      what,
+                                                       LimberRecordCount      what,
                                                        GDateTime            *first_day,
                                                        guint                 n_days,
                                                        guint                *counts);
@@ -178,8 +155,5 @@ gboolean          limber_journal_get_last_pack        (LimberJournal        *sel
                                                        LimberPackKind       *kind,
                                                        gint64               *started_us,
                                                        gint64               *duration_us);
-
-const char       *limber_reminder_action_to_string    (LimberReminderAction  action);
-const char       *limber_glass_source_to_string       (LimberGlassSource     source);
 
 G_END_DECLS

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-core-enums.h"
+#include "limber-care-enums.h"
 #include "limber-enum-nick.h"
 
 #include "limber-care-warning.h"
@@ -67,7 +67,7 @@ from_pain (LimberJournal       *journal,
 {
   gint64 acute_end = episode->started_us + LIMBER_CARE_ACUTE_US;
   g_autoptr(GArray) ratings = NULL;
-  const LimberStorePoint *first, *last;
+  const LimberRecordPoint *first, *last;
 
   if (now_us < acute_end)
     return FALSE;
@@ -75,7 +75,7 @@ from_pain (LimberJournal       *journal,
   ratings = limber_journal_list_pain (journal, episode->started_us, now_us + 1);
   for (guint i = 0; i < ratings->len; i++)
     {
-      const LimberStorePoint *point = &g_array_index (ratings, LimberStorePoint, i);
+      const LimberRecordPoint *point = &g_array_index (ratings, LimberRecordPoint, i);
 
       if (point->time_us >= acute_end - LIMBER_CARE_SEVERE_PAIN_US &&
           point->value >= LIMBER_CARE_SEVERE_PAIN)
@@ -88,8 +88,8 @@ from_pain (LimberJournal       *journal,
   if (ratings->len < 2)
     return FALSE;
 
-  first = &g_array_index (ratings, LimberStorePoint, 0);
-  last = &g_array_index (ratings, LimberStorePoint, ratings->len - 1);
+  first = &g_array_index (ratings, LimberRecordPoint, 0);
+  last = &g_array_index (ratings, LimberRecordPoint, ratings->len - 1);
   if (last->value >= first->value)
     {
       *reason = LIMBER_CARE_REASON_NOT_BETTER;

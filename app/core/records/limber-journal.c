@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-core-enums.h"
+#include "limber-records-enums.h"
 #include "limber-enum-nick.h"
 #include "limber-local-time.h"
 #include "limber-store-private.h"
@@ -385,7 +385,7 @@ limber_journal_add_glass (LimberJournal      *self,
   g_return_val_if_fail (LIMBER_IS_JOURNAL (self), 0);
 
   /* A stuck button or a script, not drinking: the day's count stays meaningful. */
-  if (limber_journal_count_today (self, LIMBER_STORE_COUNT_GLASSES, NULL)
+  if (limber_journal_count_today (self, LIMBER_RECORD_COUNT_GLASSES, NULL)
       >= LIMBER_JOURNAL_MAX_GLASSES_PER_DAY)
     {
       g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_INVALID,
@@ -573,7 +573,7 @@ limber_journal_is_empty (LimberJournal *self)
 
 guint
 limber_journal_count (LimberJournal    *self,
-                      LimberStoreCount  what,
+                      LimberRecordCount  what,
                       gint64            from_us,
                       gint64            to_us)
 {
@@ -589,7 +589,7 @@ limber_journal_count (LimberJournal    *self,
  */
 guint
 limber_journal_count_today (LimberJournal    *self,
-                            LimberStoreCount  what,
+                            LimberRecordCount  what,
                             GTimeZone        *time_zone)
 {
   g_autoptr(GTimeZone) local = NULL;
@@ -606,7 +606,7 @@ limber_journal_count_today (LimberJournal    *self,
 
 void
 limber_journal_count_per_day (LimberJournal    *self,
-                              LimberStoreCount  what,
+                              LimberRecordCount  what,
                               GDateTime        *first_day,
                               guint             n_days,
                               guint            *counts)
@@ -700,7 +700,7 @@ limber_journal_list_pain_after (LimberJournal *self,
   return limber_store_list_pain_after (self->store, from_us, to_us);
 }
 
-/* Returns: (transfer full) (element-type LimberStorePoint): every pain rating, before and
+/* Returns: (transfer full) (element-type LimberRecordPoint): every pain rating, before and
  *   after sessions, by time */
 GArray *
 limber_journal_list_pain (LimberJournal *self,
@@ -786,23 +786,3 @@ limber_journal_get_last_pack (LimberJournal  *self,
   return limber_store_get_last_pack (self->store, kind, started_us, duration_us);
 }
 
-/* Returns: the name kept in the store: "shown", "drank", "snoozed", "stretch", "done", "opened",
- *   "start-pack" */
-const char *
-limber_reminder_action_to_string (LimberReminderAction action)
-{
-  const char *nick = limber_enum_get_nick (LIMBER_TYPE_REMINDER_ACTION, action);
-
-  g_return_val_if_fail (nick != NULL, "shown");
-  return nick;
-}
-
-/* Returns: the name kept in the store: "app", "reminder" or "dbus" */
-const char *
-limber_glass_source_to_string (LimberGlassSource source)
-{
-  const char *nick = limber_enum_get_nick (LIMBER_TYPE_GLASS_SOURCE, source);
-
-  g_return_val_if_fail (nick != NULL, "app");
-  return nick;
-}

@@ -216,7 +216,7 @@ static int
 compare_points (gconstpointer a,
                 gconstpointer b)
 {
-  const LimberStorePoint *pa = a, *pb = b;
+  const LimberRecordPoint *pa = a, *pb = b;
 
   return (pa->time_us > pb->time_us) - (pa->time_us < pb->time_us);
 }
@@ -238,13 +238,13 @@ limber_doctor_summary_add_pain (LimberDoctorSummary *self,
 
       if (before != LIMBER_PAIN_UNSET)
         {
-          LimberStorePoint point = { limber_session_record_get_started_wall_us (record), before };
+          LimberRecordPoint point = { limber_session_record_get_started_wall_us (record), before };
 
           g_array_append_val (self->pain, point);
         }
       if (after != LIMBER_PAIN_UNSET)
         {
-          LimberStorePoint point = { limber_session_record_get_ended_wall_us (record), after };
+          LimberRecordPoint point = { limber_session_record_get_ended_wall_us (record), after };
 
           g_array_append_val (self->pain, point);
         }
@@ -259,7 +259,7 @@ limber_doctor_summary_add_pain (LimberDoctorSummary *self,
 
   for (guint i = 0; i < self->pain->len; i++)
     {
-      int value = g_array_index (self->pain, LimberStorePoint, i).value;
+      int value = g_array_index (self->pain, LimberRecordPoint, i).value;
 
       lowest = MIN (lowest, value);
       highest = MAX (highest, value);
@@ -269,7 +269,7 @@ limber_doctor_summary_add_pain (LimberDoctorSummary *self,
   for (guint i = 0; i < sessions->len; i++)
     {
       LimberSessionRecord *record = g_ptr_array_index (sessions, i);
-      const LimberStorePoint *last = &g_array_index (self->pain, LimberStorePoint,
+      const LimberRecordPoint *last = &g_array_index (self->pain, LimberRecordPoint,
                                                      self->pain->len - 1);
 
       if (limber_session_record_get_pain_after (record) == LIMBER_PAIN_UNSET &&
@@ -285,7 +285,7 @@ limber_doctor_summary_add_pain (LimberDoctorSummary *self,
                                           "from %d to %d out of 10", self->pain->len),
                              self->pain->len, lowest, highest));
   {
-    const LimberStorePoint *last = &g_array_index (self->pain, LimberStorePoint,
+    const LimberRecordPoint *last = &g_array_index (self->pain, LimberRecordPoint,
                                                    self->pain->len - 1);
     g_autofree char *day = limber_doctor_summary_format_day (self, last->time_us);
 
@@ -325,7 +325,7 @@ limber_doctor_summary_add_tried (LimberDoctorSummary *self,
                                            G_MAXINT64);
   guint heat = limber_journal_count_packs (journal, LIMBER_PACK_HEAT, self->pain_from_us,
                                            G_MAXINT64);
-  guint walks = limber_journal_count (journal, LIMBER_STORE_COUNT_WALKS, self->pain_from_us,
+  guint walks = limber_journal_count (journal, LIMBER_RECORD_COUNT_WALKS, self->pain_from_us,
                                       G_MAXINT64);
   g_autoptr(GPtrArray) routines = g_ptr_array_new ();
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);

@@ -23,7 +23,7 @@ struct _LimberDoctorSummary
   char      *title;
   char      *prepared;
   GPtrArray *sections;     /* LimberSummarySection */
-  GArray    *pain;         /* LimberStorePoint: ratings before and after sessions, by time */
+  GArray    *pain;         /* LimberRecordPoint: ratings before and after sessions, by time */
   gint64     pain_from_us;
 };
 

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "limber-core-enums.h"
+#include "limber-routines-enums.h"
 #include "limber-enum-nick.h"
 
 #include "limber-exercise.h"

@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "limber-core-enums.h"
+#include "limber-care-enums.h"
 #include "limber-enum-nick.h"
 #include "limber-local-time.h"
 
@@ -360,10 +360,10 @@ limber_care_plan_get_progress (LimberCarePlan     *self,
   memset (progress, 0, sizeof *progress);
   progress->cold_packs = limber_journal_count_packs (self->journal, LIMBER_PACK_COLD, from, to);
   progress->heat_packs = limber_journal_count_packs (self->journal, LIMBER_PACK_HEAT, from, to);
-  progress->walks = limber_journal_count (self->journal, LIMBER_STORE_COUNT_WALKS, from, to);
+  progress->walks = limber_journal_count (self->journal, LIMBER_RECORD_COUNT_WALKS, from, to);
   progress->sessions = limber_journal_count_routine (self->journal, NULL, from, to);
   progress->gentle_sessions = limber_journal_count_routine (self->journal, "gentle-relief", from, to);
-  progress->glasses = limber_journal_count (self->journal, LIMBER_STORE_COUNT_GLASSES, from, to);
+  progress->glasses = limber_journal_count (self->journal, LIMBER_RECORD_COUNT_GLASSES, from, to);
 
   if (limber_journal_get_last_pack (self->journal, &kind, &started, &duration) && started >= from)
     {

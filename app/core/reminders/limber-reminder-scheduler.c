@@ -6,7 +6,7 @@
 #include "config.h"
 
 #include "limber-care-plan.h"
-#include "limber-core-enums.h"
+#include "limber-records-enums.h"
 #include "limber-enum-nick.h"
 
 #include "limber-reminder-scheduler-private.h"
@@ -644,37 +644,3 @@ limber_reminder_scheduler_check_clock (LimberReminderScheduler *self)
   g_object_unref (self);
 }
 
-/**
- * limber_reminder_kind_to_string:
- *
- * Returns: the kind's name: "hydration", "posture", "walk" or "pack"
- */
-const char *
-limber_reminder_kind_to_string (LimberReminderKind kind)
-{
-  g_return_val_if_fail (kind < LIMBER_N_REMINDER_KINDS, NULL);
-
-  return limber_enum_get_nick (LIMBER_TYPE_REMINDER_KIND, kind);
-}
-
-/**
- * limber_reminder_kind_from_string:
- * @text: a kind's name
- * @kind: (out): where to store the kind
- *
- * Returns: %TRUE if @text names a kind
- */
-gboolean
-limber_reminder_kind_from_string (const char         *text,
-                                  LimberReminderKind *kind)
-{
-  int value;
-
-  g_return_val_if_fail (kind != NULL, FALSE);
-
-  if (!limber_enum_from_nick (LIMBER_TYPE_REMINDER_KIND, text, &value))
-    return FALSE;
-
-  *kind = value;
-  return TRUE;
-}

@@ -5,7 +5,7 @@
 
 #include "config.h"
 
-#include "limber-core-enums.h"
+#include "limber-records-enums.h"
 #include "limber-enum-nick.h"
 #include "limber-store-private.h"
 
@@ -14,16 +14,6 @@
  * Reads do not fail on a file that opened; if one does, the page shows less and the log
  * says why.
  */
-
-void
-limber_episode_free (LimberEpisode *episode)
-{
-  if (episode == NULL)
-    return;
-
-  g_free (episode->notes);
-  g_free (episode);
-}
 
 /* Returns: %TRUE if no record of any kind is kept */
 gboolean
@@ -44,19 +34,19 @@ limber_store_is_empty (LimberStore *self)
 }
 
 static const char *
-count_query (LimberStoreCount what)
+count_query (LimberRecordCount what)
 {
   switch (what)
     {
-    case LIMBER_STORE_COUNT_SESSIONS:
+    case LIMBER_RECORD_COUNT_SESSIONS:
       return "SELECT started_us FROM sessions"
              " WHERE exercises_completed > 0 AND started_us >= ? AND started_us < ?"
              " ORDER BY started_us";
-    case LIMBER_STORE_COUNT_WALKS:
+    case LIMBER_RECORD_COUNT_WALKS:
       return "SELECT time_us FROM reminder_events"
              " WHERE kind = 'walk' AND action = 'done' AND time_us >= ? AND time_us < ?"
              " ORDER BY time_us";
-    case LIMBER_STORE_COUNT_GLASSES:
+    case LIMBER_RECORD_COUNT_GLASSES:
     default:
       return "SELECT time_us FROM glasses WHERE time_us >= ? AND time_us < ? ORDER BY time_us";
     }
@@ -85,7 +75,7 @@ count_in_range (LimberStore *self,
 /* Returns: how many of @what fall in [@from_us, @to_us) */
 guint
 limber_store_count (LimberStore      *self,
-                    LimberStoreCount  what,
+                    LimberRecordCount  what,
                     gint64            from_us,
                     gint64            to_us)
 {
@@ -107,7 +97,7 @@ limber_store_count (LimberStore      *self,
  */
 void
 limber_store_count_per_day (LimberStore      *self,
-                            LimberStoreCount  what,
+                            LimberRecordCount  what,
                             GDateTime        *first_day,
                             guint             n_days,
                             guint            *counts)
@@ -183,7 +173,7 @@ list_points (LimberStore *self,
              gint64       from_us,
              gint64       to_us)
 {
-  GArray *points = g_array_new (FALSE, FALSE, sizeof (LimberStorePoint));
+  GArray *points = g_array_new (FALSE, FALSE, sizeof (LimberRecordPoint));
   g_autoptr(sqlite3_stmt) stmt = limber_store_prepare_read (self, sql);
 
   if (stmt == NULL)
@@ -193,7 +183,7 @@ list_points (LimberStore *self,
   sqlite3_bind_int64 (stmt, 2, to_us);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
-      LimberStorePoint point = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
+      LimberRecordPoint point = { sqlite3_column_int64 (stmt, 0), sqlite3_column_int (stmt, 1) };
 
       g_array_append_val (points, point);
     }
@@ -201,7 +191,7 @@ list_points (LimberStore *self,
   return points;
 }
 
-/* Returns: (transfer full) (element-type LimberStorePoint): pain after sessions, by time */
+/* Returns: (transfer full) (element-type LimberRecordPoint): pain after sessions, by time */
 GArray *
 limber_store_list_pain_after (LimberStore *self,
                               gint64       from_us,
@@ -214,7 +204,7 @@ limber_store_list_pain_after (LimberStore *self,
                       " AND ended_us >= ? AND ended_us < ? ORDER BY ended_us", from_us, to_us);
 }
 
-/* Returns: (transfer full) (element-type LimberStorePoint): every pain rating, before and
+/* Returns: (transfer full) (element-type LimberRecordPoint): every pain rating, before and
  *   after sessions, by time (a rating before is at the session's start) */
 GArray *
 limber_store_list_pain (LimberStore *self,
@@ -233,7 +223,7 @@ limber_store_list_pain (LimberStore *self,
                       from_us, to_us);
 }
 
-/* Returns: (transfer full) (element-type LimberStorePoint): every plank hold, by time */
+/* Returns: (transfer full) (element-type LimberRecordPoint): every plank hold, by time */
 GArray *
 limber_store_list_plank_holds (LimberStore *self)
 {

@@ -8,29 +8,9 @@
 #include <glib-object.h>
 
 #include "limber-clock.h"
+#include "limber-record-types.h"
 
 G_BEGIN_DECLS
-
-/**
- * LimberReminderKind:
- * @LIMBER_REMINDER_HYDRATION: drink a glass of water
- * @LIMBER_REMINDER_POSTURE: stand up, change position, a minute of movement
- * @LIMBER_REMINDER_WALK: a short walk
- * @LIMBER_REMINDER_PACK: a cold pack, only in the acute plan (the first 72 hours of a spasm)
- *
- * The kinds of reminder. Their nicks ("hydration", "posture", "walk", "pack") are the names
- * used on D-Bus, in the settings and in the journal. New kinds go at the end: D-Bus clients
- * and the journal know them by name, but the order is the order GetSchedule lists them in.
- */
-typedef enum
-{
-  LIMBER_REMINDER_HYDRATION,
-  LIMBER_REMINDER_POSTURE,
-  LIMBER_REMINDER_WALK,
-  LIMBER_REMINDER_PACK,
-} LimberReminderKind;
-
-#define LIMBER_N_REMINDER_KINDS 4
 
 /**
  * LimberReminderHold:
@@ -138,8 +118,5 @@ void     limber_reminder_scheduler_hold_kind                    (LimberReminderS
                                                                  LimberReminderKind       kind);
 void     limber_reminder_scheduler_check_clock                  (LimberReminderScheduler *self);
 
-const char *limber_reminder_kind_to_string                      (LimberReminderKind       kind);
-gboolean    limber_reminder_kind_from_string                    (const char              *text,
-                                                                 LimberReminderKind      *kind);
 
 G_END_DECLS

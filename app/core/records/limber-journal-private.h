@@ -5,8 +5,8 @@
 
 #pragma once
 
-#include "limber-core-enums.h"
 #include "limber-journal.h"
+#include "limber-store.h"
 
 G_BEGIN_DECLS
 

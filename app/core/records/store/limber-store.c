@@ -10,7 +10,6 @@
 #include <sqlite3.h>
 #include <unistd.h>
 
-#include "limber-core-enums.h"
 #include "limber-enum-nick.h"
 #include "limber-store-private.h"
 
@@ -429,14 +428,6 @@ limber_store_get_db (LimberStore *self)
 {
   g_return_val_if_fail (LIMBER_IS_STORE (self), NULL);
   return self->db;
-}
-
-const char *
-limber_pack_kind_to_string (LimberPackKind kind)
-{
-  const char *nick = limber_enum_get_nick (LIMBER_TYPE_PACK_KIND, kind);
-
-  return nick != NULL ? nick : "cold";
 }
 
 /* ---------------------------------------------------------------------------------------- */

@@ -43,7 +43,7 @@ static void schedule_midnight (LimberWaterLog *self);
 static void
 recount (LimberWaterLog *self)
 {
-  guint glasses = limber_journal_count_today (self->journal, LIMBER_STORE_COUNT_GLASSES,
+  guint glasses = limber_journal_count_today (self->journal, LIMBER_RECORD_COUNT_GLASSES,
                                               self->time_zone);
 
   if (glasses == self->glasses)

@@ -283,7 +283,7 @@ check_action (GSimpleAction *action,
 {
   LimberWindow *window = get_main_window (LIMBER_APPLICATION (user_data));
 
-  limber_window_show_page (window, "check");
+  limber_window_show_page (window, LIMBER_PAGE_CHECK);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -299,7 +299,7 @@ start_routine_action (GSimpleAction *action,
 
   g_autoptr(GError) error = NULL;
 
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   present_window (self, GTK_WINDOW (window));
 
   if (routine == NULL)
@@ -320,7 +320,7 @@ start_routine_action (GSimpleAction *action,
       g_message ("Not starting %s: %s", id, error->message);
       limber_window_add_toast (window, error->message);
       if (g_error_matches (error, LIMBER_CARE_PLAN_ERROR, LIMBER_CARE_PLAN_ERROR_WARNING))
-        limber_window_show_page (window, "today");
+        limber_window_show_page (window, LIMBER_PAGE_TODAY);
     }
 }
 
@@ -334,13 +334,14 @@ start_pack_action (GSimpleAction *action,
 {
   LimberWindow *window = get_main_window (LIMBER_APPLICATION (user_data));
   const char *kind = g_variant_get_string (parameter, NULL);
+  LimberPackKind pack;
 
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   gtk_window_present (GTK_WINDOW (window));
 
-  if (g_strcmp0 (kind, "cold") != 0 && g_strcmp0 (kind, "heat") != 0)
+  if (!limber_pack_kind_from_string (kind, &pack))
     {
-      g_message ("There is no pack “%s”: use cold or heat", kind);
+      g_message ("There is no pack “%.40s”: use cold or heat", kind);
       return;
     }
 
@@ -410,8 +411,14 @@ show_page_action (GSimpleAction *action,
                   gpointer       user_data)
 {
   LimberWindow *window = get_main_window (LIMBER_APPLICATION (user_data));
+  const char *name = g_variant_get_string (parameter, NULL);
+  LimberPage page;
 
-  limber_window_show_page (window, g_variant_get_string (parameter, NULL));
+  /* Any D-Bus caller may name a page: an unknown one shows the window as it is. */
+  if (limber_page_from_string (name, &page))
+    limber_window_show_page (window, page);
+  else
+    g_message ("No page is called “%.40s”", name);
   gtk_window_present (GTK_WINDOW (window));
 }
 
@@ -820,7 +827,8 @@ on_pack_finished (LimberApplication *self,
   notification = g_notification_new (title);
   g_notification_set_body (notification, body);
   g_notification_set_priority (notification, G_NOTIFICATION_PRIORITY_HIGH);
-  g_notification_set_default_action_and_target (notification, "app.show-page", "s", "today");
+  g_notification_set_default_action_and_target (notification, "app.show-page", "s",
+                                                limber_page_to_string (LIMBER_PAGE_TODAY));
   g_application_send_notification (G_APPLICATION (self), "pack", notification);
 
   if (self->pack_sound == NULL)

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "limber-check-page.h"
+#include "limber-page.h"
 
 /*
  * The symptom check: a start screen, one question per screen, and the result with the next
@@ -311,7 +312,8 @@ start_plan_action (GtkWidget  *widget,
       return;
     }
 
-  gtk_widget_activate_action (widget, "app.show-page", "s", "today");
+  gtk_widget_activate_action (widget, "app.show-page", "s",
+                              limber_page_to_string (LIMBER_PAGE_TODAY));
 }
 
 static void

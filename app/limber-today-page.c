@@ -9,6 +9,7 @@
 
 #include "limber-triage.h"
 
+#include "limber-page.h"
 #include "limber-today-page.h"
 
 /*
@@ -272,7 +273,8 @@ fill_recovery_plan (LimberTodayPage          *self,
   add_plan_row (self, "routine", _("A Stretch Routine"),
                 _("All routines are open again. Stretch only to a comfortable point."),
                 progress->sessions > 0, _("Choose"), _("Choose a stretch routine"),
-                "app.show-page", g_variant_new_string ("stretch"));
+                "app.show-page",
+                g_variant_new_string (limber_page_to_string (LIMBER_PAGE_STRETCH)));
 }
 
 static void
@@ -288,7 +290,8 @@ fill_prevention_plan (LimberTodayPage          *self,
   add_plan_row (self, "routine", _("A Stretch Routine"),
                 _("Regular stretching and a strong core help keep spasms away."),
                 progress->sessions > 0, _("Choose"), _("Choose a stretch routine"),
-                "app.show-page", g_variant_new_string ("stretch"));
+                "app.show-page",
+                g_variant_new_string (limber_page_to_string (LIMBER_PAGE_STRETCH)));
   add_plan_row (self, "water", _("Water"), water, progress->glasses >= goal,
                 _("+1 Glass"), _("I drank a glass of water"), "today.add-glass", NULL);
   add_walk_row (self, progress, FALSE);

@@ -44,8 +44,8 @@ struct _LimberWindow
   gboolean              narrow;
   guint                 narrow_idle_id;
   /* The page last shown, and the one asked for while a stretch session asks to end first. */
-  char                 *shown_page;
-  char                 *wanted_page;
+  LimberPage            shown_page;
+  LimberPage            wanted_page;
 };
 
 G_DEFINE_FINAL_TYPE (LimberWindow, limber_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -178,33 +178,43 @@ close_after_session_cb (gpointer user_data)
   g_idle_add_full (G_PRIORITY_DEFAULT, close_idle, g_object_ref (user_data), g_object_unref);
 }
 
+/* The page shown, or -1 for a slot that is not a page (while the stack is being filled). */
+static int
+visible_page (LimberWindow *self)
+{
+  LimberPage page;
+
+  if (!limber_page_from_string (adw_view_stack_get_visible_child_name (self->stack), &page))
+    return -1;
+  return page;
+}
+
 static void
 show_wanted_page_cb (gpointer user_data)
 {
   LimberWindow *self = LIMBER_WINDOW (user_data);
-  g_autofree char *wanted = g_steal_pointer (&self->wanted_page);
 
-  if (wanted != NULL)
-    adw_view_stack_set_visible_child_name (self->stack, wanted);
+  limber_window_show_page (self, self->wanted_page);
 }
 
 static void
 on_visible_page_changed (LimberWindow *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  int page = visible_page (self);
 
-  if (self->stretch_page != NULL && g_strcmp0 (self->shown_page, "stretch") == 0 &&
-      g_strcmp0 (name, "stretch") != 0 && limber_stretch_page_has_session (self->stretch_page))
+  if (page < 0)
+    return;
+
+  if (self->stretch_page != NULL && self->shown_page == LIMBER_PAGE_STRETCH &&
+      page != LIMBER_PAGE_STRETCH && limber_stretch_page_has_session (self->stretch_page))
     {
-      g_free (self->wanted_page);
-      self->wanted_page = g_strdup (name);
-      adw_view_stack_set_visible_child_name (self->stack, "stretch");
+      self->wanted_page = page;
+      limber_window_show_page (self, LIMBER_PAGE_STRETCH);
       limber_stretch_page_ask_to_end (self->stretch_page, show_wanted_page_cb, self);
       return;
     }
 
-  g_free (self->shown_page);
-  self->shown_page = g_strdup (name);
+  self->shown_page = page;
 }
 
 static gboolean
@@ -310,11 +320,12 @@ static void update_store_banner (LimberWindow *self);
 static void
 add_page (LimberWindow *self,
           GtkWidget    *page,
-          const char   *name,
+          LimberPage    name,
           const char   *title,
           const char   *icon_name)
 {
-  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->stack, page, name, title);
+  AdwViewStackPage *stack_page = adw_view_stack_add_titled (self->stack, page,
+                                                            limber_page_to_string (name), title);
 
   adw_view_stack_page_set_icon_name (stack_page, icon_name);
 }
@@ -329,50 +340,59 @@ on_write_failed (LimberWindow *self,
   limber_window_add_toast (self, text);
 }
 
-/* Builds the page @name, if it is not built yet, into its place in the stack. */
+/* Builds @page, if it is not built yet, into its place in the stack. */
 static GtkWidget *
 ensure_page (LimberWindow *self,
-             const char   *name)
+             LimberPage    page)
 {
-  GtkWidget *slot = adw_view_stack_get_child_by_name (self->stack, name);
-  GtkWidget *page;
+  GtkWidget *slot = adw_view_stack_get_child_by_name (self->stack, limber_page_to_string (page));
+  GtkWidget *widget;
 
-  g_return_val_if_fail (ADW_IS_BIN (slot) || g_str_equal (name, "today"), NULL);
-
-  if (g_str_equal (name, "today"))
+  if (page == LIMBER_PAGE_TODAY)
     return GTK_WIDGET (self->today_page);
-  if ((page = adw_bin_get_child (ADW_BIN (slot))) != NULL)
-    return page;
 
-  if (g_str_equal (name, "check"))
-    page = GTK_WIDGET (self->check_page = limber_check_page_new (self->journal,
-                                                                 self->care_plan));
-  else if (g_str_equal (name, "stretch"))
-    page = GTK_WIDGET (self->stretch_page = limber_stretch_page_new (self->clock, self->journal,
-                                                                     self->catalog,
+  g_return_val_if_fail (ADW_IS_BIN (slot), NULL);
+  if ((widget = adw_bin_get_child (ADW_BIN (slot))) != NULL)
+    return widget;
+
+  switch (page)
+    {
+    case LIMBER_PAGE_CHECK:
+      widget = GTK_WIDGET (self->check_page = limber_check_page_new (self->journal,
                                                                      self->care_plan));
-  else if (g_str_equal (name, "reminders"))
-    page = GTK_WIDGET (self->reminders_page = limber_reminders_page_new (self->clock,
+      break;
+    case LIMBER_PAGE_STRETCH:
+      widget = GTK_WIDGET (self->stretch_page = limber_stretch_page_new (self->clock,
                                                                          self->journal,
-                                                                         self->care_plan,
-                                                                         self->time_format));
-  else if (g_str_equal (name, "progress"))
-    page = GTK_WIDGET (self->progress_page = limber_progress_page_new (self->clock,
-                                                                       self->journal));
-  else
-    g_return_val_if_reached (NULL);
+                                                                         self->catalog,
+                                                                         self->care_plan));
+      break;
+    case LIMBER_PAGE_REMINDERS:
+      widget = GTK_WIDGET (self->reminders_page = limber_reminders_page_new (self->clock,
+                                                                             self->journal,
+                                                                             self->care_plan,
+                                                                             self->time_format));
+      break;
+    case LIMBER_PAGE_PROGRESS:
+      widget = GTK_WIDGET (self->progress_page = limber_progress_page_new (self->clock,
+                                                                           self->journal));
+      break;
+    case LIMBER_PAGE_TODAY:
+    default:
+      g_return_val_if_reached (NULL);
+    }
 
-  adw_bin_set_child (ADW_BIN (slot), page);
-  return page;
+  adw_bin_set_child (ADW_BIN (slot), widget);
+  return widget;
 }
 
 static void
 on_visible_page (LimberWindow *self)
 {
-  const char *name = adw_view_stack_get_visible_child_name (self->stack);
+  int page = visible_page (self);
 
-  if (name != NULL)
-    ensure_page (self, name);
+  if (page >= 0)
+    ensure_page (self, page);
 }
 
 /* The pages are made here, in code, so each gets its collaborators when it is built. */
@@ -396,11 +416,11 @@ limber_window_constructed (GObject *object)
                                             self->pack_timer, self->time_format);
   /* Translators: the five page names are tabs; at phone width five share 360 px, so keep each
    * to about 9 characters. */
-  add_page (self, GTK_WIDGET (self->today_page), "today", _("Today"), "limber-today-symbolic");
-  add_page (self, adw_bin_new (), "check", _("Check"), "limber-spine-symbolic");
-  add_page (self, adw_bin_new (), "stretch", _("Stretch"), "limber-stretch-symbolic");
-  add_page (self, adw_bin_new (), "reminders", _("Reminders"), "limber-reminders-symbolic");
-  add_page (self, adw_bin_new (), "progress", _("Progress"), "limber-progress-symbolic");
+  add_page (self, GTK_WIDGET (self->today_page), LIMBER_PAGE_TODAY, _("Today"), "limber-today-symbolic");
+  add_page (self, adw_bin_new (), LIMBER_PAGE_CHECK, _("Check"), "limber-spine-symbolic");
+  add_page (self, adw_bin_new (), LIMBER_PAGE_STRETCH, _("Stretch"), "limber-stretch-symbolic");
+  add_page (self, adw_bin_new (), LIMBER_PAGE_REMINDERS, _("Reminders"), "limber-reminders-symbolic");
+  add_page (self, adw_bin_new (), LIMBER_PAGE_PROGRESS, _("Progress"), "limber-progress-symbolic");
   /* A page switcher remakes all its buttons for each page added to its stack, so it is given
    * the stack once the pages are in: 5 buttons made rather than 15. */
   adw_view_switcher_title_set_stack (self->switcher_title, self->stack);
@@ -431,8 +451,6 @@ limber_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->stack, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_WINDOW);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->shown_page, g_free);
-  g_clear_pointer (&self->wanted_page, g_free);
   g_clear_object (&self->time_format);
   g_clear_object (&self->pack_timer);
   g_clear_object (&self->care_plan);
@@ -501,7 +519,7 @@ check_again_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  limber_window_show_page (LIMBER_WINDOW (widget), "check");
+  limber_window_show_page (LIMBER_WINDOW (widget), LIMBER_PAGE_CHECK);
   gtk_widget_activate_action (GTK_WIDGET (limber_window_get_check_page (LIMBER_WINDOW (widget))),
                               "check.restart", NULL);
 }
@@ -618,18 +636,17 @@ limber_window_new (AdwApplication   *application,
 /**
  * limber_window_show_page:
  * @self: a #LimberWindow
- * @name: a page name, such as "check"
+ * @page: the page to show
  *
  * Shows one of the window's pages.
  */
 void
 limber_window_show_page (LimberWindow *self,
-                         const char   *name)
+                         LimberPage    page)
 {
   g_return_if_fail (LIMBER_IS_WINDOW (self));
-  g_return_if_fail (name != NULL);
 
-  adw_view_stack_set_visible_child_name (self->stack, name);
+  adw_view_stack_set_visible_child_name (self->stack, limber_page_to_string (page));
 }
 
 /**
@@ -645,7 +662,7 @@ limber_window_import_routines (LimberWindow  *self,
 {
   g_return_if_fail (LIMBER_IS_WINDOW (self));
 
-  limber_window_show_page (self, "stretch");
+  limber_window_show_page (self, LIMBER_PAGE_STRETCH);
   limber_stretch_page_import_files (limber_window_get_stretch_page (self), files, n_files);
 }
 
@@ -653,14 +670,14 @@ limber_window_import_routines (LimberWindow  *self,
  * limber_window_get_page:
  * @self: a #LimberWindow
  *
- * Returns: the name of the page shown
+ * Returns: the page shown
  */
-const char *
+LimberPage
 limber_window_get_page (LimberWindow *self)
 {
-  g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (LIMBER_IS_WINDOW (self), LIMBER_PAGE_TODAY);
 
-  return adw_view_stack_get_visible_child_name (self->stack);
+  return MAX (visible_page (self), LIMBER_PAGE_TODAY);
 }
 
 /**
@@ -696,7 +713,7 @@ limber_window_get_check_page (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
-  ensure_page (self, "check");
+  ensure_page (self, LIMBER_PAGE_CHECK);
   return self->check_page;
 }
 
@@ -711,7 +728,7 @@ limber_window_get_stretch_page (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
-  ensure_page (self, "stretch");
+  ensure_page (self, LIMBER_PAGE_STRETCH);
   return self->stretch_page;
 }
 
@@ -726,7 +743,7 @@ limber_window_get_progress_page (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
-  ensure_page (self, "progress");
+  ensure_page (self, LIMBER_PAGE_PROGRESS);
   return self->progress_page;
 }
 
@@ -735,7 +752,7 @@ limber_window_get_reminders_page (LimberWindow *self)
 {
   g_return_val_if_fail (LIMBER_IS_WINDOW (self), NULL);
 
-  ensure_page (self, "reminders");
+  ensure_page (self, LIMBER_PAGE_REMINDERS);
   return self->reminders_page;
 }
 

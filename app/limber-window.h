@@ -12,6 +12,7 @@
 #include "limber-check-page.h"
 #include "limber-journal.h"
 #include "limber-pack-timer.h"
+#include "limber-page.h"
 #include "limber-progress-page.h"
 #include "limber-reminders-page.h"
 #include "limber-stretch-page.h"
@@ -31,8 +32,8 @@ LimberWindow    *limber_window_new            (AdwApplication   *application,
                                                LimberPackTimer  *pack_timer,
                                                LimberTimeFormat *time_format);
 void             limber_window_show_page      (LimberWindow   *self,
-                                               const char     *name);
-const char      *limber_window_get_page       (LimberWindow   *self);
+                                               LimberPage      page);
+LimberPage       limber_window_get_page       (LimberWindow   *self);
 gboolean         limber_window_get_narrow     (LimberWindow   *self);
 LimberCheckPage *limber_window_get_check_page (LimberWindow   *self);
 LimberStretchPage *limber_window_get_stretch_page (LimberWindow *self);

@@ -99,7 +99,7 @@ reset_to_start (void)
 {
   LimberCheckPage *page = limber_window_get_check_page (window);
 
-  limber_window_show_page (window, "check");
+  limber_window_show_page (window, LIMBER_PAGE_CHECK);
   if (g_str_equal (screen (), "result"))
     press ("Check Again", "question", 0);
   while (g_str_equal (screen (), "question"))
@@ -141,8 +141,8 @@ test_start_screen (void)
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Limber");
   /* The window opens on Today; the check is one tap away from there. */
-  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
-  limber_window_show_page (window, "check");
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_TODAY);
+  limber_window_show_page (window, LIMBER_PAGE_CHECK);
   g_assert_cmpstr (screen (), ==, "start");
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window),
                                                            "Check Your Symptoms"));
@@ -164,9 +164,9 @@ assert_not_a_button (GtkWidget *label)
 }
 
 static gboolean
-page_is (gpointer name)
+page_is (gpointer page)
 {
-  return g_strcmp0 (limber_window_get_page (window), name) == 0;
+  return limber_window_get_page (window) == (LimberPage) GPOINTER_TO_INT (page);
 }
 
 /* Neither the plan for the first days nor a routine: only the emergency, or a doctor. */
@@ -224,14 +224,14 @@ test_self_care (void)
     g_assert_null (limber_care_plan_get_episode (care_plan));
 
     limber_ui_test_activate (plan);
-    g_assert_true (limber_ui_test_spin_until (page_is, (gpointer) "today", 10000));
+    g_assert_true (limber_ui_test_spin_until (page_is, GINT_TO_POINTER (LIMBER_PAGE_TODAY), 10000));
     g_assert_nonnull (limber_care_plan_get_episode (care_plan));
     g_assert_cmpint (limber_care_plan_get_phase (care_plan), ==, LIMBER_CARE_PHASE_ACUTE);
     g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window),
                                                  "Day 1 of the First 3 Days"));
 
     /* Back on the result, the same step goes to the plan already started. */
-    limber_window_show_page (window, "check");
+    limber_window_show_page (window, LIMBER_PAGE_CHECK);
     start_check ();
     answer_until (-1, "No");
     g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (window), "Go to Today’s Plan"));
@@ -434,7 +434,7 @@ test_check_action (void)
   window = LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
-  g_assert_cmpstr (limber_window_get_page (window), ==, "check");
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_CHECK);
   g_assert_cmpstr (screen (), ==, "start");
 }
 

@@ -142,7 +142,7 @@ open_new_editor (void)
 {
   GtkWindow *editor;
 
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   g_assert_true (limber_ui_test_spin_until (shows_button, "New Routine", 10000));
   limber_ui_test_activate (limber_ui_test_find_button (GTK_WIDGET (window), "New Routine"));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,

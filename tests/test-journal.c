@@ -262,6 +262,8 @@ test_stored_names (void)
   const char *modes[] = { "hold", "reps", "cycles" };
   const char *sources[] = { "app", "reminder", "dbus" };
   const char *phases[] = { "prevention", "acute", "recovery" };
+  const char *packs[] = { "cold", "heat" };
+  const char *outcomes_checked[] = { "self-care", "doctor", "emergency" };
 
   for (guint i = 0; i < G_N_ELEMENTS (outcomes); i++)
     {
@@ -296,15 +298,26 @@ test_stored_names (void)
     g_assert_cmpstr (limber_care_phase_to_string (i), ==, phases[i]);
   g_assert_cmpstr (limber_pack_kind_to_string (LIMBER_PACK_COLD), ==, "cold");
   g_assert_cmpstr (limber_pack_kind_to_string (LIMBER_PACK_HEAT), ==, "heat");
+  for (guint i = 0; i < G_N_ELEMENTS (packs); i++)
+    {
+      LimberPackKind pack;
+
+      g_assert_true (limber_pack_kind_from_string (packs[i], &pack));
+      g_assert_cmpint (pack, ==, i);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (outcomes_checked); i++)
+    g_assert_cmpstr (limber_triage_outcome_get_id (i), ==, outcomes_checked[i]);
 
   /* Unknown text is refused, not read as the first value. */
   {
     LimberReminderKind kind;
     LimberExerciseMode mode;
+    LimberPackKind pack;
 
     g_assert_false (limber_reminder_kind_from_string ("Hydration", &kind));
     g_assert_false (limber_reminder_kind_from_string (NULL, &kind));
     g_assert_false (limber_exercise_mode_from_string ("hold ", &mode));
+    g_assert_false (limber_pack_kind_from_string ("Cold", &pack));
   }
 }
 

@@ -108,12 +108,10 @@ assert_page_fits (const char *name)
 static void
 test_pages (void)
 {
-  const char *pages[] = { "today", "check", "stretch", "reminders", "progress" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  for (LimberPage page = LIMBER_PAGE_TODAY; page <= LIMBER_PAGE_PROGRESS; page++)
     {
-      limber_window_show_page (window, pages[i]);
-      assert_page_fits (pages[i]);
+      limber_window_show_page (window, page);
+      assert_page_fits (limber_page_to_string (page));
     }
 }
 
@@ -185,7 +183,7 @@ test_editor (void)
   int minimum = 0;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   editor = limber_stretch_page_open_editor (page, routine, TRUE);
   gtk_window_set_default_size (editor, NARROW, 640);
 

@@ -147,7 +147,7 @@ player_screen_is (gpointer name)
 static void
 test_empty (void)
 {
-  limber_window_show_page (window, "progress");
+  limber_window_show_page (window, LIMBER_PAGE_PROGRESS);
   g_assert_true (limber_ui_test_spin_until (screen_is, "empty", 10000));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()), "No Records Yet"));
   g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (page ()), "Choose a Routine"));
@@ -166,7 +166,7 @@ test_finished_routine (void)
   LimberSessionRecord *record;
 
   /* Pain 6 before: the seventh item, after "Not rated" and 0 to 5. */
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   pain_before = limber_ui_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_COMBO_ROW);
   g_assert_nonnull (pain_before);
   adw_combo_row_set_selected (ADW_COMBO_ROW (pain_before), 7);
@@ -193,7 +193,7 @@ test_finished_routine (void)
                     limber_session_record_get_n_exercises (record));
   g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (pain_before)), ==, 0);
 
-  limber_window_show_page (window, "progress");
+  limber_window_show_page (window, LIMBER_PAGE_PROGRESS);
   g_assert_true (limber_ui_test_spin_until (screen_is, "charts", 10000));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()), "1 Day in a Row"));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()),
@@ -258,14 +258,14 @@ test_five_years (void)
   gint64 start;
   double ms;
 
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   rows = limber_history_fixture_fill (limber_journal_get_path (journal ()), g_get_real_time (),
                                       YEARS_OF_DAYS);
   g_test_message ("%u synthetic rows", rows);
   g_assert_cmpuint (rows, >, 20000);
 
   start = g_get_monotonic_time ();
-  limber_window_show_page (window, "progress");
+  limber_window_show_page (window, LIMBER_PAGE_PROGRESS);
   g_assert_true (limber_ui_test_spin_until (plank_points_at_least,
                                             GUINT_TO_POINTER (YEARS_OF_DAYS / 7), 10000));
   ms = (g_get_monotonic_time () - start) / 1000.0;

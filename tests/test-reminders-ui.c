@@ -282,7 +282,7 @@ test_today_glass_restarts_water (void)
   DueNear restarted = { proxy, "hydration", 0 };
 
   push_away (proxy, "hydration");
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   start = g_get_monotonic_time ();
   restarted.near = g_get_real_time () / G_USEC_PER_SEC + minutes * 60;
   press_until_recorded ("I drank a glass of water", LIMBER_RECORD_COUNT_GLASSES);
@@ -290,7 +290,7 @@ test_today_glass_restarts_water (void)
   g_assert_true (limber_ui_test_spin_until (due_is_near, &restarted, 10000));
   g_test_message ("The service restarted the water interval %" G_GINT64_FORMAT " ms after the "
                   "glass", (g_get_monotonic_time () - start) / 1000);
-  limber_window_show_page (window, "reminders");
+  limber_window_show_page (window, LIMBER_PAGE_REMINDERS);
 }
 
 /* "I walked" on Today starts the walk interval over in the service. */
@@ -302,7 +302,7 @@ test_today_walk_restarts_walks (void)
   DueNear restarted = { proxy, "walk", 0 };
 
   push_away (proxy, "walk");
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   restarted.near = g_get_real_time () / G_USEC_PER_SEC + minutes * 60;
   press_until_recorded ("I walked just now", LIMBER_RECORD_COUNT_WALKS);
 
@@ -312,7 +312,7 @@ test_today_walk_restarts_walks (void)
              due_seconds (proxy, "walk") - g_get_real_time () / G_USEC_PER_SEC, minutes,
              limber_journal_count (limber_application_get_journal (app), LIMBER_RECORD_COUNT_WALKS,
                                    0, G_MAXINT64));
-  limber_window_show_page (window, "reminders");
+  limber_window_show_page (window, LIMBER_PAGE_REMINDERS);
 }
 
 typedef struct
@@ -345,7 +345,7 @@ test_service_glass_shows (void)
   TodayRow row = { "water", on_today };
   gint64 start;
 
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   start = g_get_monotonic_time ();
   limber_reminders1_call_log_water_sync (proxy, NULL, &error);
   g_assert_no_error (error);
@@ -353,7 +353,7 @@ test_service_glass_shows (void)
   g_assert_true (limber_ui_test_spin_until (today_row_says, &row, 10000));
   g_test_message ("The service's glass showed on Today %" G_GINT64_FORMAT " ms later",
                   (g_get_monotonic_time () - start) / 1000);
-  limber_window_show_page (window, "reminders");
+  limber_window_show_page (window, LIMBER_PAGE_REMINDERS);
   assert_subtitle_soon ("Water", on_reminders);
 }
 
@@ -573,7 +573,7 @@ test_next_due_times (void)
     { "walk", "Walk" },
   };
 
-  limber_window_show_page (window, "reminders");
+  limber_window_show_page (window, LIMBER_PAGE_REMINDERS);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
   assert_subtitle_soon ("Reminder Service", "Running");
 
@@ -733,12 +733,12 @@ test_water_goal (void)
   gtk_spin_button_set_value (goal, 10);
   g_assert_cmpuint (g_settings_get_uint (settings, "water-goal"), ==, 10);
   assert_subtitle_soon ("Water", on_reminders);
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   g_assert_true (limber_ui_test_spin_until (today_row_says, &row, 10000));
 
   gtk_spin_button_set_value (goal, 8);
   close_preferences (preferences);
-  limber_window_show_page (window, "reminders");
+  limber_window_show_page (window, LIMBER_PAGE_REMINDERS);
 }
 
 /* The page shows status and nothing else: no switch, no interval, no hours to set here. */
@@ -808,7 +808,7 @@ test_impossible_settings (void)
   g_settings_set_uint (settings, "posture-interval", 30);
   g_settings_set_uint (settings, "walk-interval", 120);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
-  limber_window_show_page (window, "reminders");
+  limber_window_show_page (window, LIMBER_PAGE_REMINDERS);
 
   g_settings_set_flags (settings, "active-days", 0);
   assert_subtitle_soon ("Drink Water", "Never: no active days are chosen");

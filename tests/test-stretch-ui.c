@@ -278,7 +278,7 @@ start_routine (const char *id)
 {
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine", g_variant_new_string (id));
 
-  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_STRETCH);
   g_assert_cmpstr (limber_stretch_page_get_screen (stretch_page ()), ==, "player");
   g_assert_cmpstr (limber_stretch_player_get_screen (player ()), ==, "session");
   g_assert_nonnull (session ());
@@ -305,7 +305,7 @@ resume_session (void)
 static void
 return_to_routines (void)
 {
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   if (g_str_equal (limber_stretch_page_get_screen (stretch_page ()), "routines"))
     return;
 
@@ -707,7 +707,7 @@ check_page_at_first_question (gpointer data)
 {
   LimberCheckPage *check = limber_window_get_check_page (window);
 
-  return g_strcmp0 (limber_window_get_page (window), "check") == 0 &&
+  return limber_window_get_page (window) == LIMBER_PAGE_CHECK &&
          g_strcmp0 (limber_check_page_get_screen (check), "question") == 0 &&
          limber_check_page_get_question (check) == 0;
 }
@@ -735,7 +735,7 @@ test_it_hurts (void)
 
   /* A check left part way, on its second question: the button must start a new one. */
   return_to_routines ();
-  limber_window_show_page (window, "check");
+  limber_window_show_page (window, LIMBER_PAGE_CHECK);
   gtk_widget_activate_action (GTK_WIDGET (check), "check.start", NULL);
   gtk_widget_activate_action (GTK_WIDGET (check), "check.answer-no", NULL);
   g_assert_cmpint (limber_check_page_get_question (check), ==, 1);
@@ -856,7 +856,7 @@ test_unknown_routine (void)
 
   g_assert_true (limber_ui_test_spin_until (shows_label_containing,
                                             "There is no routine “nope”", 10000));
-  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_STRETCH);
   g_assert_cmpstr (limber_stretch_page_get_screen (stretch_page ()), ==, "routines");
   assert_idle_inhibited (FALSE);
 
@@ -1226,9 +1226,9 @@ test_switch_page (void)
   start_routine ("gentle-relief");
   n_records = n_sessions ();
 
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
-  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_STRETCH);
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
   assert_shows_label ("Paused");
   g_assert_true (limber_figure_get_dimmed (limber_stretch_player_get_figure (player ())));
@@ -1238,21 +1238,21 @@ test_switch_page (void)
   /* Keep Going resumes, and nothing was recorded. */
   answer_end_dialog ("Keep Going");
   g_assert_true (limber_ui_test_spin_until (is_running, NULL, 10000));
-  g_assert_cmpstr (limber_window_get_page (window), ==, "stretch");
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_STRETCH);
   g_assert_cmpuint (n_sessions (), ==, n_records);
 
   /* End Session ends it, recorded as stopped, and goes where the user was going. */
-  limber_window_show_page (window, "progress");
+  limber_window_show_page (window, LIMBER_PAGE_PROGRESS);
   g_assert_true (limber_ui_test_spin_until (has_end_dialog, NULL, 10000));
   answer_end_dialog ("End Session");
-  g_assert_cmpstr (limber_window_get_page (window), ==, "progress");
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_PROGRESS);
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==, LIMBER_SESSION_OUTCOME_STOPPED);
   g_assert_cmpuint (n_sessions (), ==, n_records + 1);
 
   /* Once ended, the page can be left freely. */
-  limber_window_show_page (window, "stretch");
-  limber_window_show_page (window, "today");
-  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_TODAY);
   g_assert_null (end_dialog ());
 }
 
@@ -1304,7 +1304,7 @@ test_close_window (void)
   window = LIMBER_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
   g_assert_nonnull (window);
   limber_ui_test_set_width (window, 720);
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   g_assert_cmpstr (limber_stretch_page_get_screen (stretch_page ()), ==, "routines");
   assert_start_buttons ();
 }

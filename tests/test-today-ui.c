@@ -139,8 +139,8 @@ test_prevention (void)
 {
   static const char * const rows[] = { "routine", "water", "walk", NULL };
 
-  limber_window_show_page (window, "today");
-  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_TODAY);
   assert_label_soon ("Keeping Spasms Away");
   assert_plan_rows (rows);
   g_assert_null (find_row ("cold"));
@@ -194,7 +194,7 @@ test_start_episode (void)
 
   /* Where routines are chosen, the plan's advice too, and only the routines for the first
    * days: no bridge or plank. */
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   g_assert_true (limber_ui_test_spin_until (window_says,
                                             (gpointer) "only the gentlest routines", 10000));
   g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle relief"));
@@ -210,7 +210,7 @@ test_start_episode (void)
                                             10000));
   g_assert_cmpstr (limber_stretch_page_get_screen (limber_window_get_stretch_page (window)), ==,
                    "routines");
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
 }
 
 static gboolean
@@ -310,19 +310,19 @@ test_app_start_pack (void)
   g_assert_false (limber_pack_timer_get_running (timer));
 
   /* A pack that does not exist starts nothing. */
-  limber_window_show_page (window, "progress");
+  limber_window_show_page (window, LIMBER_PAGE_PROGRESS);
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-pack",
                                   g_variant_new_string ("warm"));
   limber_ui_test_spin_for (300);
   g_assert_false (limber_pack_timer_get_running (timer));
 
-  limber_window_show_page (window, "progress");
+  limber_window_show_page (window, LIMBER_PAGE_PROGRESS);
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-pack",
                                   g_variant_new_string ("cold"));
   g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 5000));
   g_assert_cmpint (limber_pack_timer_get_kind (timer), ==, LIMBER_PACK_COLD);
   g_assert_cmpint (limber_pack_timer_get_duration_us (timer), ==, 15 * 60 * G_USEC_PER_SEC);
-  g_assert_cmpstr (limber_window_get_page (window), ==, "today");
+  g_assert_cmpint (limber_window_get_page (window), ==, LIMBER_PAGE_TODAY);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
   g_assert_true (limber_ui_test_spin_until (window_says, (gpointer) "Cold pack on until", 5000));
 
@@ -418,7 +418,7 @@ check_on_first_question (gpointer data)
 {
   LimberCheckPage *check = limber_window_get_check_page (window);
 
-  return g_strcmp0 (limber_window_get_page (window), "check") == 0 &&
+  return limber_window_get_page (window) == LIMBER_PAGE_CHECK &&
          g_strcmp0 (limber_check_page_get_screen (check), "question") == 0 &&
          limber_check_page_get_question (check) == 0;
 }
@@ -436,24 +436,24 @@ check_again_lands_on_first_question (void)
   GtkWidget *check = GTK_WIDGET (limber_window_get_check_page (window));
 
   /* The Check page holds a result (a Yes to the first question is an emergency)... */
-  limber_window_show_page (window, "check");
+  limber_window_show_page (window, LIMBER_PAGE_CHECK);
   g_assert_true (gtk_widget_activate_action (check, "check.start", NULL));
   g_assert_true (gtk_widget_activate_action (check, "check.answer-yes", NULL));
   g_assert_true (limber_ui_test_spin_until (check_shows_result, NULL, 10000));
 
   /* ...and Today's Check Again still starts over. */
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   assert_label_soon ("Emergency: get medical help now");
   limber_ui_test_activate (limber_ui_test_find_button (page (), "Check Again"));
   g_assert_true (limber_ui_test_spin_until (check_on_first_question, NULL, 10000));
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "Question 1 of 12"));
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
 }
 
 static gboolean
 stretch_shows_player (gpointer data)
 {
-  return g_strcmp0 (limber_window_get_page (window), "stretch") == 0 &&
+  return limber_window_get_page (window) == LIMBER_PAGE_STRETCH &&
          limber_stretch_page_has_session (limber_window_get_stretch_page (window));
 }
 
@@ -501,7 +501,7 @@ test_warning_overrides (void)
   answers[limber_triage_find_question ("leg-tingling")] = LIMBER_TRIAGE_ANSWER_YES;
   g_assert_cmpint (limber_journal_add_check (journal (), LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON,
                                            answers, &error), >, 0);
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
   assert_label_soon ("See a doctor in the next few days");
   assert_doctor_banner_over_acute_plan ("Your last symptom check found signs a doctor");
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-doctor");
@@ -520,7 +520,7 @@ test_warning_overrides (void)
                                 limber_window_get_stretch_page (window))),
                               "player.stop", NULL);
   g_assert_true (limber_ui_test_spin_until (stretch_has_no_session, NULL, 5000));
-  limber_window_show_page (window, "today");
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
 
   /* I Have Seen a Doctor clears it, and the journal keeps when. */
   limber_ui_test_activate (limber_ui_test_find_button (page (), "I Have Seen a Doctor"));
@@ -722,7 +722,7 @@ test_store_locked (void)
 
   g_assert_true (limber_journal_get_saving (locked));
   other = window_on (locked);
-  limber_window_show_page (other, "today");
+  limber_window_show_page (other, LIMBER_PAGE_TODAY);
   g_assert_cmpint (sqlite3_open_v2 (path, &locker, SQLITE_OPEN_READWRITE, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_exec (locker, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
 

@@ -504,7 +504,8 @@ on_action (LimberReminderNotifier *notifier,
 
     case LIMBER_REMINDER_ACTION_STRETCH:
       limber_reminder_scheduler_restart (self->scheduler, kind);
-      open_app (self, "start-routine", LIMBER_REMINDERS_STRETCH_ROUTINE, activation_token);
+      /* Short, and safe in the first days too. */
+      open_app (self, "start-routine", LIMBER_CARE_FIRST_DAYS_ROUTINE, activation_token);
       break;
 
     case LIMBER_REMINDER_ACTION_OPENED:
@@ -515,7 +516,8 @@ on_action (LimberReminderNotifier *notifier,
      * then the pack interval counts from now, so no reminder comes while it is on. */
     case LIMBER_REMINDER_ACTION_START_PACK:
       limber_reminder_scheduler_restart (self->scheduler, kind);
-      open_app (self, "start-pack", "cold", activation_token);
+      open_app (self, "start-pack", limber_pack_kind_to_string (LIMBER_PACK_COLD),
+                activation_token);
       break;
 
     case LIMBER_REMINDER_ACTION_DONE:

@@ -12,9 +12,6 @@ G_BEGIN_DECLS
 #define LIMBER_REMINDERS_BUS_NAME APPLICATION_ID ".Reminders"
 #define LIMBER_REMINDERS_OBJECT_PATH "/io/github/limber/Limber/Reminders"
 
-/* The routine "Stretch now" starts: short, and safe in the acute phase too. */
-#define LIMBER_REMINDERS_STRETCH_ROUTINE "gentle-relief"
-
 #define LIMBER_TYPE_REMINDER_SERVICE (limber_reminder_service_get_type ())
 G_DECLARE_FINAL_TYPE (LimberReminderService, limber_reminder_service,
                       LIMBER, REMINDER_SERVICE, GApplication)

@@ -362,7 +362,8 @@ limber_care_plan_get_progress (LimberCarePlan     *self,
   progress->heat_packs = limber_journal_count_packs (self->journal, LIMBER_PACK_HEAT, from, to);
   progress->walks = limber_journal_count (self->journal, LIMBER_RECORD_COUNT_WALKS, from, to);
   progress->sessions = limber_journal_count_routine (self->journal, NULL, from, to);
-  progress->gentle_sessions = limber_journal_count_routine (self->journal, "gentle-relief", from, to);
+  progress->gentle_sessions = limber_journal_count_routine (self->journal,
+                                                           LIMBER_CARE_FIRST_DAYS_ROUTINE, from, to);
   progress->glasses = limber_journal_count (self->journal, LIMBER_RECORD_COUNT_GLASSES, from, to);
 
   if (limber_journal_get_last_pack (self->journal, &kind, &started, &duration) && started >= from)

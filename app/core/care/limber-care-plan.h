@@ -18,6 +18,9 @@ G_BEGIN_DECLS
 
 /* The walk interval during the acute plan, in minutes. */
 #define LIMBER_CARE_ACUTE_WALK_MINUTES 60
+/* The routine of the first days: the plan suggests it, counts it and the walk reminder's
+ * Stretch Now starts it. */
+#define LIMBER_CARE_FIRST_DAYS_ROUTINE "gentle-relief"
 /* Cold packs are suggested about this often in the acute plan. */
 #define LIMBER_CARE_COLD_EVERY_US ((gint64) 2 * G_USEC_PER_SEC * 3600)
 

@@ -9,6 +9,8 @@
 #include <locale.h>
 #include <string.h>
 
+#include "limber-check-enums.h"
+#include "limber-enum-nick.h"
 #include "limber-triage.h"
 
 /*
@@ -334,17 +336,10 @@ limber_triage_result_free (LimberTriageResult *result)
 const char *
 limber_triage_outcome_get_id (LimberTriageOutcome outcome)
 {
-  switch (outcome)
-    {
-    case LIMBER_TRIAGE_OUTCOME_EMERGENCY:
-      return "emergency";
-    case LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON:
-      return "doctor";
-    case LIMBER_TRIAGE_OUTCOME_SELF_CARE:
-      return "self-care";
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  const char *nick = limber_enum_get_nick (LIMBER_TYPE_TRIAGE_OUTCOME, outcome);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 /**

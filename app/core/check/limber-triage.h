@@ -15,11 +15,12 @@ typedef enum
   LIMBER_TRIAGE_URGENCY_DOCTOR,
 } LimberTriageUrgency;
 
-/* Ordered from least to most urgent, so the more urgent outcome compares greater. */
+/* Ordered from least to most urgent, so the more urgent outcome compares greater. The nicks
+ * are kept in the store and the export. */
 typedef enum
 {
   LIMBER_TRIAGE_OUTCOME_SELF_CARE,
-  LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON,
+  LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON,  /*< nick=doctor >*/
   LIMBER_TRIAGE_OUTCOME_EMERGENCY,
 } LimberTriageOutcome;
 

@@ -73,6 +73,22 @@ limber_pack_kind_to_string (LimberPackKind kind)
   return nick != NULL ? nick : "cold";
 }
 
+/* Returns: %TRUE if @text is a pack kind's name ("cold" or "heat"), stored in @kind */
+gboolean
+limber_pack_kind_from_string (const char     *text,
+                              LimberPackKind *kind)
+{
+  int value;
+
+  g_return_val_if_fail (kind != NULL, FALSE);
+
+  if (text == NULL || !limber_enum_from_nick (LIMBER_TYPE_PACK_KIND, text, &value))
+    return FALSE;
+
+  *kind = value;
+  return TRUE;
+}
+
 void
 limber_episode_free (LimberEpisode *episode)
 {

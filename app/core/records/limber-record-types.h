@@ -149,5 +149,7 @@ gboolean    limber_reminder_kind_from_string (const char           *text,
 const char *limber_reminder_action_to_string (LimberReminderAction  action);
 const char *limber_glass_source_to_string    (LimberGlassSource     source);
 const char *limber_pack_kind_to_string       (LimberPackKind        kind);
+gboolean    limber_pack_kind_from_string     (const char           *text,
+                                              LimberPackKind       *kind);
 
 G_END_DECLS

@@ -8,7 +8,9 @@
 #include <json-glib/json-glib.h>
 #include <math.h>
 
+#include "limber-enum-nick.h"
 #include "limber-error.h"
+#include "limber-routines-enums.h"
 
 #include "limber-pose.h"
 
@@ -21,11 +23,6 @@
 
 /* How long the figure takes to settle into the pose of a get-ready, a switch or a rest. */
 #define SETTLE_US (2 * G_USEC_PER_SEC)
-
-static const char * const joint_names[LIMBER_N_JOINTS] = {
-  "head", "neck", "shoulder", "back", "hip", "elbow", "hand", "knee", "ankle", "toe",
-  "far-elbow", "far-hand", "far-knee", "far-ankle", "far-toe",
-};
 
 /* Far joints copy their near twin where a pose leaves them out. */
 static const LimberJoint far_twin[LIMBER_N_JOINTS] = {
@@ -63,7 +60,8 @@ const char *
 limber_joint_to_string (LimberJoint joint)
 {
   g_return_val_if_fail (joint < LIMBER_N_JOINTS, NULL);
-  return joint_names[joint];
+  /* The nicks are the names poses.json uses: "head", …, "far-toe". */
+  return limber_enum_get_nick (LIMBER_TYPE_JOINT, joint);
 }
 
 /* Eased, so a move starts and ends gently as a body does. */
@@ -201,12 +199,9 @@ read_pose (const char  *name,
   members = json_object_get_members (object);
   for (GList *l = members; l != NULL; l = l->next)
     {
-      guint joint;
+      int joint;
 
-      for (joint = 0; joint < LIMBER_N_JOINTS; joint++)
-        if (g_str_equal (l->data, joint_names[joint]))
-          break;
-      if (joint == LIMBER_N_JOINTS)
+      if (!limber_enum_from_nick (LIMBER_TYPE_JOINT, l->data, &joint))
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
                        "poses.json: pose '%s' has an unknown joint '%s'", name,
@@ -232,7 +227,8 @@ read_pose (const char  *name,
       else
         {
           g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_PARSE,
-                       "poses.json: pose '%s' lacks the joint '%s'", name, joint_names[joint]);
+                       "poses.json: pose '%s' lacks the joint '%s'", name,
+                       limber_joint_to_string (joint));
           return FALSE;
         }
     }

@@ -34,7 +34,7 @@ typedef enum
   LIMBER_JOINT_FAR_KNEE,
   LIMBER_JOINT_FAR_ANKLE,
   LIMBER_JOINT_FAR_TOE,
-  LIMBER_N_JOINTS,
+  LIMBER_N_JOINTS,  /*< skip >*/
 } LimberJoint;
 
 /* A figure lives in a box LIMBER_POSE_WIDTH wide and LIMBER_POSE_HEIGHT high, y downwards; the

@@ -87,7 +87,6 @@ strip_figure (LimberExercise *exercise)
   /* Five, with their spacing, fit a 360 px window beside the page's margins and the card's
    * padding (312 px). */
   gtk_widget_set_size_request (figure, 56, -1);
-  gtk_widget_add_css_class (figure, "limber-card-figure");
   limber_figure_set_exercise (LIMBER_FIGURE (figure), limber_exercise_get_illustration (exercise));
   limber_figure_show_preview (LIMBER_FIGURE (figure));
   gtk_accessible_update_state (GTK_ACCESSIBLE (figure), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);

@@ -1015,6 +1015,43 @@ test_long_name (void)
   reload_routines ();
 }
 
+/* A routine of six exercises shows the first four stills and "+2"; a screen reader hears all
+ * six names. */
+static void
+test_strip_more (void)
+{
+  LimberRoutine *daily = limber_catalog_find_routine (limber_application_get_catalog (app),
+                                                      "daily-mobility");
+  LimberExercise *plank = limber_routine_get_step_exercise (daily, 4);
+  g_autoptr(LimberRoutine) routine = limber_routine_new ("six", "Six", "", NULL);
+  g_autoptr(LimberExercise) extra = NULL;
+  GtkWidget *card, *strip, *child;
+  guint figures = 0;
+
+  g_assert_cmpstr (limber_exercise_get_id (plank), ==, "plank");
+  extra = limber_exercise_new ("side-plank", "Side plank", "", "", "plank",
+                               limber_exercise_get_mode (plank), limber_exercise_get_sides (plank),
+                               FALSE, limber_exercise_get_timing (plank));
+  for (guint i = 0; i < limber_routine_get_n_steps (daily); i++)
+    limber_routine_add_step (routine, limber_routine_get_step_exercise (daily, i),
+                             limber_routine_get_step_timing (daily, i));
+  limber_routine_add_step (routine, extra, limber_exercise_get_timing (extra));
+
+  card = g_object_ref_sink (limber_routine_card_new (routine, 20 * G_USEC_PER_SEC, FALSE, FALSE));
+  strip = limber_routine_card_get_strip (LIMBER_ROUTINE_CARD (card));
+  for (child = gtk_widget_get_first_child (strip); LIMBER_IS_FIGURE (child);
+       child = gtk_widget_get_next_sibling (child))
+    figures++;
+  g_assert_cmpuint (figures, ==, LIMBER_ROUTINE_CARD_MAX_FIGURES - 1);
+  g_assert_true (GTK_IS_LABEL (child));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child)), ==, "+2");
+  g_assert_null (gtk_widget_get_next_sibling (child));
+  gtk_test_accessible_assert_property (strip, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Knee to chest, Cat-cow, Pelvic tilt, Bridge, Plank, "
+                                       "Side plank");
+  g_assert_finalize_object (card);
+}
+
 static gboolean
 is_popover_mapped (gpointer popover)
 {
@@ -1746,6 +1783,7 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/complete", test_complete);
   g_test_add_func ("/stretch-ui/routine-cards", test_routine_cards);
   g_test_add_func ("/stretch-ui/long-name", test_long_name);
+  g_test_add_func ("/stretch-ui/strip-more", test_strip_more);
   g_test_add_func ("/stretch-ui/card-menu", test_card_menu);
   g_test_add_func ("/stretch-ui/first-days-label", test_first_days_label);
   g_test_add_func ("/stretch-ui/blocked", test_blocked);

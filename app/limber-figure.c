@@ -203,8 +203,9 @@ limber_figure_measure (GtkWidget      *widget,
       int natural_width = requested_width > 0 ? requested_width : 480;
       int width = for_size > 0 ? MIN (for_size, natural_width) : natural_width;
 
-      *minimum = 48;
       *natural = (int) (width * LIMBER_POSE_HEIGHT / LIMBER_POSE_WIDTH);
+      /* A small still (a routine card's strip) may be shorter than a full figure. */
+      *minimum = MIN (48, *natural);
     }
 }
 

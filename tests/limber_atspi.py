@@ -99,6 +99,33 @@ def press(app, name, effect):
     return act(app, Atspi.Role.PUSH_BUTTON, name, effect)
 
 
+def press_menu(app, name, effect, timeout=30, settle=3):
+    """Opens the menu of the menu button named @name until @effect() is true. GTK 4.8 shows a
+    menu button twice by that name: the menu button, with no action, then the toggle inside it,
+    which opens the menu."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        for node in walk(app):
+            try:
+                if (node.get_role() != Atspi.Role.PUSH_BUTTON or node.get_name() != name or
+                        not showing(node)):
+                    continue
+                action = node.get_action_iface()
+                if action is None or action.get_n_actions() == 0:
+                    continue
+                action.do_action(0)
+            except gi.repository.GLib.Error:
+                continue
+            settled = min(end, time.monotonic() + settle)
+            while time.monotonic() < settled:
+                if effect():
+                    return True
+                time.sleep(0.05)
+            break
+        time.sleep(0.2)
+    return effect()
+
+
 def selected_tab(app, name):
     """Whether a page switcher's tab named @name is the selected one."""
     for node in walk(app):

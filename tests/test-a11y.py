@@ -4,7 +4,8 @@
 # The running app as a screen reader sees it, over the real accessibility bus (AT-SPI): find
 # the app, press its buttons through their accessible actions, and read its labels. Run in
 # English to an emergency result; a session closed midway (it asks first), finished (what was
-# done) and rated for pain; Today while an emergency check stands, and with a cold pack on;
+# done) and rated for pain; Today and Stretch while an emergency check stands; the routine
+# cards' strips and menus; Today with a cold pack on;
 # and in Brazilian Portuguese to show the translated UI. Each run has a data folder of its
 # own, made beforehand where it needs records. TAP output. Usage: test-a11y.py path/to/limber
 import atexit
@@ -32,8 +33,8 @@ from gi.repository import Atspi  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from limber_tap import end, report, results, skip  # noqa: E402
-from limber_atspi import (act, find_app, label, press, response, selected_tab,  # noqa: E402
-                          show_page, showing, shows, wait_for, walk)
+from limber_atspi import (act, find_app, label, press, press_menu, response,  # noqa: E402
+                          selected_tab, show_page, showing, shows, wait_for, walk)
 
 LIMBER = sys.argv[1]
 
@@ -406,6 +407,36 @@ def run_warning_today():
                "warning: 'Check Again' opens the Check page at 'Question 1 of 12'")
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t.startswith("Have you lost control"))
                is not None, "warning: the first question is read out")
+        # The Stretch page waits too: it says to get help first, with Check Again.
+        report(show_page(app, "Stretch"), "warning: the Stretch tab selects the Stretch page")
+        stretch = page(app, "LimberStretchPage")
+        report(stretch is not None and
+               wait_for(stretch, Atspi.Role.LABEL, lambda t: t == "Get Help First") is not None,
+               "warning: the Stretch page says 'Get Help First'")
+        report(stretch is not None and button(stretch, "Check Again") is not None,
+               "warning: the Stretch page has a 'Check Again' button")
+
+
+def run_stretch_cards():
+    # Each routine card names its poses once, as one image, and its menu after the routine.
+    with running_app("cards: the app is on the accessibility bus", {**ENGLISH, **fresh_records()}
+                     ) as app:
+        if app is None:
+            return
+        report(show_page(app, "Stretch"), "cards: the Stretch tab selects the Stretch page")
+        strip = wait_for(app, Atspi.Role.IMAGE, lambda t: t == "Knee to chest, Pelvic tilt, Cat-cow")
+        report(strip is not None,
+               "cards: Gentle relief's strip of poses is one image named after its exercises")
+        report(strip is not None and strip.get_child_count() == 0,
+               "cards: the strip's figures are not read out one by one",
+               strip and [strip.get_child_at_index(i).get_role_name()
+                          for i in range(strip.get_child_count())])
+        items = lambda: [node.get_name() for node in walk(app)  # noqa: E731
+                         if node.get_role() == Atspi.Role.MENU_ITEM and showing(node)]
+        report(press_menu(app, "Menu for Gentle relief", lambda: items() != []),
+               "cards: 'Menu for Gentle relief' opens the card's menu")
+        report(items() == ["Duplicate"], "cards: a built-in routine's menu has only Duplicate",
+               items())
 
 
 COUNTDOWN = re.compile(r"^On, (\d+):(\d\d) left$")
@@ -513,7 +544,7 @@ def run_portuguese():
                "pt_BR player: the Pause button is named in Portuguese")
 
 
-PLANNED = 103
+PLANNED = 113
 
 
 def main():
@@ -526,6 +557,7 @@ def main():
     run_close()
     run_finish()
     run_warning_today()
+    run_stretch_cards()
     run_pack_row()
     run_portuguese()
     return 0 if all(results) and len(results) == PLANNED else 1

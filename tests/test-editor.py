@@ -31,7 +31,8 @@ from gi.repository import Atspi  # noqa: E402
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from limber_tap import end, report, results  # noqa: E402
 from cuelog import CueLog, Recording  # noqa: E402
-from limber_atspi import act, find_app, press, response, show_page, wait_for  # noqa: E402
+from limber_atspi import (act, find_app, press, press_menu, response, show_page,  # noqa: E402
+                          wait_for)
 
 LIMBER = sys.argv[1]
 SCALE = 20.0   # clock seconds per real second while the routine plays
@@ -229,7 +230,11 @@ def run(proc, env, scratch, routines, wav, log):
     with open(path) as f:
         before = f.read()
     edit = lambda: window(app, "Edit Routine")  # noqa: E731
-    report(press(app, "Edit Floor test", edit), "Edit opens the routine")
+    item = lambda name: lambda: wait_for(app, Atspi.Role.MENU_ITEM,  # noqa: E731
+                                         lambda t: t == name, 0) is not None
+    report(press_menu(app, "Menu for Floor test", item("Edit")) and
+           act(app, Atspi.Role.MENU_ITEM, "Edit", edit),
+           "Edit, in the routine's menu, opens the routine")
     ed = edit()
     report(type_into(ed, "Name", "Changed"), "the name is changed")
     ask = lambda: toplevel_with(app, "Save Changes?")  # noqa: E731

@@ -5,7 +5,8 @@
  * Every page at phone width (360 px) in the language the test runs in (meson runs it once per
  * language of po/LINGUAS, and in English): no button label or heading cut short with "…" or
  * clipped, and nothing that can be clicked outside the window. German's long words and
- * Arabic's script must fit too; so must the routine editor's window, in dark style.
+ * Arabic's script must fit too; so must the routine editor's window, in dark style, and the
+ * Stretch page during an episode and while stretching waits for help.
  * Screenshots go to tests/screenshots/narrow-LANG-PAGE.png.
  */
 
@@ -113,6 +114,53 @@ test_pages (void)
       limber_window_show_page (window, page);
       assert_page_fits (limber_page_to_string (page));
     }
+}
+
+static gboolean
+stretch_shows (gpointer text)
+{
+  return limber_ui_test_find_label (GTK_WIDGET (limber_window_get_stretch_page (window)),
+                                    text) != NULL;
+}
+
+static void
+add_check (LimberTriageOutcome outcome)
+{
+  g_autofree LimberTriageAnswer *answers = g_new0 (LimberTriageAnswer,
+                                                   limber_triage_get_n_questions ());
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < limber_triage_get_n_questions (); i++)
+    answers[i] = LIMBER_TRIAGE_ANSWER_NO;
+  if (outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY)
+    answers[0] = LIMBER_TRIAGE_ANSWER_YES;
+  g_assert_cmpint (limber_journal_add_check (limber_application_get_journal (app), outcome,
+                                             answers, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* The Stretch page in its other states: during an episode, its cards say whether each routine is
+ * safe in the first days; while a check's emergency signs stand, it is a status page. */
+static void
+test_stretch_states (void)
+{
+  LimberCarePlan *plan = limber_application_get_care_plan (app);
+  g_autoptr(GError) error = NULL;
+
+  limber_window_show_page (window, "stretch");
+  g_assert_cmpint (limber_care_plan_start_episode (plan, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (limber_ui_test_spin_until (stretch_shows, (gpointer) _("Safe in the first days"),
+                                            10000));
+  assert_page_fits ("stretch-episode");
+
+  add_check (LIMBER_TRIAGE_OUTCOME_EMERGENCY);
+  g_assert_true (limber_ui_test_spin_until (stretch_shows, (gpointer) _("Get Help First"), 10000));
+  assert_page_fits ("stretch-blocked");
+
+  add_check (LIMBER_TRIAGE_OUTCOME_SELF_CARE);
+  g_assert_true (limber_care_plan_end_episode (plan, NULL, &error));
+  g_assert_no_error (error);
 }
 
 static gboolean
@@ -274,6 +322,7 @@ main (int   argc,
   limber_ui_test_set_width (window, NARROW);
 
   g_test_add_func ("/narrow-ui/pages", test_pages);
+  g_test_add_func ("/narrow-ui/stretch-states", test_stretch_states);
   g_test_add_func ("/narrow-ui/editor", test_editor);
   g_test_add_func ("/narrow-ui/player", test_player);
   g_test_add_func ("/narrow-ui/player-finish-pain", test_player_finish_pain);

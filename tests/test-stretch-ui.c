@@ -16,6 +16,7 @@
 #include <glib/gstdio.h>
 
 #include "limber-application.h"
+#include "limber-routine-card.h"
 #include "limber-system-clock.h"
 #include "limber-ui-test.h"
 #include "limber-window.h"
@@ -362,13 +363,80 @@ count_suggested (GtkWidget *widget,
     count_suggested (child, n);
 }
 
-/* Each routine is a card with a still of its figure and whether it is safe in the first days;
- * one Start is suggested, the rest are plain. */
+static gboolean
+is_card_for (GtkWidget  *widget,
+             const char *id)
+{
+  return LIMBER_IS_ROUTINE_CARD (widget) &&
+         g_str_equal (limber_routine_get_id (limber_routine_card_get_routine (LIMBER_ROUTINE_CARD (widget))),
+                      id);
+}
+
+/* The card on screen for the routine @id, or NULL. */
+static LimberRoutineCard *
+find_card (const char *id)
+{
+  return (LimberRoutineCard *) limber_ui_test_find_mapped (GTK_WIDGET (window), is_card_for, id);
+}
+
+static gboolean
+shows_card (gpointer id)
+{
+  return find_card (id) != NULL;
+}
+
+static gboolean
+shows_no_card (gpointer id)
+{
+  return find_card (id) == NULL;
+}
+
+/* The first mapped widget of @type in the card for the routine @id. */
+static GtkWidget *
+find_card_control (const char *id,
+                   GType       type)
+{
+  LimberRoutineCard *card = find_card (id);
+
+  g_assert_nonnull (card);
+  return limber_ui_test_find_of_type (GTK_WIDGET (card), type);
+}
+
+/* The exercises the card's strip shows, one figure each, as "a b c"; a "+N" adds "+N". */
+static char *
+strip_exercises (LimberRoutineCard *card)
+{
+  GtkWidget *strip = limber_routine_card_get_strip (card);
+  g_autoptr(GString) shown = g_string_new (NULL);
+
+  g_assert_true (gtk_widget_get_mapped (strip));
+  for (GtkWidget *child = gtk_widget_get_first_child (strip); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (shown->len > 0)
+        g_string_append_c (shown, ' ');
+      if (LIMBER_IS_FIGURE (child))
+        {
+          /* A still, drawn: the exercise's key pose. */
+          g_assert_nonnull (limber_figure_get_pose (LIMBER_FIGURE (child)));
+          g_string_append (shown, limber_figure_get_exercise (LIMBER_FIGURE (child)));
+        }
+      else
+        g_string_append (shown, gtk_label_get_text (GTK_LABEL (child)));
+    }
+  return g_string_free (g_steal_pointer (&shown), FALSE);
+}
+
+/* Each routine is a card with a strip of its exercises' stills, one per distinct exercise in
+ * order, named for a screen reader; outside an episode nothing about the first days; one Start
+ * is suggested, the rest are plain. */
 static void
 test_routine_cards (void)
 {
   guint n = 0;
   GtkWidget *suggested;
+  g_autofree char *gentle = NULL;
+  g_autofree char *daily = NULL;
 
   return_to_routines ();
   assert_start_buttons ();
@@ -377,16 +445,36 @@ test_routine_cards (void)
   suggested = limber_ui_test_find_mapped (GTK_WIDGET (window), is_suggested_button, NULL);
   g_assert_true (limber_ui_test_is_button_named (suggested, "Start Gentle relief") ||
                  limber_ui_test_has_accessible_label (suggested, "Start Daily mobility"));
-  g_assert_nonnull (limber_ui_test_find_of_type (GTK_WIDGET (window), LIMBER_TYPE_FIGURE));
-  g_assert_nonnull (limber_figure_get_pose (LIMBER_FIGURE (limber_ui_test_find_of_type (GTK_WIDGET (window),
-                                                                                         LIMBER_TYPE_FIGURE))));
-  assert_shows_label ("Safe in the first days");
-  assert_shows_label ("After the first 3 days");
+
+  gentle = strip_exercises (find_card ("gentle-relief"));
+  daily = strip_exercises (find_card ("daily-mobility"));
+  g_assert_cmpstr (gentle, ==, "knee-to-chest pelvic-tilt cat-cow");
+  g_assert_cmpstr (daily, ==, "knee-to-chest cat-cow pelvic-tilt bridge plank");
+  gtk_test_accessible_assert_property (limber_routine_card_get_strip (find_card ("gentle-relief")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Knee to chest, Pelvic tilt, Cat-cow");
+
+  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Safe in the first days"));
+  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "After the first 3 days"));
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  gtk_test_accessible_assert_property (find_card_control ("gentle-relief", GTK_TYPE_MENU_BUTTON),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Menu for Gentle relief");
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-cards");
 
   limber_ui_test_set_width (window, NARROW);
   limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  /* The longest strip, five stills, fits a phone whole. */
+  {
+    GtkWidget *strip = limber_routine_card_get_strip (find_card ("daily-mobility"));
+    graphene_rect_t bounds;
+
+    g_assert_true (gtk_widget_compute_bounds (strip, GTK_WIDGET (window), &bounds));
+    g_assert_cmpfloat (bounds.origin.x, >=, 0);
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, NARROW);
+    for (GtkWidget *figure = gtk_widget_get_first_child (strip); figure != NULL;
+         figure = gtk_widget_get_next_sibling (figure))
+      g_assert_cmpint (gtk_widget_get_width (figure), >=, 48);
+  }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-cards-narrow-dark");
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
@@ -927,6 +1015,238 @@ test_long_name (void)
   reload_routines ();
 }
 
+/* A routine of six exercises shows the first four stills and "+2"; a screen reader hears all
+ * six names. */
+static void
+test_strip_more (void)
+{
+  LimberRoutine *daily = limber_catalog_find_routine (limber_application_get_catalog (app),
+                                                      "daily-mobility");
+  LimberExercise *plank = limber_routine_get_step_exercise (daily, 4);
+  g_autoptr(LimberRoutine) routine = limber_routine_new ("six", "Six", "", NULL);
+  g_autoptr(LimberExercise) extra = NULL;
+  GtkWidget *card, *strip, *child;
+  guint figures = 0;
+
+  g_assert_cmpstr (limber_exercise_get_id (plank), ==, "plank");
+  extra = limber_exercise_new ("side-plank", "Side plank", "", "", "plank",
+                               limber_exercise_get_mode (plank), limber_exercise_get_sides (plank),
+                               FALSE, limber_exercise_get_timing (plank));
+  for (guint i = 0; i < limber_routine_get_n_steps (daily); i++)
+    limber_routine_add_step (routine, limber_routine_get_step_exercise (daily, i),
+                             limber_routine_get_step_timing (daily, i));
+  limber_routine_add_step (routine, extra, limber_exercise_get_timing (extra));
+
+  card = g_object_ref_sink (limber_routine_card_new (routine, 20 * G_USEC_PER_SEC, FALSE, FALSE));
+  strip = limber_routine_card_get_strip (LIMBER_ROUTINE_CARD (card));
+  for (child = gtk_widget_get_first_child (strip); LIMBER_IS_FIGURE (child);
+       child = gtk_widget_get_next_sibling (child))
+    figures++;
+  g_assert_cmpuint (figures, ==, LIMBER_ROUTINE_CARD_MAX_FIGURES - 1);
+  g_assert_true (GTK_IS_LABEL (child));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child)), ==, "+2");
+  g_assert_null (gtk_widget_get_next_sibling (child));
+  gtk_test_accessible_assert_property (strip, GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Knee to chest, Cat-cow, Pelvic tilt, Bridge, Plank, "
+                                       "Side plank");
+  g_assert_finalize_object (card);
+}
+
+static gboolean
+is_popover_mapped (gpointer popover)
+{
+  return gtk_widget_get_mapped (popover);
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GString   *labels)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && *gtk_label_get_text (GTK_LABEL (widget)) != '\0')
+    g_string_append_printf (labels, "%s%s", labels->len > 0 ? " " : "",
+                            gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+/* Opens the menu of the card for @id as a user would, and returns its popover. */
+static GtkWidget *
+open_card_menu (const char *id)
+{
+  GtkWidget *button = find_card_control (id, GTK_TYPE_MENU_BUTTON);
+  GtkWidget *popover;
+
+  g_assert_nonnull (button);
+  gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+  popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+  g_assert_true (limber_ui_test_spin_until (is_popover_mapped, popover, 10000));
+  return popover;
+}
+
+/* The items the card's menu shows, in order, as "Edit Duplicate Delete". */
+static char *
+card_menu_items (const char *id)
+{
+  GtkWidget *popover = open_card_menu (id);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  collect_labels (popover, labels);
+  gtk_popover_popdown (GTK_POPOVER (popover));
+  return g_string_free (g_steal_pointer (&labels), FALSE);
+}
+
+static gboolean
+catalog_has (gpointer id)
+{
+  return limber_catalog_find_routine (limber_application_get_catalog (app), id) != NULL;
+}
+
+static gboolean
+catalog_lacks (gpointer id)
+{
+  return !catalog_has (id);
+}
+
+/* The card's menu: Edit, Duplicate and, last, Delete for the user's own routine; only Duplicate
+ * for a built-in one. Delete from the menu keeps its toast and Undo. */
+static void
+test_card_menu (void)
+{
+  g_autofree char *path = user_routine ("card-menu.json");
+  g_autofree char *items = NULL;
+  GtkWidget *popover, *delete_label;
+
+  g_assert_true (g_file_set_contents (path, "{ \"id\": \"card-menu\", \"name\": \"Card menu\", "
+                                      "\"steps\": [{ \"exercise\": \"bridge\" }, "
+                                      "{ \"exercise\": \"plank\" }, "
+                                      "{ \"exercise\": \"bridge\" }] }", -1, NULL));
+  reload_routines ();
+  return_to_routines ();
+  g_assert_true (limber_ui_test_spin_until (shows_card, "card-menu", 10000));
+
+  items = card_menu_items ("card-menu");
+  g_assert_cmpstr (items, ==, "Edit Duplicate Delete");
+  g_clear_pointer (&items, g_free);
+  items = card_menu_items ("gentle-relief");
+  g_assert_cmpstr (items, ==, "Duplicate");
+  g_clear_pointer (&items, g_free);
+
+  /* Repeats show once: a strip of distinct exercises. */
+  items = strip_exercises (find_card ("card-menu"));
+  g_assert_cmpstr (items, ==, "bridge plank");
+
+  popover = open_card_menu ("card-menu");
+  delete_label = limber_ui_test_find_label (popover, "Delete");
+  g_assert_nonnull (delete_label);
+  g_assert_true (gtk_widget_activate (gtk_widget_get_parent (delete_label)));
+  g_assert_true (limber_ui_test_spin_until (catalog_lacks, "card-menu", 10000));
+  g_assert_true (limber_ui_test_spin_until (shows_no_card, "card-menu", 10000));
+  assert_shows_label ("Routine deleted");
+  gtk_widget_activate_action (GTK_WIDGET (stretch_page ()), "stretch.undo-delete", NULL);
+  g_assert_true (limber_ui_test_spin_until (shows_card, "card-menu", 10000));
+  dismiss_toast_and_wait ();
+
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  reload_routines ();
+  g_assert_true (limber_ui_test_spin_until (shows_no_card, "card-menu", 10000));
+}
+
+static gboolean
+shows_first_days (gpointer data)
+{
+  return limber_ui_test_find_label (GTK_WIDGET (window), "Safe in the first days") != NULL;
+}
+
+static gboolean
+shows_no_first_days (gpointer data)
+{
+  return !shows_first_days (NULL);
+}
+
+/* "Safe in the first days" is said only while an episode is under way. */
+static void
+test_first_days_label (void)
+{
+  LimberCarePlan *plan = limber_application_get_care_plan (app);
+  g_autoptr(GError) error = NULL;
+
+  return_to_routines ();
+  g_assert_cmpint (limber_care_plan_get_phase (plan), ==, LIMBER_CARE_PHASE_PREVENTION);
+  g_assert_true (shows_no_first_days (NULL));
+
+  g_assert_cmpint (limber_care_plan_start_episode (plan, &error), >, 0);
+  g_assert_no_error (error);
+  g_assert_true (limber_ui_test_spin_until (shows_first_days, NULL, 10000));
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-cards-episode");
+
+  g_assert_true (limber_care_plan_end_episode (plan, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (limber_ui_test_spin_until (shows_no_first_days, NULL, 10000));
+}
+
+static gboolean
+shows_blocked (gpointer data)
+{
+  return shows_label ("Get Help First");
+}
+
+static gboolean
+window_page_is (gpointer name)
+{
+  return g_strcmp0 (limber_window_get_page (window), name) == 0;
+}
+
+static void
+add_check (LimberTriageOutcome outcome)
+{
+  g_autofree LimberTriageAnswer *answers = g_new0 (LimberTriageAnswer,
+                                                   limber_triage_get_n_questions ());
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < limber_triage_get_n_questions (); i++)
+    answers[i] = LIMBER_TRIAGE_ANSWER_NO;
+  if (outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY)
+    answers[0] = LIMBER_TRIAGE_ANSWER_YES;
+  g_assert_cmpint (limber_journal_add_check (limber_application_get_journal (app), outcome,
+                                             answers, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+/* While a check's emergency signs stand, the page says to get help first, with Check Again:
+ * no routines, no New Routine, no Import. A check without signs brings the list back. */
+static void
+test_blocked (void)
+{
+  return_to_routines ();
+  add_check (LIMBER_TRIAGE_OUTCOME_EMERGENCY);
+  g_assert_true (limber_ui_test_spin_until (shows_blocked, NULL, 10000));
+  g_assert_true (limber_ui_test_spin_until (shows_label_containing,
+                                            (gpointer) "Get help first; stretches can wait", 10000));
+  g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (window), LIMBER_TYPE_ROUTINE_CARD));
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "New Routine"));
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Import…"));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Check Again"));
+  limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+
+  limber_ui_test_set_width (window, NARROW);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "stretch-blocked-narrow");
+  limber_ui_test_set_width (window, 720);
+
+  /* Check Again opens the check. */
+  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (window), "Check Again"));
+  g_assert_true (limber_ui_test_spin_until (window_page_is, "check", 10000));
+
+  add_check (LIMBER_TRIAGE_OUTCOME_SELF_CARE);
+  limber_window_show_page (window, "stretch");
+  g_assert_true (limber_ui_test_spin_until (shows_card, "gentle-relief", 10000));
+  g_assert_false (shows_blocked (NULL));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "New Routine"));
+}
+
 /* An unknown id of 20,000 characters over D-Bus froze the app for 17 s laying out its toast: it
  * is cut as --routine cuts it, in the toast and in the log. */
 static void
@@ -1463,6 +1783,10 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/complete", test_complete);
   g_test_add_func ("/stretch-ui/routine-cards", test_routine_cards);
   g_test_add_func ("/stretch-ui/long-name", test_long_name);
+  g_test_add_func ("/stretch-ui/strip-more", test_strip_more);
+  g_test_add_func ("/stretch-ui/card-menu", test_card_menu);
+  g_test_add_func ("/stretch-ui/first-days-label", test_first_days_label);
+  g_test_add_func ("/stretch-ui/blocked", test_blocked);
   g_test_add_func ("/stretch-ui/switch-page", test_switch_page);
   g_test_add_func ("/stretch-ui/close-window", test_close_window);
   g_test_add_func ("/stretch-ui/preferences", test_preferences);

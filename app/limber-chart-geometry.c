@@ -248,6 +248,19 @@ place_legend (LimberChart *self)
     }
 }
 
+/* The ticks drawn: those in the x range, unless the empty text stands in for the chart. */
+static void
+count_shown_ticks (LimberChart *self)
+{
+  self->n_shown_x_ticks = 0;
+  for (guint i = 0; i < self->x_ticks->len && self->empty_layout == NULL; i++)
+    {
+      double x = g_array_index (self->x_ticks, double, i);
+
+      self->n_shown_x_ticks += x >= self->x_lo && x <= self->x_hi;
+    }
+}
+
 void
 limber_chart_ensure_geometry (LimberChart *self,
                               int          width,
@@ -327,11 +340,5 @@ limber_chart_ensure_geometry (LimberChart *self,
 
   place_x_labels (self);
   place_legend (self);
-  self->n_shown_x_ticks = 0;
-  for (guint i = 0; i < self->x_ticks->len && self->empty_layout == NULL; i++)
-    {
-      double x = g_array_index (self->x_ticks, double, i);
-
-      self->n_shown_x_ticks += x >= self->x_lo && x <= self->x_hi;
-    }
+  count_shown_ticks (self);
 }

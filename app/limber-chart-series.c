@@ -12,9 +12,35 @@
 /*
  * What a LimberChart shows besides its one series: a second series to compare with (pain before
  * a session against pain after), a legend naming both, and marks under the x axis (one per
- * month, where the labels may be too many to show each one). Kept apart from limber-chart.c,
- * which holds the widget itself.
+ * month, where the labels may be too many to show each one); and how either series is copied
+ * in. Kept apart from limber-chart.c, which holds the widget itself.
  */
+
+static int
+compare_points (gconstpointer a,
+                gconstpointer b)
+{
+  double xa = ((const LimberChartPoint *) a)->x;
+  double xb = ((const LimberChartPoint *) b)->x;
+
+  return (xa > xb) - (xa < xb);
+}
+
+/* Copies the finite points of @points into @into, sorted by x. */
+void
+limber_chart_copy_points (GArray                 *into,
+                          const LimberChartPoint *points,
+                          gsize                   n_points)
+{
+  g_array_set_size (into, 0);
+  for (gsize i = 0; i < n_points; i++)
+    {
+      /* A missing value is a gap in the data, not a point at zero. */
+      if (isfinite (points[i].x) && isfinite (points[i].y))
+        g_array_append_val (into, points[i]);
+    }
+  g_array_sort (into, compare_points);
+}
 
 static int
 compare_doubles (gconstpointer a,

@@ -22,7 +22,8 @@
  *
  * This file holds the widget: its properties, the public setters and getters, and the measure
  * and snapshot entry points. The ranges, gridlines and x label placement are worked out in
- * limber-chart-geometry.c; the drawing itself is in limber-chart-draw.c.
+ * limber-chart-geometry.c; the drawing itself is in limber-chart-draw.c; the second series, the
+ * legend and the x ticks are set in limber-chart-series.c.
  */
 
 #define MIN_WIDTH        200
@@ -62,16 +63,6 @@ y_label_clear (gpointer data)
   YLabel *label = data;
 
   g_clear_object (&label->layout);
-}
-
-static int
-compare_points (gconstpointer a,
-                gconstpointer b)
-{
-  double xa = ((const LimberChartPoint *) a)->x;
-  double xb = ((const LimberChartPoint *) b)->x;
-
-  return (xa > xb) - (xa < xb);
 }
 
 static int
@@ -413,22 +404,6 @@ limber_chart_get_style (LimberChart *self)
 {
   g_return_val_if_fail (LIMBER_IS_CHART (self), LIMBER_CHART_STYLE_LINE);
   return self->style;
-}
-
-/* Copies the finite points of @points into @into, sorted by x. */
-void
-limber_chart_copy_points (GArray                 *into,
-                          const LimberChartPoint *points,
-                          gsize                   n_points)
-{
-  g_array_set_size (into, 0);
-  for (gsize i = 0; i < n_points; i++)
-    {
-      /* A missing value is a gap in the data, not a point at zero. */
-      if (isfinite (points[i].x) && isfinite (points[i].y))
-        g_array_append_val (into, points[i]);
-    }
-  g_array_sort (into, compare_points);
 }
 
 void

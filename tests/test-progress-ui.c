@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Progress page in the real window, on a history store of its own: empty at first, a
- * routine finished in the player appears in it with its pain rating, five years of daily
+ * routine finished in the player appears in it with its pain before and after, plank holds over
+ * three months get a tick and a label per month at 360 px, five years of daily
  * records render (light, dark, 360 px) with text alternatives, and "Delete all my data" asks
  * first and leaves an empty, working store. The app's clock runs 100 times faster so a whole
  * routine takes seconds. Screenshots go to tests/screenshots/ in the build directory.

@@ -289,7 +289,7 @@ draw_legend (LimberChart *self,
       gdk_cairo_set_source_rgba (cr, color);
       cairo_set_line_width (cr, LINE_WIDTH);
       if (i == 1)
-        cairo_set_dash (cr, (double[]) { LINE_DASH, LINE_DASH / 2 }, 2, 0);
+        cairo_set_dash (cr, (double[]) { LINE_DASH, LINE_DASH }, 2, 0);
       cairo_move_to (cr, left, middle);
       cairo_line_to (cr, left + LEGEND_SWATCH, middle);
       cairo_stroke (cr);

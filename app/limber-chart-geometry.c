@@ -127,6 +127,13 @@ compute_y_range (LimberChart *self,
       top = MAX (top, points[i].y);
       integer = integer && is_whole (points[i].y);
     }
+  for (guint i = 0; i < self->compare->len; i++)
+    {
+      double y = g_array_index (self->compare, LimberChartPoint, i).y;
+
+      top = MAX (top, y);
+      integer = integer && is_whole (y);
+    }
   if (!isnan (self->goal))
     {
       top = MAX (top, self->goal);
@@ -221,6 +228,39 @@ place_x_labels (LimberChart *self)
     }
 }
 
+/* The legend's names side by side from the plot's left edge, each after its swatch. */
+static void
+place_legend (LimberChart *self)
+{
+  double left = self->plot.origin.x;
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->legend); i++)
+    {
+      int width;
+
+      if (self->legend[i] == NULL || self->empty_layout != NULL)
+        continue;
+      if (self->legend_layouts[i] == NULL)
+        self->legend_layouts[i] = make_layout (self, self->legend[i]);
+      pango_layout_get_pixel_size (self->legend_layouts[i], &width, NULL);
+      self->legend_left[i] = left;
+      left += LEGEND_SWATCH + LEGEND_GAP + width + LEGEND_SPACING;
+    }
+}
+
+/* The ticks drawn: those in the x range, unless the empty text stands in for the chart. */
+static void
+count_shown_ticks (LimberChart *self)
+{
+  self->n_shown_x_ticks = 0;
+  for (guint i = 0; i < self->x_ticks->len && self->empty_layout == NULL; i++)
+    {
+      double x = g_array_index (self->x_ticks, double, i);
+
+      self->n_shown_x_ticks += x >= self->x_lo && x <= self->x_hi;
+    }
+}
+
 void
 limber_chart_ensure_geometry (LimberChart *self,
                               int          width,
@@ -248,8 +288,11 @@ limber_chart_ensure_geometry (LimberChart *self,
     }
 
   /* The top gridline's label is centred on it, so half a line of room above (and a pixel, as
-   * the gridline is drawn at the pixel row above its place); the x labels below. */
+   * the gridline is drawn at the pixel row above its place), under the legend if there is one;
+   * the x labels below. */
   top = ceil (self->text_height / 2.0) + 1.0;
+  if (self->legend[0] != NULL)
+    top += self->text_height + LABEL_GAP;
   bottom = self->x_labels->len > 0 ? self->text_height + LABEL_GAP : ceil (self->text_height / 2.0);
   compute_x_range (self);
   compute_y_range (self, MAX (1.0, height - top - bottom));
@@ -282,7 +325,7 @@ limber_chart_ensure_geometry (LimberChart *self,
 
   /* No data and a sentence to say so: the sentence, in the middle, instead of an empty grid. */
   g_clear_object (&self->empty_layout);
-  if (self->points->len == 0 && self->empty_text != NULL && self->empty_text[0] != '\0')
+  if (limber_chart_shows_empty (self))
     {
       int h;
 
@@ -296,4 +339,6 @@ limber_chart_ensure_geometry (LimberChart *self,
     }
 
   place_x_labels (self);
+  place_legend (self);
+  count_shown_ticks (self);
 }

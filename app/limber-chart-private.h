@@ -12,13 +12,18 @@ G_BEGIN_DECLS
 /*
  * What the three parts of LimberChart share: the instance struct, the label records and the
  * mapping from data to widget coordinates. limber-chart.c holds the widget (properties, the
- * public setters, measure and snapshot), limber-chart-geometry.c works out the ranges, the
+ * public setters, measure and snapshot), limber-chart-series.c the second series, the legend
+ * and the x ticks, limber-chart-geometry.c works out the ranges, the
  * gridlines and which x labels fit, and limber-chart-draw.c draws into a GtkSnapshot.
  */
 
 #define LABEL_GAP        6.0    /* between a label and the plot */
 #define EMPTY_MARGIN     12.0   /* around the sentence shown instead of an empty grid */
 #define DOT_RADIUS       3.5
+#define LEGEND_SWATCH    16.0   /* the length of the line before a name in the legend */
+#define LEGEND_GAP       4.0    /* between a swatch and its name */
+#define LEGEND_SPACING   16.0   /* between one name and the next swatch */
+#define TICK_LENGTH      4.0    /* of a mark under the x axis */
 
 typedef enum
 {
@@ -27,6 +32,7 @@ typedef enum
   COLOR_AXIS,
   COLOR_DATA,
   COLOR_GOAL,
+  COLOR_COMPARE,
   N_COLORS
 } ChartColor;
 
@@ -62,6 +68,9 @@ struct _LimberChart
   /* Not a property: GParamSpecDouble cannot have NAN, "none", as its default. */
   double                goal;         /* NAN: none */
   char                 *empty_text;   /* shown instead of the grid when there are no points */
+  GArray               *compare;      /* LimberChartPoint, sorted by x, finite: drawn dashed */
+  char                 *legend[2];    /* the names of the points and of the compare points */
+  GArray               *x_ticks;      /* double, sorted: marks under the x axis */
 
   /* Derived from the above and the size by limber_chart_ensure_geometry(). */
   gboolean              geometry_valid;
@@ -75,6 +84,9 @@ struct _LimberChart
   guint                 n_shown_x_labels;
   PangoLayout          *empty_layout; /* the empty text, wrapped to the width; NULL: not shown */
   double                empty_top;
+  PangoLayout          *legend_layouts[2]; /* NULL: no legend */
+  double                legend_left[2];    /* where each name's swatch starts */
+  guint                 n_shown_x_ticks;
 
   /* The finished drawing and the colours it was drawn with. */
   GskRenderNode        *node;
@@ -97,6 +109,11 @@ y_to_px (LimberChart *self,
          (1.0 - (y - self->y_lo) / (self->y_hi - self->y_lo)) * self->plot.size.height;
 }
 
+void limber_chart_invalidate      (LimberChart *self);
+void limber_chart_copy_points     (GArray                 *into,
+                                   const LimberChartPoint *points,
+                                   gsize                   n_points);
+gboolean limber_chart_shows_empty (LimberChart *self);
 void limber_chart_ensure_geometry (LimberChart *self,
                                    int          width,
                                    int          height);

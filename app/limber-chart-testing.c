@@ -79,6 +79,10 @@ limber_chart_get_text_rects (LimberChart *self)
       return rects;
     }
 
+  for (guint i = 0; i < G_N_ELEMENTS (self->legend_layouts); i++)
+    if (self->legend_layouts[i] != NULL)
+      append_ink_rect (rects, self->legend_layouts[i],
+                       self->legend_left[i] + LEGEND_SWATCH + LEGEND_GAP, 0);
   for (guint i = 0; i < self->y_labels->len; i++)
     {
       const YLabel *label = &g_array_index (self->y_labels, YLabel, i);
@@ -95,4 +99,31 @@ limber_chart_get_text_rects (LimberChart *self)
     }
 
   return rects;
+}
+
+guint
+limber_chart_get_n_shown_x_ticks (LimberChart *self)
+{
+  g_return_val_if_fail (LIMBER_IS_CHART (self), 0);
+
+  return ensure_current_geometry (self) ? self->n_shown_x_ticks : 0;
+}
+
+GStrv
+limber_chart_get_shown_x_label_texts (LimberChart *self)
+{
+  g_autoptr(GStrvBuilder) texts = g_strv_builder_new ();
+
+  g_return_val_if_fail (LIMBER_IS_CHART (self), NULL);
+
+  if (ensure_current_geometry (self))
+    for (guint i = 0; i < self->x_labels->len; i++)
+      {
+        const XLabel *label = &g_array_index (self->x_labels, XLabel, i);
+
+        if (label->shown)
+          g_strv_builder_add (texts, label->text);
+      }
+
+  return g_strv_builder_end (texts);
 }

@@ -34,4 +34,19 @@ gboolean          limber_chart_get_shows_empty_text (LimberChart            *sel
  */
 GArray           *limber_chart_get_text_rects       (LimberChart            *self);
 
+/**
+ * limber_chart_get_n_shown_x_ticks:
+ *
+ * Returns: how many marks under the x axis the chart draws at its current size, for tests
+ */
+guint             limber_chart_get_n_shown_x_ticks  (LimberChart            *self);
+
+/**
+ * limber_chart_get_shown_x_label_texts:
+ *
+ * Returns: (transfer full): the x labels shown at the chart's current size, left to right, for
+ *   tests
+ */
+GStrv             limber_chart_get_shown_x_label_texts (LimberChart         *self);
+
 G_END_DECLS

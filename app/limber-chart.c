@@ -22,7 +22,8 @@
  *
  * This file holds the widget: its properties, the public setters and getters, and the measure
  * and snapshot entry points. The ranges, gridlines and x label placement are worked out in
- * limber-chart-geometry.c; the drawing itself is in limber-chart-draw.c.
+ * limber-chart-geometry.c; the drawing itself is in limber-chart-draw.c; the second series, the
+ * legend and the x ticks are set in limber-chart-series.c.
  */
 
 #define MIN_WIDTH        200
@@ -65,16 +66,6 @@ y_label_clear (gpointer data)
 }
 
 static int
-compare_points (gconstpointer a,
-                gconstpointer b)
-{
-  double xa = ((const LimberChartPoint *) a)->x;
-  double xb = ((const LimberChartPoint *) b)->x;
-
-  return (xa > xb) - (xa < xb);
-}
-
-static int
 compare_x_labels (gconstpointer a,
                   gconstpointer b)
 {
@@ -85,8 +76,8 @@ compare_x_labels (gconstpointer a,
 }
 
 /* Drops what was worked out for the old data or size; the next frame redoes it. */
-static void
-invalidate (LimberChart *self)
+void
+limber_chart_invalidate (LimberChart *self)
 {
   g_assert (LIMBER_IS_CHART (self));
 
@@ -105,7 +96,9 @@ invalidate_text (LimberChart *self)
   g_clear_pointer (&self->font, pango_font_description_free);
   for (guint i = 0; i < self->x_labels->len; i++)
     g_clear_object (&g_array_index (self->x_labels, XLabel, i).layout);
-  invalidate (self);
+  for (guint i = 0; i < G_N_ELEMENTS (self->legend_layouts); i++)
+    g_clear_object (&self->legend_layouts[i]);
+  limber_chart_invalidate (self);
 }
 
 static void
@@ -302,6 +295,8 @@ limber_chart_dispose (GObject *object)
   g_clear_pointer (&self->node, gsk_render_node_unref);
   /* The layouts hold the widget's Pango context. */
   g_clear_object (&self->empty_layout);
+  for (guint i = 0; i < G_N_ELEMENTS (self->legend_layouts); i++)
+    g_clear_object (&self->legend_layouts[i]);
   g_array_set_size (self->y_labels, 0);
   g_array_set_size (self->x_labels, 0);
 
@@ -317,6 +312,10 @@ limber_chart_finalize (GObject *object)
   g_free (self->description);
   g_free (self->empty_text);
   g_clear_pointer (&self->points, g_array_unref);
+  g_clear_pointer (&self->compare, g_array_unref);
+  g_clear_pointer (&self->x_ticks, g_array_unref);
+  for (guint i = 0; i < G_N_ELEMENTS (self->legend); i++)
+    g_free (self->legend[i]);
   g_clear_pointer (&self->x_labels, g_array_unref);
   g_clear_pointer (&self->y_labels, g_array_unref);
   g_clear_pointer (&self->font, pango_font_description_free);
@@ -366,6 +365,8 @@ static void
 limber_chart_init (LimberChart *self)
 {
   self->points = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
+  self->compare = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
+  self->x_ticks = g_array_new (FALSE, FALSE, sizeof (double));
   self->x_labels = g_array_new (FALSE, TRUE, sizeof (XLabel));
   g_array_set_clear_func (self->x_labels, x_label_clear);
   self->y_labels = g_array_new (FALSE, TRUE, sizeof (YLabel));
@@ -394,7 +395,7 @@ limber_chart_set_style (LimberChart      *self,
     return;
 
   self->style = style;
-  invalidate (self);
+  limber_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STYLE]);
 }
 
@@ -414,15 +415,8 @@ limber_chart_set_points (LimberChart            *self,
   g_return_if_fail (points != NULL || n_points == 0);
   g_return_if_fail (n_points <= G_MAXUINT);
 
-  g_array_set_size (self->points, 0);
-  for (gsize i = 0; i < n_points; i++)
-    {
-      /* A missing value is a gap in the data, not a point at zero. */
-      if (isfinite (points[i].x) && isfinite (points[i].y))
-        g_array_append_val (self->points, points[i]);
-    }
-  g_array_sort (self->points, compare_points);
-  invalidate (self);
+  limber_chart_copy_points (self->points, points, n_points);
+  limber_chart_invalidate (self);
 }
 
 gsize
@@ -442,7 +436,7 @@ limber_chart_set_x_range (LimberChart *self,
 
   self->x_min = min;
   self->x_max = max;
-  invalidate (self);
+  limber_chart_invalidate (self);
 }
 
 void
@@ -456,7 +450,7 @@ limber_chart_set_y_range (LimberChart *self,
 
   self->y_min = min;
   self->y_max = max;
-  invalidate (self);
+  limber_chart_invalidate (self);
 }
 
 void
@@ -492,7 +486,7 @@ limber_chart_set_bar_width (LimberChart *self,
     return;
 
   self->bar_width = width;
-  invalidate (self);
+  limber_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BAR_WIDTH]);
 }
 
@@ -514,7 +508,7 @@ limber_chart_set_goal (LimberChart *self,
     return;
 
   self->goal = goal;
-  invalidate (self);
+  limber_chart_invalidate (self);
 }
 
 double
@@ -546,7 +540,7 @@ limber_chart_set_x_labels (LimberChart            *self,
       g_array_append_val (self->x_labels, label);
     }
   g_array_sort (self->x_labels, compare_x_labels);
-  invalidate (self);
+  limber_chart_invalidate (self);
 }
 
 void
@@ -614,7 +608,7 @@ limber_chart_set_empty_text (LimberChart *self,
 
   g_free (self->empty_text);
   self->empty_text = g_strdup (text);
-  invalidate (self);
+  limber_chart_invalidate (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPTY_TEXT]);
 }
 

@@ -228,4 +228,41 @@ void              limber_chart_draw_on_cairo        (LimberChart            *sel
                                                      const GdkRGBA          *foreground,
                                                      const GdkRGBA          *data);
 
+/**
+ * limber_chart_set_compare_points:
+ * @points: (array length=n_points) (nullable): values to compare the points with, in any order
+ * @n_points: how many
+ *
+ * Sets a second series, drawn as a dashed line with hollow dots in the foreground colour under
+ * the points' line (a line chart only), such as pain before each session under pain after it.
+ * An automatic y range reaches up to it; the chart is empty only when both series are.
+ */
+void              limber_chart_set_compare_points   (LimberChart            *self,
+                                                     const LimberChartPoint *points,
+                                                     gsize                   n_points);
+gsize             limber_chart_get_n_compare_points (LimberChart            *self);
+
+/**
+ * limber_chart_set_legend:
+ * @points_name: (nullable): what the points are ("After"), or %NULL for no legend
+ * @compare_name: (nullable): what the compare points are ("Before"); %NULL with @points_name
+ *
+ * Sets the legend, drawn above the plot: each name after a short line in its series' style.
+ */
+void              limber_chart_set_legend           (LimberChart            *self,
+                                                     const char             *points_name,
+                                                     const char             *compare_name);
+
+/**
+ * limber_chart_set_x_ticks:
+ * @ticks: (array length=n_ticks) (nullable): places on the x axis, in the unit of the points
+ * @n_ticks: how many
+ *
+ * Sets short marks under the x axis, such as the first of each month. Unlike labels, every mark
+ * in the x range is drawn, however narrow the chart.
+ */
+void              limber_chart_set_x_ticks          (LimberChart            *self,
+                                                     const double           *ticks,
+                                                     gsize                   n_ticks);
+
 G_END_DECLS

@@ -14,7 +14,7 @@
 #include "limber-progress-page.h"
 
 /*
- * What the user's records show over time: a streak, pain after sessions (30 days), sessions per
+ * What the user's records show over time: a streak, pain before and after sessions (30 days), sessions per
  * week (12 weeks), glasses per day against the goal (14 days) and the plank hold since the
  * start. Each chart also writes its numbers out as a text alternative for screen readers.
  *
@@ -86,6 +86,30 @@ append_item (GString    *text,
   g_string_append (text, item);
 }
 
+/* One session's ratings as the text alternative says them; NULL when it has none. */
+static char *
+describe_session (LimberProgressPage  *self,
+                  LimberSessionRecord *record)
+{
+  int before = limber_session_record_get_pain_before (record);
+  int after = limber_session_record_get_pain_after (record);
+  g_autoptr(GDateTime) when = local_time (self, limber_session_record_get_started_wall_us (record));
+  g_autofree char *day = g_date_time_format (when, _("%-d %b %H:%M"));
+
+  g_strstrip (day);
+  if (before != LIMBER_PAIN_UNSET && after != LIMBER_PAIN_UNSET)
+    /* Translators: a session's pain ratings in a chart's text alternative: the day and time,
+     * then pain before and after it, from 0 to 10. */
+    return g_strdup_printf (_("%s: %d before, %d after"), day, before, after);
+  if (before != LIMBER_PAIN_UNSET)
+    return g_strdup_printf (_("%s: %d before"), day, before);
+  if (after != LIMBER_PAIN_UNSET)
+    return g_strdup_printf (_("%s: %d after"), day, after);
+  return NULL;
+}
+
+/* Pain before and after each session of the last 30 days: after as the main line, before as
+ * the one compared with, each rating at the time it was given. */
 static void
 update_pain (LimberProgressPage *self,
              GDateTime          *now)
@@ -93,22 +117,33 @@ update_pain (LimberProgressPage *self,
   g_autoptr(GDateTime) today = local_midnight (now);
   g_autoptr(GDateTime) start = g_date_time_add_days (today, -29);
   gint64 start_us = g_date_time_to_unix (start) * G_USEC_PER_SEC;
-  g_autoptr(GArray) pain = limber_journal_list_pain_after (self->journal, start_us, G_MAXINT64);
-  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
+  g_autoptr(GPtrArray) sessions = limber_journal_list_sessions (self->journal, start_us,
+                                                                 G_MAXINT64);
+  g_autoptr(GArray) after = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
+  g_autoptr(GArray) before = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
   g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (LimberChartLabel));
   g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) text = g_string_new (NULL);
 
-  for (guint i = 0; i < pain->len; i++)
+  for (guint i = 0; i < sessions->len; i++)
     {
-      const LimberRecordPoint *p = &g_array_index (pain, LimberRecordPoint, i);
-      LimberChartPoint point = { (double) p->time_us / G_USEC_PER_SEC, p->value };
-      g_autoptr(GDateTime) when = local_time (self, p->time_us);
-      g_autofree char *day = g_date_time_format (when, _("%-d %b %H:%M"));
-      g_autofree char *item = g_strdup_printf (_("%s: %d"), g_strstrip (day), p->value);
+      LimberSessionRecord *record = g_ptr_array_index (sessions, i);
+      int pain_before = limber_session_record_get_pain_before (record);
+      int pain_after = limber_session_record_get_pain_after (record);
+      g_autofree char *item = describe_session (self, record);
+      LimberChartPoint point;
 
-      g_array_append_val (points, point);
+      if (item == NULL)
+        continue;
       append_item (text, item);
+      point.x = (double) limber_session_record_get_started_wall_us (record) / G_USEC_PER_SEC;
+      point.y = pain_before;
+      if (pain_before != LIMBER_PAIN_UNSET)
+        g_array_append_val (before, point);
+      point.x = (double) limber_session_record_get_ended_wall_us (record) / G_USEC_PER_SEC;
+      point.y = pain_after;
+      if (pain_after != LIMBER_PAIN_UNSET)
+        g_array_append_val (after, point);
     }
 
   for (int d = 0; d < 30; d++)
@@ -121,15 +156,17 @@ update_pain (LimberProgressPage *self,
       g_array_append_val (labels, label);
     }
 
-  limber_chart_set_points (self->pain_chart, (LimberChartPoint *) points->data, points->len);
+  limber_chart_set_points (self->pain_chart, (LimberChartPoint *) after->data, after->len);
+  limber_chart_set_compare_points (self->pain_chart, (LimberChartPoint *) before->data,
+                                   before->len);
   limber_chart_set_x_range (self->pain_chart, seconds_of (start), seconds_of (now));
   limber_chart_set_y_range (self->pain_chart, 0, 10);
   limber_chart_set_x_labels (self->pain_chart, (LimberChartLabel *) labels->data, labels->len);
 
-  if (pain->len == 0)
+  if (text->len == 0)
     g_string_assign (text, _("No pain ratings in the last 30 days"));
   else
-    g_string_prepend (text, _("Pain after sessions, 0 to 10: "));
+    g_string_prepend (text, _("Pain before and after sessions, 0 to 10: "));
   limber_chart_set_description (self->pain_chart, text->str);
 }
 
@@ -224,13 +261,66 @@ update_water (LimberProgressPage *self,
   limber_chart_set_description (self->water_chart, text->str);
 }
 
+/* The start of the month (or with @years, the year) @time falls in, @offset of them later. */
+static GDateTime *
+period_start (LimberProgressPage *self,
+              GDateTime          *time,
+              gboolean            years,
+              int                 offset)
+{
+  g_autoptr(GDateTime) first = g_date_time_new (self->time_zone, g_date_time_get_year (time),
+                                                years ? 1 : g_date_time_get_month (time), 1,
+                                                0, 0, 0);
+
+  return years ? g_date_time_add_years (first, offset) : g_date_time_add_months (first, offset);
+}
+
+/*
+ * The plank chart's time axis, from the start of the first month to the end of the last: a
+ * tick where each month begins and a label in the middle of each, "Oct", with the year on the
+ * first label and on January's. Records over more than 400 days get a tick and a label per
+ * year instead. Sets the chart's x range, labels and ticks.
+ */
+static void
+set_plank_axis (LimberProgressPage *self,
+                GDateTime          *start,
+                GDateTime          *end)
+{
+  gboolean years = g_date_time_difference (end, start) > (GTimeSpan) 400 * DAY_S * G_USEC_PER_SEC;
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (LimberChartLabel));
+  g_autoptr(GArray) ticks = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) first = period_start (self, start, years, 0);
+  g_autoptr(GDateTime) last = period_start (self, end, years, 1);
+
+  for (g_autoptr(GDateTime) mark = g_date_time_ref (first); g_date_time_compare (mark, last) < 0;)
+    {
+      GDateTime *next = period_start (self, mark, years, 1);
+      gboolean with_year = mark == first || g_date_time_get_month (mark) == 1;
+      /* Translators: a month on a chart's time axis, with its year ("Jan 2027"), as in
+       * g_date_time_format(); the other months are written without it, as "%b". */
+      char *text = g_date_time_format (mark, years ? "%Y" : with_year ? _("%b %Y") : "%b");
+      LimberChartLabel label = { (seconds_of (mark) + seconds_of (next)) / 2, g_strstrip (text) };
+      double tick = seconds_of (mark);
+
+      g_ptr_array_add (label_texts, text);
+      g_array_append_val (labels, label);
+      g_array_append_val (ticks, tick);
+      g_date_time_unref (mark);
+      mark = next;
+    }
+  g_array_append_vals (ticks, &(double) { seconds_of (last) }, 1);
+
+  limber_chart_set_x_range (self->plank_chart, seconds_of (first), seconds_of (last));
+  limber_chart_set_x_labels (self->plank_chart, (LimberChartLabel *) labels->data, labels->len);
+  limber_chart_set_x_ticks (self->plank_chart, (double *) ticks->data, ticks->len);
+}
+
 static void
 update_plank (LimberProgressPage *self)
 {
   g_autoptr(GArray) holds = limber_journal_list_plank_holds (self->journal);
   g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (LimberChartPoint));
-  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (LimberChartLabel));
-  g_autoptr(GPtrArray) label_texts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *text = NULL;
   int best = 0;
 
@@ -249,41 +339,25 @@ update_plank (LimberProgressPage *self)
       const LimberRecordPoint *last = &g_array_index (holds, LimberRecordPoint, holds->len - 1);
       g_autoptr(GDateTime) start = local_time (self, first->time_us);
       g_autoptr(GDateTime) end = local_time (self, last->time_us);
-      gboolean years = g_date_time_difference (end, start)
-                       > (GTimeSpan) 400 * DAY_S * G_USEC_PER_SEC;
       g_autofree char *since = g_date_time_format (start, _("%-d %b %Y"));
       g_autofree char *latest = g_date_time_format (end, _("%-d %b %Y"));
 
-      /* A label on each month, or each year when the records span years. */
-      for (g_autoptr(GDateTime) mark = g_date_time_new (self->time_zone,
-                                                          g_date_time_get_year (start),
-                                                          years ? 1 : g_date_time_get_month (start),
-                                                          1, 0, 0, 0);
-           g_date_time_compare (mark, end) <= 0;)
-        {
-          GDateTime *next = years ? g_date_time_add_years (mark, 1)
-                                  : g_date_time_add_months (mark, 1);
-          char *mark_text = g_date_time_format (mark, years ? "%Y" : _("%b %Y"));
-          LimberChartLabel label = { seconds_of (mark), mark_text };
-
-          g_ptr_array_add (label_texts, mark_text);
-          g_array_append_val (labels, label);
-          g_date_time_unref (mark);
-          mark = next;
-        }
-
+      set_plank_axis (self, start, end);
       text = g_strdup_printf (_("Plank hold: %d seconds on %s, now %d seconds since %s; the "
                                 "longest %d seconds"),
                               first->value, g_strstrip (since), last->value, g_strstrip (latest),
                               best);
     }
   else
-    text = g_strdup (_("No plank holds yet"));
+    {
+      limber_chart_set_x_range (self->plank_chart, NAN, NAN);
+      limber_chart_set_x_labels (self->plank_chart, NULL, 0);
+      limber_chart_set_x_ticks (self->plank_chart, NULL, 0);
+      text = g_strdup (_("No plank holds yet"));
+    }
 
   limber_chart_set_points (self->plank_chart, (LimberChartPoint *) points->data, points->len);
-  limber_chart_set_x_range (self->plank_chart, NAN, NAN);
   limber_chart_set_y_range (self->plank_chart, 0, -1);
-  limber_chart_set_x_labels (self->plank_chart, (LimberChartLabel *) labels->data, labels->len);
   limber_chart_set_description (self->plank_chart, text);
 }
 
@@ -460,10 +534,13 @@ limber_progress_page_init (LimberProgressPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->time_zone = g_time_zone_new_local ();
-  limber_chart_set_title (self->pain_chart, _("Pain after stretching"));
-  limber_chart_set_title (self->sessions_chart, _("Sessions per week"));
-  limber_chart_set_title (self->water_chart, _("Glasses of water per day"));
-  limber_chart_set_title (self->plank_chart, _("Plank hold"));
+  /* Titles, named as the headings above the charts are, in header capitalisation. */
+  limber_chart_set_title (self->pain_chart, _("Pain Before and After Stretching"));
+  limber_chart_set_title (self->sessions_chart, _("Sessions per Week"));
+  limber_chart_set_title (self->water_chart, _("Glasses of Water per Day"));
+  limber_chart_set_title (self->plank_chart, _("Plank Hold"));
+  /* Translators: the legend of the pain chart: pain rated after a session, and before it. */
+  limber_chart_set_legend (self->pain_chart, C_("pain", "After"), C_("pain", "Before"));
 
   /* What each chart says in its place before there is anything to draw. */
   limber_chart_set_empty_text (self->pain_chart, _("No pain ratings in the last 30 days"));

@@ -13,7 +13,7 @@
 
 /*
  * A routine on the Stretch page: its name, length and exercises, a strip of still figures (one
- * per distinct exercise, so Gentle relief and Daily mobility look different), during an episode
+ * per distinct exercise, so Gentle Relief and Daily Mobility look different), during an episode
  * whether it is safe in the first days, its Start button, and a menu with Edit, Duplicate and
  * Delete. The card asks the page (stretch.*) and the app (app.start-routine) to act.
  */

@@ -1187,7 +1187,7 @@ limber_routine_editor_new (LimberCatalog *catalog,
       gtk_window_set_title (GTK_WINDOW (self), _("New Routine"));
       if (routine != NULL)
         {
-          /* Translators: the name of a copy of a routine, as in "Gentle relief (copy)". */
+          /* Translators: the name of a copy of a routine, as in "Gentle Relief (copy)". */
           g_autofree char *name = g_strdup_printf (_("%s (copy)"), limber_routine_get_name (routine));
 
           fill (self, routine);

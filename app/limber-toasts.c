@@ -24,6 +24,11 @@
  *   before the overlay sees it, and made again once a frame has passed the longest slide-in.
  *   So handlers of "dismissed" must be connected with G_CONNECT_AFTER, to see only the real one.
  *
+ * At a phone's size a toast lies over the bottom of the page, where its buttons often are. So
+ * while a toast is shown the overlay's child ends above it: its bottom margin is the toast's
+ * height, kept up to date each frame (the toast's height follows the window's width). A page
+ * that scrolls then scrolls its last control into view above the toast.
+ *
  * Toasts added with limber_toasts_add_droppable() (news about something asked from outside, such
  * as an unknown routine id over D-Bus) may be dropped when more of them wait: a flood of them
  * never queues for hours, and never comes before a toast about the user's records. */
@@ -48,9 +53,49 @@ typedef struct
   gboolean         dismiss_held; /* a dismissal waits for the slide-in to end */
   guint            dismiss_id;
   guint            show_next_id;
+  guint            room_id;      /* a tick callback while a toast is shown */
 } Toasts;
 
 static void show_next (Toasts *toasts);
+
+/* Keeps the overlay's child clear of the toast shown, as AdwToastOverlay 1.2 places it: at the
+ * bottom, at its preferred height. */
+static void
+make_room (Toasts *toasts)
+{
+  GtkWidget *overlay = GTK_WIDGET (toasts->overlay);
+  GtkWidget *child = adw_toast_overlay_get_child (toasts->overlay);
+  int height = gtk_widget_get_height (overlay);
+  int room = 0;
+
+  if (child == NULL)
+    return;
+
+  /* The overlay's other children are its toasts' widgets. */
+  for (GtkWidget *widget = gtk_widget_get_first_child (overlay);
+       widget != NULL && toasts->shown != NULL;
+       widget = gtk_widget_get_next_sibling (widget))
+    {
+      GtkRequisition size;
+
+      if (widget == child)
+        continue;
+      gtk_widget_get_preferred_size (widget, NULL, &size);
+      room = MAX (room, height > 0 ? MIN (size.height, height) : size.height);
+    }
+
+  if (gtk_widget_get_margin_bottom (child) != room)
+    gtk_widget_set_margin_bottom (child, room);
+}
+
+static gboolean
+room_tick (GtkWidget     *overlay,
+           GdkFrameClock *frame_clock,
+           gpointer       user_data)
+{
+  make_room (user_data);
+  return G_SOURCE_CONTINUE;
+}
 
 static gboolean
 is_droppable (AdwToast *toast)
@@ -153,6 +198,12 @@ on_shown_freed (gpointer  user_data,
   toasts->shown = NULL;
   toasts->dismiss_held = FALSE;
   g_clear_handle_id (&toasts->dismiss_id, g_source_remove);
+  if (toasts->room_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (toasts->overlay), toasts->room_id);
+      toasts->room_id = 0;
+    }
+  make_room (toasts);
   if (toasts->sliding_id != 0)
     {
       gtk_widget_remove_tick_callback (GTK_WIDGET (toasts->overlay), toasts->sliding_id);
@@ -177,6 +228,9 @@ show_next (Toasts *toasts)
   g_object_weak_ref (G_OBJECT (toast), on_shown_freed, toasts);
   g_signal_connect (toast, "dismissed", G_CALLBACK (on_dismissed), toasts);
   adw_toast_overlay_add_toast (toasts->overlay, toast);
+  make_room (toasts);
+  if (toasts->shown == toast && toasts->room_id == 0)
+    toasts->room_id = gtk_widget_add_tick_callback (overlay, room_tick, toasts, NULL);
 
   /* Unmapped, the overlay skips the slide-in. */
   if (toasts->shown == toast && gtk_widget_get_mapped (overlay))

@@ -248,10 +248,11 @@ fill_acute_plan (LimberTodayPage          *self,
                   "relaxants only if a doctor prescribed them; they make you drowsy."),
                 FALSE, NULL, NULL, NULL, NULL);
 
-  add_plan_row (self, "gentle", _("The Gentle Relief Routine"),
+  /* Translators: the routine's name, as the catalog names it (resources/catalog.json). */
+  add_plan_row (self, "gentle", _("Gentle Relief"),
                 _("The only routine for now. Move only as far as is comfortable, and stop at "
                   "once if it hurts."),
-                progress->gentle_sessions > 0, _("Start"), _("Start the gentle relief routine"),
+                progress->gentle_sessions > 0, _("Start"), _("Start Gentle Relief"),
                 "app.start-routine", g_variant_new_string ("gentle-relief"));
 }
 

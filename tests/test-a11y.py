@@ -170,7 +170,7 @@ def run_player():
                      "--routine=gentle-relief") as app:
         if app is None:
             return
-        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Knee to chest") is not None,
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Knee to Chest") is not None,
                "player: the exercise's name is read out")
         ring = wait_for(app, Atspi.Role.PROGRESS_BAR, lambda t: t == "Time left")
         report(ring is not None, "player: the countdown is a progress bar named 'Time left'")
@@ -183,8 +183,8 @@ def run_player():
         stopped = label(app, lambda t: t == "Stopped Because It Hurts")
         report(press(app, "It Hurts", stopped), "player: press 'It Hurts'")
         report(stopped(), "player: the finish screen says it stopped because it hurts")
-        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Stopped during Knee to chest")
-               is not None, "player: it names the exercise it stopped during, 'Knee to chest'")
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Stopped during Knee to Chest")
+               is not None, "player: it names the exercise it stopped during, 'Knee to Chest'")
         # GTK 4.8 gives toggle buttons the push button role, with a pressed state.
         report((wait_for(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "10, worst pain")
                 or wait_for(app, Atspi.Role.TOGGLE_BUTTON, lambda t: t == "10, worst pain", 1))
@@ -332,15 +332,15 @@ def run_finish():
         if app is None:
             return
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t.startswith("Left side"), 60)
-               is not None, "finish: the first hold of 'Knee to chest' ran its time")
+               is not None, "finish: the first hold of 'Knee to Chest' ran its time")
         report(press(app, "Pause", shows(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "Resume")),
                "finish: paused on the first exercise")
         stopped = label(app, lambda t: t == "Session Stopped")
         report(press(app, "Stop", stopped), "finish: 'Stop' ends the session: 'Session Stopped'")
         report(summary(app, 0) is not None,
                "finish: the summary reads '0 of 3 exercises, …'", summaries(app))
-        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Stopped during Knee to chest")
-               is not None, "finish: it says 'Stopped during Knee to chest'")
+        report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Stopped during Knee to Chest")
+               is not None, "finish: it says 'Stopped during Knee to Chest'")
 
         # The pain rating: a row of buttons 0 to 10, each named, none chosen.
         names = ["0, no pain", *(str(i) for i in range(1, 10)), "10, worst pain"]
@@ -424,17 +424,17 @@ def run_stretch_cards():
         if app is None:
             return
         report(show_page(app, "Stretch"), "cards: the Stretch tab selects the Stretch page")
-        strip = wait_for(app, Atspi.Role.IMAGE, lambda t: t == "Knee to chest, Pelvic tilt, Cat-cow")
+        strip = wait_for(app, Atspi.Role.IMAGE, lambda t: t == "Knee to Chest, Pelvic Tilt, Cat-Cow")
         report(strip is not None,
-               "cards: Gentle relief's strip of poses is one image named after its exercises")
+               "cards: Gentle Relief's strip of poses is one image named after its exercises")
         report(strip is not None and strip.get_child_count() == 0,
                "cards: the strip's figures are not read out one by one",
                strip and [strip.get_child_at_index(i).get_role_name()
                           for i in range(strip.get_child_count())])
         items = lambda: [node.get_name() for node in walk(app)  # noqa: E731
                          if node.get_role() == Atspi.Role.MENU_ITEM and showing(node)]
-        report(press_menu(app, "Menu for Gentle relief", lambda: items() != []),
-               "cards: 'Menu for Gentle relief' opens the card's menu")
+        report(press_menu(app, "Menu for Gentle Relief", lambda: items() != []),
+               "cards: 'Menu for Gentle Relief' opens the card's menu")
         report(items() == ["Duplicate"], "cards: a built-in routine's menu has only Duplicate",
                items())
 

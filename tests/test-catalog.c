@@ -156,7 +156,7 @@ test_builtin_exercises (void)
   /* A two-sided hold: 30 s per side, twice round, 5 s to change side. */
   exercise = limber_catalog_find_exercise (catalog, "knee-to-chest");
   timing = limber_exercise_get_timing (exercise);
-  g_assert_cmpstr (limber_exercise_get_name (exercise), ==, "Knee to chest");
+  g_assert_cmpstr (limber_exercise_get_name (exercise), ==, "Knee to Chest");
   g_assert_cmpint (limber_exercise_get_mode (exercise), ==, LIMBER_EXERCISE_MODE_HOLD);
   g_assert_cmpuint (limber_exercise_get_sides (exercise), ==, 2);
   g_assert_false (limber_exercise_get_progressive (exercise));
@@ -170,7 +170,7 @@ test_builtin_exercises (void)
   /* Cycles: Cat and Cow, 5 s each, for 60 s. */
   exercise = limber_catalog_find_exercise (catalog, "cat-cow");
   timing = limber_exercise_get_timing (exercise);
-  g_assert_cmpstr (limber_exercise_get_name (exercise), ==, "Cat-cow");
+  g_assert_cmpstr (limber_exercise_get_name (exercise), ==, "Cat-Cow");
   g_assert_cmpint (limber_exercise_get_mode (exercise), ==, LIMBER_EXERCISE_MODE_CYCLES);
   g_assert_cmpuint (limber_exercise_get_sides (exercise), ==, 1);
   g_assert_false (limber_exercise_get_progressive (exercise));
@@ -183,7 +183,7 @@ test_builtin_exercises (void)
   /* Reps: 12 of Tilt 3 s + Release 3 s. */
   exercise = limber_catalog_find_exercise (catalog, "pelvic-tilt");
   timing = limber_exercise_get_timing (exercise);
-  g_assert_cmpstr (limber_exercise_get_name (exercise), ==, "Pelvic tilt");
+  g_assert_cmpstr (limber_exercise_get_name (exercise), ==, "Pelvic Tilt");
   g_assert_cmpint (limber_exercise_get_mode (exercise), ==, LIMBER_EXERCISE_MODE_REPS);
   g_assert_cmpuint (limber_exercise_get_sides (exercise), ==, 1);
   g_assert_false (limber_exercise_get_progressive (exercise));
@@ -237,7 +237,7 @@ test_builtin_routines (void)
 
   routine = limber_catalog_find_routine (catalog, "gentle-relief");
   g_assert_nonnull (routine);
-  g_assert_cmpstr (limber_routine_get_name (routine), ==, "Gentle relief");
+  g_assert_cmpstr (limber_routine_get_name (routine), ==, "Gentle Relief");
   g_assert_cmpstr (limber_routine_get_description (routine), ==,
                    "Slow and safe in the first days of a spasm.");
   g_assert_null (limber_routine_get_path (routine));
@@ -256,11 +256,11 @@ test_builtin_routines (void)
   assert_move (timing, 1, "Cow", 6 * SECOND);
   g_assert_cmpint (timing->duration_us, ==, 60 * SECOND);
   summary = limber_routine_dup_summary (routine);
-  g_assert_cmpstr (summary, ==, "Knee to chest, Pelvic tilt, Cat-cow");
+  g_assert_cmpstr (summary, ==, "Knee to Chest, Pelvic Tilt, Cat-Cow");
 
   routine = limber_catalog_find_routine (catalog, "daily-mobility");
   g_assert_nonnull (routine);
-  g_assert_cmpstr (limber_routine_get_name (routine), ==, "Daily mobility");
+  g_assert_cmpstr (limber_routine_get_name (routine), ==, "Daily Mobility");
   g_assert_null (limber_routine_get_path (routine));
   g_assert_true (limber_routine_has_progressive (routine));
   g_assert_cmpuint (limber_routine_get_n_steps (routine), ==, 5);
@@ -277,7 +277,7 @@ test_builtin_routines (void)
 
   routine = limber_catalog_find_routine (catalog, "core-strength");
   g_assert_nonnull (routine);
-  g_assert_cmpstr (limber_routine_get_name (routine), ==, "Core strength");
+  g_assert_cmpstr (limber_routine_get_name (routine), ==, "Core Strength");
   g_assert_null (limber_routine_get_path (routine));
   g_assert_true (limber_routine_has_progressive (routine));
   g_assert_cmpuint (limber_routine_get_n_steps (routine), ==, 3);

@@ -875,6 +875,78 @@ test_narrow (void)
   set_width (WIDE);
 }
 
+/*
+ * A second series to compare with (pain before against pain after), with a legend, and marks
+ * under the x axis: the compare line is drawn, the legend's names are whole and apart from the
+ * other text at 360 px, and every mark in range is drawn, however few labels fit.
+ */
+static void
+test_compare_and_ticks (void)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_utc (2020, 6, 1, 0, 0, 0);
+  LimberChartPoint before[10];
+  double months[62];
+  guint n_before = 0, n_rects;
+  guint painted_without, painted_with;
+
+  set_width (NARROW);
+  {
+    g_autoptr(Pixels) pixels = render_chart (pain);
+    g_autoptr(GArray) rects = limber_chart_get_text_rects (pain);
+
+    painted_without = count_painted (pixels);
+    n_rects = rects->len;
+  }
+
+  /* Pain before, high, every third day of the 30 the chart shows (to 1 June 2025). */
+  for (; n_before < 10; n_before++)
+    before[n_before] = (LimberChartPoint) { 1748736000.0 - (29 - 3 * n_before) * DAY, 9 };
+  limber_chart_set_compare_points (pain, before, n_before);
+  limber_chart_set_legend (pain, "After", "Before");
+  g_assert_cmpuint (limber_chart_get_n_compare_points (pain), ==, n_before);
+  {
+    g_autoptr(Pixels) pixels = render_chart (pain);
+    g_autoptr(GArray) rects = limber_chart_get_text_rects (pain);
+
+    painted_with = count_painted (pixels);
+    /* The two names of the legend are drawn, whole and apart from the rest. */
+    g_assert_cmpuint (rects->len, ==, n_rects + 2);
+    assert_text_inside (pain);
+  }
+  g_test_message ("pain: %u painted pixels, %u with pain before", painted_without, painted_with);
+  g_assert_cmpuint (painted_with, >, painted_without + 100);
+
+  /* A mark at the start of every month of the five years, 1 June 2020 to 1 July 2025. */
+  for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+    {
+      g_autoptr(GDateTime) month = g_date_time_add_months (first, m);
+
+      months[m] = g_date_time_to_unix (month);
+    }
+  limber_chart_set_x_ticks (plank, months, G_N_ELEMENTS (months));
+  {
+    g_autoptr(Pixels) pixels = render_chart (plank);
+    double lo = plank_points[0].x, hi = plank_points[G_N_ELEMENTS (plank_points) - 1].x;
+    guint in_range = 0;
+
+    for (guint m = 0; m < G_N_ELEMENTS (months); m++)
+      in_range += months[m] >= lo && months[m] <= hi;
+    g_assert_cmpuint (in_range, >=, 58);
+    g_assert_cmpuint (limber_chart_get_n_shown_x_ticks (plank), ==, in_range);
+    /* Fewer year labels fit than there are months: the marks are more than the labels. */
+    g_assert_cmpuint (limber_chart_get_n_shown_x_labels (plank), <, in_range);
+    assert_text_inside (plank);
+  }
+  limber_ui_test_save_screenshot (window, "charts-compare-ticks-narrow");
+
+  limber_chart_set_compare_points (pain, NULL, 0);
+  limber_chart_set_legend (pain, NULL, NULL);
+  limber_chart_set_x_ticks (plank, NULL, 0);
+  g_assert_cmpuint (limber_chart_get_n_compare_points (pain), ==, 0);
+  g_assert_cmpuint (limber_chart_get_n_shown_x_ticks (plank), ==, 0);
+  set_width (WIDE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -898,6 +970,7 @@ main (int   argc,
   g_test_add_func ("/chart-ui/accessible", test_accessible);
   g_test_add_func ("/chart-ui/dark", test_dark);
   g_test_add_func ("/chart-ui/narrow", test_narrow);
+  g_test_add_func ("/chart-ui/compare-and-ticks", test_compare_and_ticks);
 
   status = g_test_run ();
 

@@ -176,7 +176,7 @@ assert_no_self_care_step (void)
   g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window),
                                              "Start the Plan for the First Days"));
   g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window),
-                                             "Start the Gentle Relief Routine"));
+                                             "Start Gentle Relief"));
   g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Cold first"));
 }
 
@@ -207,7 +207,7 @@ test_self_care (void)
    * gentle routine. */
   {
     GtkWidget *routine = limber_ui_test_find_button (GTK_WIDGET (window),
-                                                     "Start the Gentle Relief Routine");
+                                                     "Start Gentle Relief");
     GtkWidget *plan = limber_ui_test_find_button (GTK_WIDGET (window),
                                                   "Start the Plan for the First Days");
     LimberCarePlan *care_plan = limber_application_get_care_plan (app);
@@ -254,7 +254,7 @@ test_doctor (void)
     GtkWidget *plan = limber_ui_test_find_button (GTK_WIDGET (window),
                                                   "Start the Plan for the First Days");
     GtkWidget *routine = limber_ui_test_find_button (GTK_WIDGET (window),
-                                                     "Start the Gentle Relief Routine");
+                                                     "Start Gentle Relief");
 
     g_assert_nonnull (plan);
     g_assert_nonnull (routine);

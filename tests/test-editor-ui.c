@@ -175,9 +175,9 @@ test_create (void)
   g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
 
   gtk_editable_set_text (limber_routine_editor_get_field (editor, -1, "name"), "Floor plan");
-  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Cat-cow"));
+  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Cat-Cow"));
   g_assert_true (limber_ui_test_spin_until (has_steps, GUINT_TO_POINTER (1), 10000));
-  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Knee to chest"));
+  limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Knee to Chest"));
   g_assert_true (limber_ui_test_spin_until (has_steps, GUINT_TO_POINTER (2), 10000));
   g_assert_cmpuint (limber_routine_editor_get_n_steps (editor), ==, 2);
   g_assert_null (limber_routine_editor_get_error (editor));
@@ -186,13 +186,13 @@ test_create (void)
   hold = limber_routine_editor_get_field (editor, 1, "hold");
   g_assert_nonnull (hold);
   up = gtk_widget_get_ancestor (GTK_WIDGET (hold), ADW_TYPE_PREFERENCES_GROUP);
-  up = limber_ui_test_find_control (up, "Move Knee to chest Up");
+  up = limber_ui_test_find_control (up, "Move Knee to Chest Up");
   limber_ui_test_activate (up);
   g_assert_true (limber_ui_test_spin_until (first_step_is, hold, 10000));
   g_assert_true (limber_routine_editor_get_field (editor, 0, "hold") == hold);
   g_assert_null (limber_routine_editor_get_field (editor, 1, "hold"));
 
-  /* Knee to chest, done on each side, may be done on one alone; cat-cow has no sides to pick. */
+  /* Knee to Chest, done on each side, may be done on one alone; cat-cow has no sides to pick. */
   {
     GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (hold), ADW_TYPE_PREFERENCES_GROUP);
     GtkWidget *other = gtk_widget_get_ancestor (GTK_WIDGET (limber_routine_editor_get_field (editor, 1, "duration")),
@@ -389,7 +389,7 @@ test_reorder (void)
 
   /* The first step cannot go further up. */
   g_assert_false (gtk_widget_get_sensitive (limber_ui_test_find_control (step_group (editor, 0),
-                                                                         "Move Cat-cow Up")));
+                                                                         "Move Cat-Cow Up")));
   /* Closing here asks first; the answer "Discard" closes it with nothing written. */
   gtk_window_close (GTK_WINDOW (editor));
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_toplevel,
@@ -555,7 +555,7 @@ test_duplicate (void)
   editor = LIMBER_ROUTINE_EDITOR (limber_stretch_page_open_editor (stretch_page (), builtin, TRUE));
   g_assert_null (limber_routine_editor_get_error (editor));
   g_assert_cmpstr (gtk_editable_get_text (limber_routine_editor_get_field (editor, -1, "name")), ==,
-                   "Gentle relief (copy)");
+                   "Gentle Relief (copy)");
   g_assert_true (gtk_widget_get_sensitive (limber_ui_test_find_of_type (GTK_WIDGET (editor),
                                                                         GTK_TYPE_SWITCH)));
 

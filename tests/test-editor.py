@@ -137,9 +137,9 @@ def run(proc, env, scratch, routines, wav, log):
     report(not sensitive(button(ed, "Save")), "an empty routine cannot be saved")
 
     report(type_into(ed, "Name", "Floor test"), "the name is typed into the Name field")
-    report(act(ed, Atspi.Role.PUSH_BUTTON, "Add Knee to chest",
-               lambda: button(ed, "Move Knee to chest Up") is not None),
-           "Add Knee to chest adds that step")
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Add Knee to Chest",
+               lambda: button(ed, "Move Knee to Chest Up") is not None),
+           "Add Knee to Chest adds that step")
 
     # Out of range: refused at the field with the loader's reason, and Save is off.
     reason = "“hold” is 900 seconds; it must be from 1 to 600 seconds"
@@ -158,16 +158,16 @@ def run(proc, env, scratch, routines, wav, log):
     report(wait(lambda: wait_for(ed, Atspi.Role.LABEL, lambda t: t == reason, 0) is None, 5),
            "the reason goes once the value is in range")
 
-    report(act(ed, Atspi.Role.PUSH_BUTTON, "Add Pelvic tilt",
-               lambda: button(ed, "Move Pelvic tilt Up") is not None),
-           "Add Pelvic tilt adds a second step")
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Add Pelvic Tilt",
+               lambda: button(ed, "Move Pelvic Tilt Up") is not None),
+           "Add Pelvic Tilt adds a second step")
     report(type_into(ed, "Reps", "2"), "two reps")
     first_is = lambda name: lambda: wait_for(ed, Atspi.Role.LABEL,  # noqa: E731
                                              lambda t: t == f"1. {name}", 0) is not None
-    report(first_is("Knee to chest")(), "the steps are in the order added")
-    report(act(ed, Atspi.Role.PUSH_BUTTON, "Move Pelvic tilt Up", first_is("Pelvic tilt")),
-           "Move Pelvic tilt Up makes it the first step")
-    report(not sensitive(button(ed, "Move Pelvic tilt Up")),
+    report(first_is("Knee to Chest")(), "the steps are in the order added")
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Move Pelvic Tilt Up", first_is("Pelvic Tilt")),
+           "Move Pelvic Tilt Up makes it the first step")
+    report(not sensitive(button(ed, "Move Pelvic Tilt Up")),
            "the first step cannot go further up")
 
     report(wait(lambda: sensitive(button(ed, "Save"))), "Save is on for a valid routine")

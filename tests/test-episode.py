@@ -180,7 +180,7 @@ def saturday_evening_check():
         report(all(wait_for(app, role, lambda t, n=name: t == n, timeout=5) is not None
                    for role, name in ((Atspi.Role.LABEL, "Day 1 of the First 3 Days"),
                                       (Atspi.Role.PUSH_BUTTON, "I Feel Better"),
-                                      (Atspi.Role.LABEL, "The Gentle Relief Routine"),
+                                      (Atspi.Role.LABEL, "Gentle Relief"),
                                       (Atspi.Role.PUSH_BUTTON, "Start Timer"))),
                "the plan for the first days stays under the banner")
         return started[0][0] // 1_000_000 if started else None

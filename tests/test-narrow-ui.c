@@ -6,7 +6,8 @@
  * language of po/LINGUAS, and in English): no button label or heading cut short with "…" or
  * clipped, and nothing that can be clicked outside the window. German's long words and
  * Arabic's script must fit too; so must the routine editor's window, in dark style, and the
- * Stretch page during an episode and while stretching waits for help.
+ * Stretch page during an episode and while stretching waits for help. With a toast shown, no
+ * control of a page, scrolled to its end, lies under the toast.
  * Screenshots go to tests/screenshots/narrow-LANG-PAGE.png.
  */
 
@@ -250,6 +251,153 @@ test_editor (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* The toast on screen, once it has slid all the way in: its box, in @window's coordinates. */
+typedef struct
+{
+  graphene_rect_t bounds;
+  float           last_y;
+  gint64          last_frame;
+  guint           still;
+} ToastWait;
+
+static gboolean
+is_toast_widget (GtkWidget  *widget,
+                 const char *unused)
+{
+  return g_str_equal (G_OBJECT_TYPE_NAME (widget), "AdwToastWidget");
+}
+
+static gboolean
+toast_settled (gpointer data)
+{
+  ToastWait *wait = data;
+  GtkWidget *toast = limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_widget, NULL);
+
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  gint64 frame = gdk_frame_clock_get_frame_counter (clock);
+
+  if (toast == NULL || !gtk_widget_compute_bounds (toast, GTK_WIDGET (window), &wait->bounds))
+    return FALSE;
+  /* Settled: in the same place over a few frames in a row (the slide-in moves it each frame). */
+  gtk_widget_queue_draw (GTK_WIDGET (window));
+  if (wait->bounds.origin.y != wait->last_y)
+    wait->still = 0;
+  else if (frame != wait->last_frame)
+    wait->still++;
+  wait->last_y = wait->bounds.origin.y;
+  wait->last_frame = frame;
+  return wait->still >= 5;
+}
+
+static gboolean
+no_toast (gpointer data)
+{
+  return limber_ui_test_find_mapped (GTK_WIDGET (window), is_toast_widget, NULL) == NULL;
+}
+
+/* Scrolls every scrolled window under @widget to its end. Returns whether one moved. */
+static gboolean
+scroll_to_end (GtkWidget *widget)
+{
+  gboolean moved = FALSE;
+
+  if (GTK_IS_SCROLLED_WINDOW (widget) && gtk_widget_get_mapped (widget))
+    {
+      GtkAdjustment *adjustment =
+        gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (widget));
+      double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+
+      if (gtk_adjustment_get_value (adjustment) < end)
+        {
+          gtk_adjustment_set_value (adjustment, end);
+          moved = TRUE;
+        }
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    moved |= scroll_to_end (child);
+
+  return moved;
+}
+
+static gboolean
+scrolled_to_end (gpointer data)
+{
+  return !scroll_to_end (GTK_WIDGET (window));
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_SWITCH (widget) || GTK_IS_ENTRY (widget) ||
+         GTK_IS_SPIN_BUTTON (widget) || GTK_IS_SCALE (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_CHECK_BUTTON (widget) ||
+         (GTK_IS_LIST_BOX_ROW (widget) &&
+          gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (widget)));
+}
+
+/* Every control a user can press that lies, even in part, under @toast. */
+static void
+collect_covered (GtkWidget             *widget,
+                 const graphene_rect_t *toast,
+                 GString               *covered)
+{
+  graphene_rect_t bounds;
+
+  if (!gtk_widget_get_mapped (widget) || !gtk_widget_get_child_visible (widget) ||
+      limber_ui_test_is_inside_toast (widget))
+    return;
+
+  if (is_control (widget) && gtk_widget_is_sensitive (widget) &&
+      gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0 &&
+      gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds) &&
+      graphene_rect_intersection (&bounds, toast, NULL))
+    {
+      g_autofree char *text = limber_ui_test_button_text (widget);
+
+      g_string_append_printf (covered, "%s “%s” at %g,%g %g×%g\n", G_OBJECT_TYPE_NAME (widget),
+                              text != NULL ? text : "", bounds.origin.x, bounds.origin.y,
+                              bounds.size.width, bounds.size.height);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_covered (child, toast, covered);
+}
+
+/*
+ * At 360 px, with a toast shown, each page scrolled to its end: no control lies under the toast,
+ * where a tap would land on the toast instead.
+ */
+static void
+test_toast (void)
+{
+  const char *pages[] = { "today", "check", "stretch", "reminders", "progress" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GString) covered = g_string_new (NULL);
+      ToastWait wait = { .last_y = -1 };
+      g_autofree char *shot = NULL;
+
+      limber_window_show_page (window, pages[i]);
+      g_assert_true (limber_ui_test_spin_until (no_toast, NULL, 15000));
+      limber_window_add_toast (window, _("All records deleted"));
+      g_assert_true (limber_ui_test_spin_until (toast_settled, &wait, 10000));
+      g_assert_true (limber_ui_test_spin_until (scrolled_to_end, NULL, 10000));
+      g_assert_true (limber_ui_test_spin_until (toast_settled, &wait, 10000));
+      g_test_message ("%s: toast at %g,%g %g×%g", pages[i], wait.bounds.origin.x,
+                      wait.bounds.origin.y, wait.bounds.size.width, wait.bounds.size.height);
+
+      shot = g_strdup_printf ("narrow-toast-%s", pages[i]);
+      limber_ui_test_save_screenshot (GTK_WINDOW (window), shot);
+      collect_covered (GTK_WIDGET (window), &wait.bounds, covered);
+      if (covered->len > 0)
+        g_error ("At %d px, a toast covers on the %s page:\n%s", NARROW, pages[i], covered->str);
+    }
+}
+
 /* The widgets that keep the window from narrowing: the deepest ones whose minimum width is
  * over @limit. */
 static void
@@ -326,6 +474,7 @@ main (int   argc,
   g_test_add_func ("/narrow-ui/editor", test_editor);
   g_test_add_func ("/narrow-ui/player", test_player);
   g_test_add_func ("/narrow-ui/player-finish-pain", test_player_finish_pain);
+  g_test_add_func ("/narrow-ui/toast", test_toast);
 
   status = g_test_run ();
 

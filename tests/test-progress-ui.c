@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * The Progress page in the real window, on a history store of its own: empty at first, a
- * routine finished in the player appears in it with its pain rating, five years of daily
+ * routine finished in the player appears in it with its pain before and after, plank holds over
+ * three months get a tick and a label per month at 360 px, five years of daily
  * records render (light, dark, 360 px) with text alternatives, and "Delete all my data" asks
  * first and leaves an empty, working store. The app's clock runs 100 times faster so a whole
  * routine takes seconds. Screenshots go to tests/screenshots/ in the build directory.
@@ -199,11 +200,15 @@ test_finished_routine (void)
   g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (page ()),
                                                "1 stretch session in the last 30 days"));
 
+  /* Pain before and after the session: a point in each series, both in words. */
   pain = chart_at (0);
   g_assert_cmpuint (limber_chart_get_n_points (pain), ==, 1);
+  g_assert_cmpuint (limber_chart_get_n_compare_points (pain), ==, 1);
   description = limber_chart_get_description (pain);
   g_test_message ("pain: %s", description);
-  g_assert_nonnull (strstr (description, ": 4"));
+  g_assert_true (g_str_has_prefix (description, "Pain before and after sessions, 0 to 10: "));
+  g_assert_true (g_str_has_suffix (description, ": 6 before, 4 after"));
+  g_assert_cmpstr (limber_chart_get_title (pain), ==, "Pain Before and After Stretching");
   /* The pain chart leads to the summary for a doctor, which has it on paper. */
   {
     GtkWidget *summary = limber_ui_test_find_button (GTK_WIDGET (page ()),
@@ -449,6 +454,57 @@ test_delete_all (void)
 }
 
 static gboolean
+plank_has_points (gpointer data)
+{
+  return limber_chart_get_n_points (chart_at (3)) == GPOINTER_TO_UINT (data);
+}
+
+/* Plank holds over three months: at a phone's width the time axis has a mark where each month
+ * begins and ends, and a label for each month, the year on the first. */
+static void
+test_plank_months (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) this_month = g_date_time_new_local (g_date_time_get_year (now),
+                                                          g_date_time_get_month (now), 1,
+                                                          0, 0, 0);
+  g_auto(GStrv) shown = NULL;
+  g_autofree char *joined = NULL;
+  LimberChart *plank;
+
+  for (int m = -2; m <= 0; m++)
+    {
+      g_autoptr(GDateTime) month = g_date_time_add_months (this_month, m);
+      g_autoptr(GDateTime) day = g_date_time_add_days (month, m == 0 ? 0 : 14);
+
+      g_assert_cmpint (limber_store_add_plank_hold (store (), g_date_time_to_unix (day) *
+                                                    G_USEC_PER_SEC, 30 + m, NULL), >, 0);
+    }
+  limber_window_show_page (window, "progress");
+  g_assert_true (limber_ui_test_spin_until (plank_has_points, GUINT_TO_POINTER (3), 10000));
+
+  limber_ui_test_set_width (window, NARROW);
+  scroll_to_end ();
+  plank = chart_at (3);
+  shown = limber_chart_get_shown_x_label_texts (plank);
+  joined = g_strjoinv (", ", shown);
+  g_test_message ("plank labels at %d px: %s", NARROW, joined);
+  g_assert_cmpuint (limber_chart_get_n_shown_x_ticks (plank), ==, 4);
+  g_assert_cmpuint (g_strv_length (shown), ==, 3);
+  for (int m = -2; m <= 0; m++)
+    {
+      g_autoptr(GDateTime) month = g_date_time_add_months (this_month, m);
+      gboolean with_year = m == -2 || g_date_time_get_month (month) == 1;
+      g_autofree char *text = g_date_time_format (month, with_year ? "%b %Y" : "%b");
+
+      g_assert_cmpstr (shown[m + 2], ==, g_strstrip (text));
+    }
+  assert_text_inside (plank);
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "progress-plank-months-narrow");
+  limber_ui_test_set_width (window, 720);
+}
+
+static gboolean
 pack_stopped (gpointer data)
 {
   return !limber_pack_timer_get_running (limber_application_get_pack_timer (app));
@@ -512,6 +568,7 @@ main (int   argc,
   g_test_add_func ("/progress-ui/finished-routine", test_finished_routine);
   g_test_add_func ("/progress-ui/five-years", test_five_years);
   g_test_add_func ("/progress-ui/delete-all", test_delete_all);
+  g_test_add_func ("/progress-ui/plank-months", test_plank_months);
   g_test_add_func ("/progress-ui/pack-end-notification", test_pack_end_notification);
 
   status = g_test_run ();

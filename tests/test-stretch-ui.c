@@ -340,7 +340,7 @@ assert_start_buttons (void)
       text = limber_ui_test_button_text (button);
       g_assert_cmpstr (text, ==, "Start");
     }
-  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle relief"));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle Relief"));
 }
 
 static gboolean
@@ -443,8 +443,8 @@ test_routine_cards (void)
   count_suggested (GTK_WIDGET (window), &n);
   g_assert_cmpuint (n, ==, 1);
   suggested = limber_ui_test_find_mapped (GTK_WIDGET (window), is_suggested_button, NULL);
-  g_assert_true (limber_ui_test_is_button_named (suggested, "Start Gentle relief") ||
-                 limber_ui_test_has_accessible_label (suggested, "Start Daily mobility"));
+  g_assert_true (limber_ui_test_is_button_named (suggested, "Start Gentle Relief") ||
+                 limber_ui_test_has_accessible_label (suggested, "Start Daily Mobility"));
 
   gentle = strip_exercises (find_card ("gentle-relief"));
   daily = strip_exercises (find_card ("daily-mobility"));
@@ -452,13 +452,13 @@ test_routine_cards (void)
   g_assert_cmpstr (daily, ==, "knee-to-chest cat-cow pelvic-tilt bridge plank");
   gtk_test_accessible_assert_property (limber_routine_card_get_strip (find_card ("gentle-relief")),
                                        GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Knee to chest, Pelvic tilt, Cat-cow");
+                                       "Knee to Chest, Pelvic Tilt, Cat-Cow");
 
   g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Safe in the first days"));
   g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "After the first 3 days"));
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
   gtk_test_accessible_assert_property (find_card_control ("gentle-relief", GTK_TYPE_MENU_BUTTON),
-                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Menu for Gentle relief");
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Menu for Gentle Relief");
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "routine-cards");
 
   limber_ui_test_set_width (window, NARROW);
@@ -495,8 +495,8 @@ test_player (void)
   int minimum;
 
   start_routine ("gentle-relief");
-  assert_shows_label ("Knee to chest");
-  assert_shows_label ("Exercise 1 of 3 · Next: Pelvic tilt");
+  assert_shows_label ("Knee to Chest");
+  assert_shows_label ("Exercise 1 of 3 · Next: Pelvic Tilt");
 
   /* The right side comes first, drawn as the picture is. */
   wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
@@ -519,7 +519,7 @@ test_player (void)
   gtk_test_accessible_assert_role (countdown, GTK_ACCESSIBLE_ROLE_PROGRESS_BAR);
   gtk_test_accessible_assert_property (countdown, GTK_ACCESSIBLE_PROPERTY_VALUE_TEXT, seconds_left);
   gtk_test_accessible_assert_property (figure, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Knee to chest");
+                                       "Knee to Chest");
 
   /* Every control is on screen and found by its name. */
   for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
@@ -736,33 +736,33 @@ test_next_previous (void)
   LimberFigure *figure;
 
   start_routine ("gentle-relief");
-  assert_shows_label ("Knee to chest");
+  assert_shows_label ("Knee to Chest");
 
   press ("Next exercise");
   wait_for_phase (LIMBER_PHASE_GET_READY, 1, LIMBER_SIDE_NONE);
-  assert_shows_label ("Pelvic tilt");
-  assert_shows_label ("Exercise 2 of 3 · Next: Cat-cow");
-  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Knee to chest"));
+  assert_shows_label ("Pelvic Tilt");
+  assert_shows_label ("Exercise 2 of 3 · Next: Cat-Cow");
+  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Knee to Chest"));
   figure = limber_stretch_player_get_figure (player ());
   g_assert_cmpstr (limber_figure_get_exercise (figure), ==, "pelvic-tilt");
 
   /* Once the get-ready is over, the reps are counted. */
   wait_for_phase (LIMBER_PHASE_WORK, 1, LIMBER_SIDE_NONE);
   g_assert_true (limber_ui_test_spin_until (shows_label_starting_with, "Rep ", 10000));
-  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "Pelvic tilt"));
+  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (window), "Pelvic Tilt"));
 
   /* Paused, so that how long each press takes cannot matter: Previous first restarts an exercise
    * that has run for a while, and a second press goes back to the one before. */
   pause_session ();
   press ("Previous exercise");
   wait_for_phase (LIMBER_PHASE_GET_READY, 1, LIMBER_SIDE_NONE);
-  assert_shows_label ("Pelvic tilt");
+  assert_shows_label ("Pelvic Tilt");
 
   press ("Previous exercise");
   wait_for_phase (LIMBER_PHASE_GET_READY, 0, LIMBER_SIDE_RIGHT);
-  assert_shows_label ("Knee to chest");
-  assert_shows_label ("Exercise 1 of 3 · Next: Pelvic tilt");
-  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Pelvic tilt"));
+  assert_shows_label ("Knee to Chest");
+  assert_shows_label ("Exercise 1 of 3 · Next: Pelvic Tilt");
+  g_assert_null (limber_ui_test_find_label (GTK_WIDGET (window), "Pelvic Tilt"));
 
   /* Skipping around kept the pause. */
   g_assert_cmpint (limber_stretch_session_get_state (session ()), ==, LIMBER_SESSION_STATE_PAUSED);
@@ -844,7 +844,7 @@ test_it_hurts (void)
                                             "Stopping was right: a stretch should never hurt.",
                                             2000));
   /* The interrupted exercise is named, and not counted. */
-  assert_shows_label ("Stopped during Knee to chest");
+  assert_shows_label ("Stopped during Knee to Chest");
   assert_shows_label ("0 of 3 exercises, under a minute");
   check_button = limber_ui_test_find_button (GTK_WIDGET (window), "Check Your Symptoms");
   done_button = limber_ui_test_find_button (GTK_WIDGET (window), "Back to Routines");
@@ -914,7 +914,7 @@ test_finish_counts (void)
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   assert_shows_label ("Session Stopped");
   assert_shows_label ("0 of 3 exercises, under a minute");
-  assert_shows_label ("Stopped during Pelvic tilt");
+  assert_shows_label ("Stopped during Pelvic Tilt");
   g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "1 of 3"));
   /* A plain stop, no pain: back to the routines is the suggested step, as before. */
   g_assert_true (is_suggested (limber_ui_test_find_button (GTK_WIDGET (window),
@@ -1029,7 +1029,7 @@ test_strip_more (void)
   guint figures = 0;
 
   g_assert_cmpstr (limber_exercise_get_id (plank), ==, "plank");
-  extra = limber_exercise_new ("side-plank", "Side plank", "", "", "plank",
+  extra = limber_exercise_new ("side-plank", "Side Plank", "", "", "plank",
                                limber_exercise_get_mode (plank), limber_exercise_get_sides (plank),
                                FALSE, limber_exercise_get_timing (plank));
   for (guint i = 0; i < limber_routine_get_n_steps (daily); i++)
@@ -1047,8 +1047,8 @@ test_strip_more (void)
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (child)), ==, "+2");
   g_assert_null (gtk_widget_get_next_sibling (child));
   gtk_test_accessible_assert_property (strip, GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                       "Knee to chest, Cat-cow, Pelvic tilt, Bridge, Plank, "
-                                       "Side plank");
+                                       "Knee to Chest, Cat-Cow, Pelvic Tilt, Bridge, Plank, "
+                                       "Side Plank");
   g_assert_finalize_object (card);
 }
 
@@ -1440,11 +1440,11 @@ test_complete (void)
   return_to_routines ();
   assert_start_buttons ();
 
-  press ("Start Core strength");
+  press ("Start Core Strength");
   g_assert_true (limber_ui_test_spin_until (stretch_screen_is, "player", 10000));
   g_assert_cmpstr (limber_routine_get_id (limber_stretch_session_get_routine (session ())), ==,
                    "core-strength");
-  assert_shows_label ("Pelvic tilt");
+  assert_shows_label ("Pelvic Tilt");
 
   n_steps = limber_routine_get_n_steps (limber_stretch_session_get_routine (session ()));
   for (guint step = 1; step < n_steps; step++)

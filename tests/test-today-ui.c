@@ -197,9 +197,9 @@ test_start_episode (void)
   limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   g_assert_true (limber_ui_test_spin_until (window_says,
                                             (gpointer) "only the gentlest routines", 10000));
-  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle relief"));
-  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Start Daily mobility"));
-  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Start Core strength"));
+  g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "Start Gentle Relief"));
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Start Daily Mobility"));
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (window), "Start Core Strength"));
 
   /* Nor does any other way in start one: the app's action (as --routine in a second instance
    * and a notification's Stretch Now use) refuses with the reason. */

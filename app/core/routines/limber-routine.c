@@ -196,7 +196,7 @@ limber_routine_has_progressive (LimberRoutine *self)
   return FALSE;
 }
 
-/* The exercise names, for a list row: "Knee to chest, Pelvic tilt, Cat-cow". */
+/* The exercise names, for a list row: "Knee to Chest, Pelvic Tilt, Cat-Cow". */
 char *
 limber_routine_dup_summary (LimberRoutine *self)
 {

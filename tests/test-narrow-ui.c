@@ -148,7 +148,7 @@ test_stretch_states (void)
   LimberCarePlan *plan = limber_application_get_care_plan (app);
   g_autoptr(GError) error = NULL;
 
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   g_assert_cmpint (limber_care_plan_start_episode (plan, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (limber_ui_test_spin_until (stretch_shows, (gpointer) _("Safe in the first days"),
@@ -373,28 +373,27 @@ collect_covered (GtkWidget             *widget,
 static void
 test_toast (void)
 {
-  const char *pages[] = { "today", "check", "stretch", "reminders", "progress" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+  for (LimberPage page = LIMBER_PAGE_TODAY; page <= LIMBER_PAGE_PROGRESS; page++)
     {
+      const char *name = limber_page_to_string (page);
       g_autoptr(GString) covered = g_string_new (NULL);
       ToastWait wait = { .last_y = -1 };
       g_autofree char *shot = NULL;
 
-      limber_window_show_page (window, pages[i]);
+      limber_window_show_page (window, page);
       g_assert_true (limber_ui_test_spin_until (no_toast, NULL, 15000));
       limber_window_add_toast (window, _("All records deleted"));
       g_assert_true (limber_ui_test_spin_until (toast_settled, &wait, 10000));
       g_assert_true (limber_ui_test_spin_until (scrolled_to_end, NULL, 10000));
       g_assert_true (limber_ui_test_spin_until (toast_settled, &wait, 10000));
-      g_test_message ("%s: toast at %g,%g %g×%g", pages[i], wait.bounds.origin.x,
+      g_test_message ("%s: toast at %g,%g %g×%g", name, wait.bounds.origin.x,
                       wait.bounds.origin.y, wait.bounds.size.width, wait.bounds.size.height);
 
-      shot = g_strdup_printf ("narrow-toast-%s", pages[i]);
+      shot = g_strdup_printf ("narrow-toast-%s", name);
       limber_ui_test_save_screenshot (GTK_WINDOW (window), shot);
       collect_covered (GTK_WIDGET (window), &wait.bounds, covered);
       if (covered->len > 0)
-        g_error ("At %d px, a toast covers on the %s page:\n%s", NARROW, pages[i], covered->str);
+        g_error ("At %d px, a toast covers on the %s page:\n%s", NARROW, name, covered->str);
     }
 }
 

@@ -1194,9 +1194,9 @@ shows_blocked (gpointer data)
 }
 
 static gboolean
-window_page_is (gpointer name)
+window_page_is (gpointer page)
 {
-  return g_strcmp0 (limber_window_get_page (window), name) == 0;
+  return limber_window_get_page (window) == (LimberPage) GPOINTER_TO_INT (page);
 }
 
 static void
@@ -1238,10 +1238,10 @@ test_blocked (void)
 
   /* Check Again opens the check. */
   limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (window), "Check Again"));
-  g_assert_true (limber_ui_test_spin_until (window_page_is, "check", 10000));
+  g_assert_true (limber_ui_test_spin_until (window_page_is, GINT_TO_POINTER (LIMBER_PAGE_CHECK), 10000));
 
   add_check (LIMBER_TRIAGE_OUTCOME_SELF_CARE);
-  limber_window_show_page (window, "stretch");
+  limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   g_assert_true (limber_ui_test_spin_until (shows_card, "gentle-relief", 10000));
   g_assert_false (shows_blocked (NULL));
   g_assert_nonnull (limber_ui_test_find_control (GTK_WIDGET (window), "New Routine"));

@@ -136,7 +136,7 @@ main (int   argc,
     g_print ("Insert, one transaction each: %u glasses in %.0f ms = %.0f records/s (%.0f µs each)\n",
              INSERTS, ms, INSERTS / (ms / 1000), ms * 1000 / INSERTS);
 
-    record = limber_session_record_new ("gentle-relief", "Gentle relief", g_get_real_time (),
+    record = limber_session_record_new ("gentle-relief", "Gentle Relief", g_get_real_time (),
                                         g_get_real_time (), 3, 3, LIMBER_SESSION_OUTCOME_COMPLETED);
     start = g_get_monotonic_time ();
     for (guint i = 0; i < INSERTS; i++)

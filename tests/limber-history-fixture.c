@@ -54,7 +54,7 @@ limber_history_fixture_fill (const char *path,
 
   sqlite3_prepare_v2 (db, "INSERT INTO sessions (routine_id, routine_name, started_us, ended_us,"
                           " exercises_completed, exercises_total, outcome, pain_before, pain_after)"
-                          " VALUES ('daily-mobility', 'Daily mobility', ?1, ?1 + 600000000, 5, 5,"
+                          " VALUES ('daily-mobility', 'Daily Mobility', ?1, ?1 + 600000000, 5, 5,"
                           " 'completed', ?2, ?3)", -1, &session, NULL);
   sqlite3_prepare_v2 (db, "INSERT INTO glasses (time_us, source) VALUES (?, 'app')", -1, &glass,
                       NULL);

@@ -381,7 +381,7 @@ add_rated_session (Fixture *f,
                    int      after)
 {
   g_autoptr(LimberSessionRecord) record =
-    limber_session_record_new ("gentle-relief", "Gentle relief", at_us, at_us + 10 * MINUTE, 3,
+    limber_session_record_new ("gentle-relief", "Gentle Relief", at_us, at_us + 10 * MINUTE, 3,
                                3, LIMBER_SESSION_OUTCOME_COMPLETED);
 
   limber_session_record_set_pain_before (record, before);

@@ -47,7 +47,7 @@ with db:
 PY
 out=$(XDG_DATA_HOME=$episode_home/data XDG_STATE_HOME=$episode_home/state \
       timeout 20 "$limber" --routine=daily-mobility 2>&1 >/dev/null); status=$?
-if [ $status -eq 1 ] && grep -q "Not starting “daily-mobility”: “Daily mobility” is not for the first days of a spasm" <<<"$out"; then
+if [ $status -eq 1 ] && grep -q "Not starting “daily-mobility”: “Daily Mobility” is not for the first days of a spasm" <<<"$out"; then
   ok "--routine during the first days of an episode refuses a routine not meant for them"
 else
   not_ok "--routine in the acute phase" "status $status: $out"

@@ -106,7 +106,7 @@ test_changed_kinds (Fixture       *f,
   };
   gint64 episode = 0, session = 0;
 
-  record = limber_session_record_new ("gentle-relief", "Gentle relief", (gint64) 1767225600 * G_USEC_PER_SEC,
+  record = limber_session_record_new ("gentle-relief", "Gentle Relief", (gint64) 1767225600 * G_USEC_PER_SEC,
                                       (gint64) 1767225900 * G_USEC_PER_SEC, 3, 3,
                                       LIMBER_SESSION_OUTCOME_COMPLETED);
   for (guint i = 0; i < limber_triage_get_n_questions (); i++)

@@ -315,48 +315,29 @@ format_packs (guint  count,
   return g_strdup_printf (format, count, time);
 }
 
-void
-limber_doctor_summary_add_tried (LimberDoctorSummary *self,
-                                 LimberJournal       *journal,
-                                 GPtrArray           *sessions)
+/* A session's routine as the summary names it: its name, or its id for one without. */
+static const char *
+routine_name (LimberSessionRecord *record)
 {
-  LimberSummarySection *section = add_section (self, _("What Was Tried, Last 30 Days"));
-  guint cold = limber_journal_count_packs (journal, LIMBER_PACK_COLD, self->pain_from_us,
-                                           G_MAXINT64);
-  guint heat = limber_journal_count_packs (journal, LIMBER_PACK_HEAT, self->pain_from_us,
-                                           G_MAXINT64);
-  guint walks = limber_journal_count (journal, LIMBER_RECORD_COUNT_WALKS, self->pain_from_us,
-                                      G_MAXINT64);
+  const char *name = limber_session_record_get_routine_name (record);
+
+  if (name == NULL || name[0] == '\0')
+    name = limber_session_record_get_routine_id (record);
+  return name;
+}
+
+/* Sessions by routine, in the order each was first done. */
+static void
+add_sessions_by_routine (LimberSummarySection *section,
+                         GPtrArray            *sessions)
+{
   g_autoptr(GPtrArray) routines = g_ptr_array_new ();
   g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
-  guint stopped = 0;
 
-  if (cold == 0 && heat == 0 && walks == 0 && sessions->len == 0)
-    {
-      add_line (section, g_strdup (_("Nothing recorded in the last 30 days.")));
-      return;
-    }
-
-  /* Translators: %u is how many, %s how long in all ("40 minutes"). */
-  add_line (section, format_packs (cold, limber_journal_sum_packs (journal, LIMBER_PACK_COLD,
-                                                                   self->pain_from_us,
-                                                                   G_MAXINT64),
-                                   _("Cold packs: none"), _("Cold packs: %u, %s in all")));
-  /* Translators: %u is how many, %s how long in all ("40 minutes"). */
-  add_line (section, format_packs (heat, limber_journal_sum_packs (journal, LIMBER_PACK_HEAT,
-                                                                   self->pain_from_us,
-                                                                   G_MAXINT64),
-                                   _("Heat packs: none"), _("Heat packs: %u, %s in all")));
-  add_line (section, g_strdup_printf (_("Walks: %u"), walks));
-
-  /* Sessions by routine, in the order each was first done. */
   for (guint i = 0; i < sessions->len; i++)
     {
-      LimberSessionRecord *record = g_ptr_array_index (sessions, i);
-      const char *name = limber_session_record_get_routine_name (record);
+      const char *name = routine_name (g_ptr_array_index (sessions, i));
 
-      if (name == NULL || name[0] == '\0')
-        name = limber_session_record_get_routine_id (record);
       if (!g_hash_table_contains (counts, name))
         g_ptr_array_add (routines, (gpointer) name);
       g_hash_table_insert (counts, (gpointer) name,
@@ -376,13 +357,22 @@ limber_doctor_summary_add_tried (LimberDoctorSummary *self,
                                                        "Stretch sessions of “%s”: %u", n),
                                           name, n));
     }
+}
+
+/* The sessions stopped before their end, the latest MAX_STOPPED of them, and how many more. */
+static void
+add_stopped_sessions (LimberDoctorSummary  *self,
+                      LimberSummarySection *section,
+                      GPtrArray            *sessions)
+{
+  guint stopped = 0;
 
   for (guint i = 0; i < sessions->len; i++)
     {
       LimberSessionRecord *record = g_ptr_array_index (sessions, i);
       LimberSessionOutcome outcome = limber_session_record_get_outcome (record);
       int pain = limber_session_record_get_pain_after (record);
-      const char *name = limber_session_record_get_routine_name (record);
+      const char *name = routine_name (record);
       g_autofree char *day = NULL;
 
       if (outcome != LIMBER_SESSION_OUTCOME_STOPPED &&
@@ -391,8 +381,6 @@ limber_doctor_summary_add_tried (LimberDoctorSummary *self,
       if (++stopped > MAX_STOPPED)
         continue;
 
-      if (name == NULL || name[0] == '\0')
-        name = limber_session_record_get_routine_id (record);
       day = limber_doctor_summary_format_day (self, limber_session_record_get_started_wall_us (record));
       /* Translators: the first %s is a routine's name, the second a date; "It Hurts" is the
        * player's button. */
@@ -411,6 +399,41 @@ limber_doctor_summary_add_tried (LimberDoctorSummary *self,
                                                      "and %u more stopped sessions",
                                                      stopped - MAX_STOPPED),
                                         stopped - MAX_STOPPED));
+}
+
+void
+limber_doctor_summary_add_tried (LimberDoctorSummary *self,
+                                 LimberJournal       *journal,
+                                 GPtrArray           *sessions)
+{
+  LimberSummarySection *section = add_section (self, _("What Was Tried, Last 30 Days"));
+  guint cold = limber_journal_count_packs (journal, LIMBER_PACK_COLD, self->pain_from_us,
+                                           G_MAXINT64);
+  guint heat = limber_journal_count_packs (journal, LIMBER_PACK_HEAT, self->pain_from_us,
+                                           G_MAXINT64);
+  guint walks = limber_journal_count (journal, LIMBER_RECORD_COUNT_WALKS, self->pain_from_us,
+                                      G_MAXINT64);
+
+  if (cold == 0 && heat == 0 && walks == 0 && sessions->len == 0)
+    {
+      add_line (section, g_strdup (_("Nothing recorded in the last 30 days.")));
+      return;
+    }
+
+  /* Translators: %u is how many, %s how long in all ("40 minutes"). */
+  add_line (section, format_packs (cold, limber_journal_sum_packs (journal, LIMBER_PACK_COLD,
+                                                                   self->pain_from_us,
+                                                                   G_MAXINT64),
+                                   _("Cold packs: none"), _("Cold packs: %u, %s in all")));
+  /* Translators: %u is how many, %s how long in all ("40 minutes"). */
+  add_line (section, format_packs (heat, limber_journal_sum_packs (journal, LIMBER_PACK_HEAT,
+                                                                   self->pain_from_us,
+                                                                   G_MAXINT64),
+                                   _("Heat packs: none"), _("Heat packs: %u, %s in all")));
+  add_line (section, g_strdup_printf (_("Walks: %u"), walks));
+
+  add_sessions_by_routine (section, sessions);
+  add_stopped_sessions (self, section, sessions);
 }
 
 void

@@ -414,6 +414,69 @@ limber_store_fall_back_to_memory (LimberStore *self,
   limber_store_stop_saving (self, problem);
 }
 
+/* The folder made (private) and the file's place checked: no symbolic link for either, and
+ * something that is no database file at all, such as a folder or a pipe, moved aside. */
+static gboolean
+prepare_place (LimberStore  *self,
+               GError      **error)
+{
+  g_autofree char *dir = g_path_get_dirname (self->path);
+  GStatBuf st;
+
+  if (g_lstat (dir, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
+                   _("the folder %s is a symbolic link; Limber keeps your records only in a "
+                     "real folder"), dir);
+      return FALSE;
+    }
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+  /* A folder made by someone else's umask is closed to others, keeping what it lacks. */
+  if (g_lstat (dir, &st) == 0 && S_ISDIR (st.st_mode) && (st.st_mode & 077) != 0 &&
+      g_chmod (dir, st.st_mode & 0700) != 0)
+    g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
+
+  if (g_lstat (self->path, &st) == 0 && S_ISLNK (st.st_mode))
+    {
+      g_set_error (error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
+                   _("%s is a symbolic link; Limber keeps your records only in a real file"),
+                   self->path);
+      return FALSE;
+    }
+
+  if (g_file_test (self->path, G_FILE_TEST_EXISTS) &&
+      !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
+    return move_aside (self, error);
+  return TRUE;
+}
+
+/* Opens the file; a damaged one is moved aside and a new one opened in its place. */
+static gboolean
+open_or_move_aside (LimberStore  *self,
+                    GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (open_file (self, &local_error))
+    return TRUE;
+  if (!is_corruption (self->last_rc))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_message ("%s is damaged: %s", self->path, local_error->message);
+  limber_store_close_db (self);
+  return move_aside (self, error) && open_file (self, error);
+}
+
 /**
  * limber_store_open:
  *
@@ -430,73 +493,18 @@ gboolean
 limber_store_open (LimberStore  *self,
                    GError      **error)
 {
-  g_autofree char *dir = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
 
   g_return_val_if_fail (LIMBER_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->db == NULL, FALSE);
 
-  dir = g_path_get_dirname (self->path);
-  if (g_lstat (dir, &st) == 0 && S_ISLNK (st.st_mode))
+  if (prepare_place (self, &local_error) && open_or_move_aside (self, &local_error))
     {
-      g_set_error (&local_error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
-                   _("the folder %s is a symbolic link; Limber keeps your records only in a "
-                     "real folder"), dir);
-      goto in_memory;
-    }
-  if (g_mkdir_with_parents (dir, 0700) != 0)
-    {
-      int saved_errno = errno;
-
-      g_set_error (&local_error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
-                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
-      goto in_memory;
-    }
-  /* A folder made by someone else's umask is closed to others, keeping what it lacks. */
-  if (g_lstat (dir, &st) == 0 && S_ISDIR (st.st_mode) && (st.st_mode & 077) != 0 &&
-      g_chmod (dir, st.st_mode & 0700) != 0)
-    g_debug ("Could not make %s private: %s", dir, g_strerror (errno));
-
-  if (g_lstat (self->path, &st) == 0 && S_ISLNK (st.st_mode))
-    {
-      g_set_error (&local_error, LIMBER_STORE_ERROR, LIMBER_STORE_ERROR_NOT_SAVING,
-                   _("%s is a symbolic link; Limber keeps your records only in a real file"),
-                   self->path);
-      goto in_memory;
+      self->saving = TRUE;
+      limber_store_watch_folder (self);
+      return TRUE;
     }
 
-  /* Something that is no database file at all, such as a folder or a pipe, is moved aside at
-   * once. */
-  if (g_file_test (self->path, G_FILE_TEST_EXISTS) &&
-      !g_file_test (self->path, G_FILE_TEST_IS_REGULAR))
-    {
-      if (!move_aside (self, &local_error))
-        goto in_memory;
-    }
-
-  if (!open_file (self, &local_error))
-    {
-      if (is_corruption (self->last_rc))
-        {
-          g_message ("%s is damaged: %s", self->path, local_error->message);
-          g_clear_error (&local_error);
-          limber_store_close_db (self);
-
-          if (!move_aside (self, &local_error))
-            goto in_memory;
-          if (!open_file (self, &local_error))
-            goto in_memory;
-        }
-      else
-        goto in_memory;
-    }
-
-  self->saving = TRUE;
-  limber_store_watch_folder (self);
-  return TRUE;
-
-in_memory:
   {
     /* A newer file is left as it is; this run keeps its records in memory, starting empty,
      * since this version cannot read the newer schema. */

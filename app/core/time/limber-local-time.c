@@ -25,7 +25,9 @@ limber_local_time_on_day (GTimeZone *time_zone,
                           int        day_offset,
                           guint      minute)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (wall_us / G_USEC_PER_SEC);
+  /* Whole seconds rounded down, so that a time just before 1970 is not taken as 1970. */
+  gint64 wall_s = wall_us / G_USEC_PER_SEC - (wall_us % G_USEC_PER_SEC < 0);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (wall_s);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, time_zone);
   g_autoptr(GDateTime) noon = NULL;
   g_autoptr(GDateTime) day = NULL;

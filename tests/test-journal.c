@@ -796,9 +796,9 @@ test_glass (Fixture       *f,
 
   g_assert_cmpuint (count_glasses (f->journal), ==, 2);
   g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_RECORD_COUNT_GLASSES, WALL_START,
-                                        WALL_START + HOUR), ==, 1);
+                                          WALL_START + HOUR), ==, 1);
   g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_RECORD_COUNT_GLASSES, WALL_START + 1,
-                                        WALL_START + HOUR + 1), ==, 1);
+                                          WALL_START + HOUR + 1), ==, 1);
   g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_RECORD_COUNT_SESSIONS, ALL_TIME), ==,
                     0);
 
@@ -885,7 +885,7 @@ test_pack (Fixture       *f,
 
   /* Kept in whole seconds, rounded to the nearest. */
   g_assert_cmpint (limber_journal_add_pack (f->journal, LIMBER_PACK_COLD, WALL_START,
-                                          15 * MINUTE + 499999, &error), >, 0);
+                                            15 * MINUTE + 499999, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (limber_journal_get_last_pack (f->journal, &kind, &started_us, &duration_us));
   g_assert_cmpint (kind, ==, LIMBER_PACK_COLD);
@@ -893,7 +893,7 @@ test_pack (Fixture       *f,
   g_assert_cmpint (duration_us, ==, 15 * MINUTE);
 
   g_assert_cmpint (limber_journal_add_pack (f->journal, LIMBER_PACK_HEAT, WALL_START + 3 * HOUR,
-                                          20 * MINUTE + 500000, &error), >, 0);
+                                            20 * MINUTE + 500000, &error), >, 0);
   g_assert_no_error (error);
   g_assert_true (limber_journal_get_last_pack (f->journal, &kind, &started_us, &duration_us));
   g_assert_cmpint (kind, ==, LIMBER_PACK_HEAT);
@@ -910,9 +910,9 @@ test_pack (Fixture       *f,
   g_assert_cmpuint (limber_journal_count_packs (f->journal, LIMBER_PACK_COLD, ALL_TIME), ==, 2);
   g_assert_cmpuint (limber_journal_count_packs (f->journal, LIMBER_PACK_HEAT, ALL_TIME), ==, 1);
   g_assert_cmpuint (limber_journal_count_packs (f->journal, LIMBER_PACK_COLD, WALL_START,
-                                              WALL_START + HOUR), ==, 1);
+                                                WALL_START + HOUR), ==, 1);
   g_assert_cmpuint (limber_journal_count_packs (f->journal, LIMBER_PACK_HEAT, WALL_START,
-                                              WALL_START + 3 * HOUR), ==, 0);
+                                                WALL_START + 3 * HOUR), ==, 0);
 }
 
 static void
@@ -984,9 +984,9 @@ test_reminder_event (Fixture       *f,
 
   g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_RECORD_COUNT_WALKS, ALL_TIME), ==, 3);
   g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_RECORD_COUNT_WALKS, WALL_START,
-                                        WALL_START + DAY), ==, 2);
+                                          WALL_START + DAY), ==, 2);
   g_assert_cmpuint (limber_journal_count (f->journal, LIMBER_RECORD_COUNT_WALKS, WALL_START + 1,
-                                        WALL_START + DAY + 1), ==, 2);
+                                          WALL_START + DAY + 1), ==, 2);
   g_assert_cmpuint (count_glasses (f->journal), ==, 0);
 
   root = export_json (f);

@@ -177,6 +177,40 @@ test_before_epoch (void)
   assert_day (utc, 0, 0, day);
 }
 
+/* GDateTime holds the years 1 to 9999: times beyond are taken as 0001-01-03 or 9999-12-29
+ * (UTC), and days stepped far away stop a day inside the ends (in UTC, 0001-01-02 and
+ * 9999-12-30), never failing. */
+static void
+test_clamped (void)
+{
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  gint64 last_start = utc_us (9999, 12, 29, 0, 0);
+  gint64 first_start = utc_us (1, 1, 3, 0, 0);
+
+  /* Still in range: the plain answer. */
+  assert_day (utc, utc_us (9999, 12, 28, 12, 0), utc_us (9999, 12, 28, 0, 0), last_start);
+  assert_day (utc, utc_us (1, 1, 3, 12, 0), first_start, utc_us (1, 1, 4, 0, 0));
+
+  /* Beyond: the last and first whole days, each still a day long. */
+  assert_day (utc, utc_us (9999, 12, 31, 23, 59), last_start, last_start + 24 * HOUR);
+  assert_day (utc, G_MAXINT64, last_start, last_start + 24 * HOUR);
+  assert_day (utc, utc_us (1, 1, 1, 0, 0), first_start, first_start + 24 * HOUR);
+  assert_day (utc, G_MININT64, first_start, first_start + 24 * HOUR);
+  assert_day (berlin, G_MAXINT64, utc_us (9999, 12, 28, 23, 0), utc_us (9999, 12, 29, 23, 0));
+
+  /* Days stepped far away stop at the ends. */
+  {
+    g_autoptr(GDateTime) late = limber_local_time_on_day (utc, 0, G_MAXINT, 8 * 60);
+    g_autoptr(GDateTime) early = limber_local_time_on_day (utc, 0, G_MININT, 8 * 60);
+    g_autoptr(GDateTime) minutes = limber_local_time_on_day (utc, G_MAXINT64, 8, G_MAXUINT);
+
+    g_assert_cmpint (g_date_time_to_unix (late) * SECOND, ==, utc_us (9999, 12, 30, 8, 0));
+    g_assert_cmpint (g_date_time_to_unix (early) * SECOND, ==, utc_us (1, 1, 2, 8, 0));
+    /* G_MAXUINT minutes: days beyond the end, then 04:15 (G_MAXUINT % 1440 is 255). */
+    g_assert_cmpint (g_date_time_to_unix (minutes) * SECOND, ==, utc_us (9999, 12, 30, 4, 15));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -193,6 +227,7 @@ main (int   argc,
   g_test_add_func ("/local-time/on-day/steps", test_on_day);
   g_test_add_func ("/local-time/on-day/gap-and-overlap", test_on_day_gap_and_overlap);
   g_test_add_func ("/local-time/before-epoch", test_before_epoch);
+  g_test_add_func ("/local-time/clamped", test_clamped);
 
   status = g_test_run ();
   g_time_zone_unref (berlin);

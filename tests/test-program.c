@@ -10,6 +10,9 @@
 
 #include "config.h"
 
+#include <signal.h>
+#include <sys/prctl.h>
+
 #include <glib/gstdio.h>
 
 #include "limber-program.h"
@@ -130,21 +133,58 @@ test_spawn_fails (void)
 
 /* The reminder service on a private bus */
 
+/* A bus of the test's own, with no service folders: the bus cannot start the service. Not
+ * GTestDBus, whose watcher process outlives a failed test and keeps its output open, so that
+ * a failure reads as a time-out; this daemon ends with the test, whatever the ending. */
+static const char bus_config[] =
+  "<busconfig>"
+  "<type>session</type>"
+  "<listen>unix:tmpdir=/tmp</listen>"
+  "<policy context=\"default\">"
+  "<allow send_destination=\"*\" eavesdrop=\"true\"/>"
+  "<allow eavesdrop=\"true\"/>"
+  "<allow own=\"*\"/>"
+  "</policy>"
+  "</busconfig>";
+
 typedef struct
 {
-  GTestDBus       *dbus;
+  GSubprocess     *daemon;
   GDBusConnection *bus;
 } Bus;
+
+static void
+die_with_parent (gpointer data)
+{
+  prctl (PR_SET_PDEATHSIG, SIGKILL);
+}
 
 static void
 bus_set_up (Bus           *b,
             gconstpointer  data)
 {
+  g_autofree char *config = g_build_filename (tmp_dir, "bus.conf", NULL);
+  g_autofree char *config_option = g_strconcat ("--config-file=", config, NULL);
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autofree char *address = NULL;
   g_autoptr(GError) error = NULL;
 
-  b->dbus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (b->dbus);
-  b->bus = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (b->dbus),
+  g_file_set_contents (config, bus_config, -1, &error);
+  g_assert_no_error (error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE
+                                        | G_SUBPROCESS_FLAGS_STDERR_SILENCE);
+  g_subprocess_launcher_set_child_setup (launcher, die_with_parent, NULL, NULL);
+  b->daemon = g_subprocess_launcher_spawn (launcher, &error, "dbus-daemon", "--nofork",
+                                           "--print-address=1", config_option, NULL);
+  g_assert_no_error (error);
+
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (b->daemon));
+  address = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (address);
+
+  b->bus = g_dbus_connection_new_for_address_sync (address,
                                                    G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT
                                                    | G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
                                                    NULL, NULL, &error);
@@ -155,10 +195,14 @@ static void
 bus_tear_down (Bus           *b,
                gconstpointer  data)
 {
+  g_autoptr(GError) error = NULL;
+
   g_dbus_connection_close_sync (b->bus, NULL, NULL);
   g_clear_object (&b->bus);
-  g_test_dbus_down (b->dbus);
-  g_clear_object (&b->dbus);
+  g_subprocess_force_exit (b->daemon);
+  g_subprocess_wait (b->daemon, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&b->daemon);
   g_setenv ("LIMBER_REMINDERS", "/bin/true", TRUE);
 }
 

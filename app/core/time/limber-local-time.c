@@ -9,12 +9,34 @@
 
 #define MINUTES_PER_DAY (24 * 60)
 
+/* GDateTime holds the years 1 to 9999 only. "Now" is kept two days inside them, so that its
+ * local date in any zone, and the midnight ending it, exist; days stepped from it stop at the
+ * day before the first or after the last one. */
+#define FIRST_NOW_S  G_GINT64_CONSTANT (-62135424000)   /* 0001-01-03 00:00 UTC */
+#define LAST_NOW_S   G_GINT64_CONSTANT (253402041600)   /* 9999-12-29 00:00 UTC */
+#define FIRST_DAY_S  (FIRST_NOW_S - 86400)
+#define LAST_DAY_S   (LAST_NOW_S + 2 * 86400)
+
+/* How many days @noon may step, back (a negative bound) or forward, and stay in range. */
+static gint64
+clamp_days (GDateTime *noon,
+            gint64     days)
+{
+  g_autoptr(GDateTime) first = g_date_time_new_from_unix_utc (FIRST_DAY_S);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_utc (LAST_DAY_S);
+
+  return CLAMP (days, g_date_time_difference (first, noon) / G_TIME_SPAN_DAY,
+                g_date_time_difference (last, noon) / G_TIME_SPAN_DAY);
+}
+
 /**
  * limber_local_time_on_day:
  * @time_zone: the zone to read dates and times in
  * @wall_us: a wall-clock time, in microseconds since the Unix epoch
  * @day_offset: days after the local date of @wall_us (negative for before)
  * @minute: the minute of that day; 24:00 or later runs into the following days
+ *
+ * Times and days outside the years 1 to 9999 are clamped to days just inside them.
  *
  * Returns: (transfer full): the local time at @minute of the day @day_offset days after the
  *   local date of @wall_us, right across daylight saving changes
@@ -25,7 +47,10 @@ limber_local_time_on_day (GTimeZone *time_zone,
                           int        day_offset,
                           guint      minute)
 {
-  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (wall_us / G_USEC_PER_SEC);
+  /* Whole seconds rounded down, so that a time just before 1970 is not taken as 1970. */
+  gint64 wall_s = CLAMP (wall_us / G_USEC_PER_SEC - (wall_us % G_USEC_PER_SEC < 0),
+                         FIRST_NOW_S, LAST_NOW_S);
+  g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (wall_s);
   g_autoptr(GDateTime) local = g_date_time_to_timezone (utc, time_zone);
   g_autoptr(GDateTime) noon = NULL;
   g_autoptr(GDateTime) day = NULL;
@@ -35,7 +60,8 @@ limber_local_time_on_day (GTimeZone *time_zone,
   noon = g_date_time_new (time_zone,
                           g_date_time_get_year (local), g_date_time_get_month (local),
                           g_date_time_get_day_of_month (local), 12, 0, 0);
-  day = g_date_time_add_days (noon, day_offset + (int) (minute / MINUTES_PER_DAY));
+  day = g_date_time_add_days (noon, (int) clamp_days (noon, (gint64) day_offset
+                                                           + minute / MINUTES_PER_DAY));
   minute %= MINUTES_PER_DAY;
 
   return g_date_time_new (time_zone,

@@ -196,8 +196,7 @@ add_field (LimberEditorStep *self,
   field->whole = gtk_spin_button_get_digits (GTK_SPIN_BUTTON (spin)) == 0;
   g_ptr_array_add (self->fields, field);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), -1);
+  /* Named by its row's title: the row labels its activatable widget. */
   reset_field (field);
   g_signal_connect (spin, "output", G_CALLBACK (on_output), NULL);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), value);
@@ -522,6 +521,16 @@ limber_editor_step_write (LimberEditorStep *self,
     g_string_append_printf (out, ",\n      \"sides\": \"%s\"",
                             sides[MIN (adw_combo_row_get_selected (ADW_COMBO_ROW (self->sides_row)),
                                        G_N_ELEMENTS (sides) - 1)]);
+}
+
+/* Takes the numbers typed and not yet entered, as Save does. */
+void
+limber_editor_step_commit (LimberEditorStep *self)
+{
+  g_return_if_fail (LIMBER_IS_EDITOR_STEP (self));
+
+  for (guint i = 0; i < self->fields->len; i++)
+    gtk_spin_button_update (GTK_SPIN_BUTTON (((Field *) g_ptr_array_index (self->fields, i))->spin));
 }
 
 static Field *

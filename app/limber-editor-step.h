@@ -26,6 +26,7 @@ void              limber_editor_step_write         (LimberEditorStep   *self,
                                                     guint               index,
                                                     GHashTable         *skip,
                                                     GString            *out);
+void              limber_editor_step_commit        (LimberEditorStep   *self);
 GtkWidget        *limber_editor_step_get_field     (LimberEditorStep   *self,
                                                     const char         *member,
                                                     int                 element);

@@ -210,6 +210,10 @@ static gboolean
 check (LimberRoutineEditor  *self,
        GError              **error)
 {
+  self->loading = TRUE;
+  for (guint i = 0; i < self->steps->len; i++)
+    limber_editor_step_commit (g_ptr_array_index (self->steps, i));
+  self->loading = FALSE;
   limber_routine_editor_validate (self);
   if (self->error == NULL)
     return TRUE;

@@ -30,6 +30,10 @@ relayout_steps (LimberRoutineEditor *self)
 {
   AdwPreferencesPage *page = ADW_PREFERENCES_PAGE (self->page);
 
+  /* A spin button taken off the page shows its value again, losing a number typed and not yet
+   * entered: it is entered first. */
+  for (guint i = 0; i < self->steps->len; i++)
+    limber_editor_step_commit (g_ptr_array_index (self->steps, i));
   adw_preferences_page_remove (page, ADW_PREFERENCES_GROUP (self->add_group));
   adw_preferences_page_remove (page, ADW_PREFERENCES_GROUP (self->export_group));
   for (guint i = 0; i < self->steps->len; i++)

@@ -348,6 +348,46 @@ check_id (Reader      *reader,
   return TRUE;
 }
 
+/* A step's or an exercise's "tempo": the seconds of each of its moves. */
+static gboolean
+read_tempo (Reader        *reader,
+            JsonObject    *object,
+            JsonNode      *tempo,
+            LimberTiming  *timing,
+            GError       **error)
+{
+  JsonArray *array = JSON_NODE_HOLDS_ARRAY (tempo) ? json_node_get_array (tempo) : NULL;
+
+  rule (reader, _("one time for each move"));
+  if (array == NULL || json_array_get_length (array) != timing->moves->len)
+    return fail (reader, object, "tempo", error,
+                 _("“tempo” must be a list of %u numbers of seconds, one for each move"),
+                 timing->moves->len);
+
+  for (guint i = 0; i < timing->moves->len; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      LimberMove *move = g_ptr_array_index (timing->moves, i);
+      double seconds = is_number (node) ? json_node_get_double (node) : NAN;
+
+      if (!(seconds >= MIN_MOVE && seconds <= MAX_MOVE))
+        {
+          gboolean ok;
+
+          rule (reader, _("%g to %g seconds"), MIN_MOVE, MAX_MOVE);
+          reader->element = (int) i;
+          ok = fail (reader, object, "tempo", error,
+                     _("each “tempo” value must be from %g to %g seconds"), MIN_MOVE, MAX_MOVE);
+          reader->element = -1;
+          return ok;
+        }
+
+      move->duration_us = llround (seconds * G_USEC_PER_SEC);
+    }
+  g_clear_pointer (&reader->rule, g_free);
+  return TRUE;
+}
+
 /* Reads the timing fields shared by exercises and routine steps into @timing. */
 static gboolean
 read_timing (Reader             *reader,
@@ -399,40 +439,10 @@ read_timing (Reader             *reader,
   tempo = json_object_get_member (object, "tempo");
   if (tempo != NULL)
     {
-      JsonArray *array = JSON_NODE_HOLDS_ARRAY (tempo) ? json_node_get_array (tempo) : NULL;
-
       if (mode == LIMBER_EXERCISE_MODE_HOLD)
         return fail (reader, object, "tempo", error,
                      _("“tempo” is only for reps and cycles; use “hold”"));
-
-      rule (reader, _("one time for each move"));
-      if (array == NULL || json_array_get_length (array) != timing->moves->len)
-        return fail (reader, object, "tempo", error,
-                     _("“tempo” must be a list of %u numbers of seconds, one for each move"),
-                     timing->moves->len);
-
-      for (guint i = 0; i < timing->moves->len; i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          LimberMove *move = g_ptr_array_index (timing->moves, i);
-          double seconds = is_number (node) ? json_node_get_double (node) : NAN;
-
-          if (!(seconds >= MIN_MOVE && seconds <= MAX_MOVE))
-            {
-              gboolean ok;
-
-              rule (reader, _("%g to %g seconds"), MIN_MOVE, MAX_MOVE);
-              reader->element = (int) i;
-              ok = fail (reader, object, "tempo", error,
-                         _("each “tempo” value must be from %g to %g seconds"),
-                         MIN_MOVE, MAX_MOVE);
-              reader->element = -1;
-              return ok;
-            }
-
-          move->duration_us = llround (seconds * G_USEC_PER_SEC);
-        }
-      g_clear_pointer (&reader->rule, g_free);
+      return read_tempo (reader, object, tempo, timing, error);
     }
 
   return TRUE;

@@ -244,6 +244,64 @@ n_editors (void)
   return n;
 }
 
+/* Every number is a spin button with its unit; the tempo has one for each move, named. The
+ * steps are knee-to-chest (whose Hold is @hold) and cat-cow. */
+static void
+check_numbers (LimberRoutineEditor *editor,
+               GtkEditable         *hold)
+{
+  GtkEditable *rounds = limber_routine_editor_get_field (editor, 0, "rounds");
+  GtkWidget *cow = limber_ui_test_find_label (step_group (editor, 1), "Cow");
+  GtkWidget *cow_spin;
+  g_autofree char *text = NULL;
+
+  g_assert_true (GTK_IS_SPIN_BUTTON (hold));
+  g_assert_nonnull (limber_ui_test_find_label (row_of (hold), "s"));
+  g_assert_nonnull (limber_ui_test_find_label (row_of (rounds), "×"));
+  g_assert_nonnull (limber_ui_test_find_label (step_group (editor, 1), "Cat"));
+  g_assert_nonnull (cow);
+  cow_spin = limber_ui_test_find_of_type (gtk_widget_get_ancestor (cow, ADW_TYPE_ACTION_ROW),
+                                          GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (cow_spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cow_spin), 6);
+  text = limber_routine_editor_dup_text (editor);
+  g_assert_nonnull (strstr (text, "\"tempo\": [5, 6]"));
+
+  /* A number typed and not yet entered is kept when the steps are laid out again. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (rounds)));
+  gtk_editable_set_text (rounds, "3");
+  limber_routine_editor_move_step (editor, 1, -1);
+  limber_routine_editor_move_step (editor, 0, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (rounds)), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (rounds), ==, "3");
+}
+
+/* Out of range, typed: not marked while it is typed; once left, marked at the field, in the
+ * field's own words, in place of its hint, so that no row moves. */
+static void
+check_hold_refused (LimberRoutineEditor *editor,
+                    GtkEditable         *hold)
+{
+  GtkWidget *row = row_of (hold);
+  GtkWidget *header = gtk_widget_get_first_child (gtk_widget_get_parent (row));
+  int row_height = height_of (row);
+  int header_height = height_of (header);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (hold)));
+  gtk_editable_set_text (hold, "900");
+  g_assert_null (find_error (GTK_WIDGET (editor)));
+  type_and_leave (editor, hold, "900");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (hold)), ==, 900);
+  g_assert_cmpstr (limber_routine_editor_get_error (editor), ==, "Hold: 1 to 600 seconds");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Hold: 1 to 600 seconds");
+  g_assert_nonnull (limber_ui_test_find_label (row, "Hold: 1 to 600 seconds"));
+  g_assert_true (find_error (GTK_WIDGET (editor)) == row);
+  g_assert_cmpint (height_of (row), ==, row_height);
+  g_assert_cmpint (height_of (header), ==, header_height);
+}
+
 static void
 test_create (void)
 {
@@ -293,45 +351,8 @@ test_create (void)
     g_assert_nonnull (strstr (text, "\"sides\": \"left\""));
   }
 
-  /* Every number is a spin button with its unit; the tempo has one for each move, named. */
-  g_assert_true (GTK_IS_SPIN_BUTTON (hold));
-  g_assert_nonnull (limber_ui_test_find_label (row_of (hold), "s"));
-  g_assert_nonnull (limber_ui_test_find_label (row_of (limber_routine_editor_get_field (editor, 0,
-                                                                                        "rounds")),
-                                               "×"));
-  {
-    GtkWidget *cow = limber_ui_test_find_label (step_group (editor, 1), "Cow");
-    g_autofree char *text = NULL;
-
-    g_assert_nonnull (limber_ui_test_find_label (step_group (editor, 1), "Cat"));
-    g_assert_nonnull (cow);
-    cow = gtk_widget_get_ancestor (cow, ADW_TYPE_ACTION_ROW);
-    g_assert_nonnull (limber_ui_test_find_of_type (cow, GTK_TYPE_SPIN_BUTTON));
-    gtk_spin_button_set_value (GTK_SPIN_BUTTON (limber_ui_test_find_of_type (cow, GTK_TYPE_SPIN_BUTTON)),
-                               6);
-    text = limber_routine_editor_dup_text (editor);
-    g_assert_nonnull (strstr (text, "\"tempo\": [5, 6]"));
-  }
-
-  /* Out of range, typed and left: marked at the field, in the field's own words, in place of
-   * its hint, so that no row moves. */
-  {
-    GtkWidget *row = row_of (hold);
-    GtkWidget *header = gtk_widget_get_first_child (gtk_widget_get_parent (row));
-    int row_height = height_of (row);
-    int header_height = height_of (header);
-
-    type_and_leave (editor, hold, "900");
-    g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (hold)), ==, 900);
-    g_assert_cmpstr (limber_routine_editor_get_error (editor), ==, "Hold: 1 to 600 seconds");
-    g_assert_true (gtk_widget_has_css_class (row, "error"));
-    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
-                     "Hold: 1 to 600 seconds");
-    g_assert_nonnull (limber_ui_test_find_label (row, "Hold: 1 to 600 seconds"));
-    g_assert_true (find_error (GTK_WIDGET (editor)) == row);
-    g_assert_cmpint (height_of (row), ==, row_height);
-    g_assert_cmpint (height_of (header), ==, header_height);
-  }
+  check_numbers (editor, hold);
+  check_hold_refused (editor, hold);
   /* Save writes nothing while there is a problem. */
   g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
   g_assert_false (limber_routine_editor_save (editor, &error));

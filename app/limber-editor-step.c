@@ -491,7 +491,8 @@ limber_editor_step_write (LimberEditorStep *self,
 
   g_return_if_fail (LIMBER_IS_EDITOR_STEP (self));
 
-  g_string_append_printf (out, "      \"exercise\": \"%s\"", limber_exercise_get_id (self->exercise));
+  g_string_append_printf (out, "      \"exercise\": \"%s\"",
+                          limber_exercise_get_id (self->exercise));
   for (guint i = 0; i < self->fields->len; i++)
     {
       Field *field = g_ptr_array_index (self->fields, i);
@@ -530,7 +531,11 @@ limber_editor_step_commit (LimberEditorStep *self)
   g_return_if_fail (LIMBER_IS_EDITOR_STEP (self));
 
   for (guint i = 0; i < self->fields->len; i++)
-    gtk_spin_button_update (GTK_SPIN_BUTTON (((Field *) g_ptr_array_index (self->fields, i))->spin));
+    {
+      Field *field = g_ptr_array_index (self->fields, i);
+
+      gtk_spin_button_update (GTK_SPIN_BUTTON (field->spin));
+    }
 }
 
 static Field *

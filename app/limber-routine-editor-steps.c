@@ -263,7 +263,8 @@ limber_routine_editor_build_lists (LimberRoutineEditor *self)
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *button = add_button (limber_exercise_get_name (exercise));
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), limber_exercise_get_name (exercise));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     limber_exercise_get_name (exercise));
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                    limber_exercise_get_first_days (exercise)
@@ -274,7 +275,8 @@ limber_routine_editor_build_lists (LimberRoutineEditor *self)
       if (self->first_add == NULL)
         self->first_add = button;
     }
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->add_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                            ADW_PREFERENCES_GROUP (self->add_group));
 
   /* Sharing, below the routine it shares. */
   self->export_group = g_object_ref_sink (adw_preferences_group_new ());
@@ -283,7 +285,8 @@ limber_routine_editor_build_lists (LimberRoutineEditor *self)
   gtk_widget_add_css_class (export_button, "pill");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (export_button), "editor.export");
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->export_group), export_button);
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page), ADW_PREFERENCES_GROUP (self->export_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (self->page),
+                            ADW_PREFERENCES_GROUP (self->export_group));
 }
 
 guint

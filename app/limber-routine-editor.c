@@ -382,7 +382,8 @@ limber_routine_editor_class_init (LimberRoutineEditorClass *klass)
   object_class->finalize = limber_routine_editor_finalize;
   window_class->close_request = limber_routine_editor_close_request;
 
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-routine-editor.ui");
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               RESOURCE_PATH "/ui/limber-routine-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, save_button);
   gtk_widget_class_bind_template_child (widget_class, LimberRoutineEditor, conflict_box);
@@ -400,8 +401,10 @@ limber_routine_editor_class_init (LimberRoutineEditorClass *klass)
                                    limber_routine_editor_export_action);
   gtk_widget_class_install_action (widget_class, "editor.reload", NULL,
                                    limber_routine_editor_reload_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "editor.save",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -411,14 +414,17 @@ limber_routine_editor_init (LimberRoutineEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->steps = g_ptr_array_new_with_free_func (g_object_unref);
-  self->problems = g_ptr_array_new_with_free_func ((GDestroyNotify) limber_catalog_field_error_free);
+  self->problems =
+    g_ptr_array_new_with_free_func ((GDestroyNotify) limber_catalog_field_error_free);
   /* The titles the rows go back to when a problem shown in their place goes. */
-  g_object_set_data_full (G_OBJECT (self->name_row), "limber-title",
-                          g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->name_row))),
-                          g_free);
-  g_object_set_data_full (G_OBJECT (self->description_row), "limber-title",
-                          g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self->description_row))),
-                          g_free);
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *row = i == 0 ? self->name_row : self->description_row;
+
+      g_object_set_data_full (G_OBJECT (row), "limber-title",
+                              g_strdup (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row))),
+                              g_free);
+    }
   g_signal_connect (self, "notify::focus-widget", G_CALLBACK (on_focus_changed), NULL);
 }
 
@@ -458,7 +464,8 @@ limber_routine_editor_new (LimberCatalog *catalog,
       if (routine != NULL)
         {
           /* Translators: the name of a copy of a routine, as in "Gentle relief (copy)". */
-          g_autofree char *name = g_strdup_printf (_("%s (copy)"), limber_routine_get_name (routine));
+          g_autofree char *name = g_strdup_printf (_("%s (copy)"),
+                                                   limber_routine_get_name (routine));
 
           limber_routine_editor_fill (self, routine);
           gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);

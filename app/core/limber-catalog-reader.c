@@ -198,12 +198,14 @@ get_string (Reader      *reader,
 
   if (node == NULL)
     {
-      /* Translators: the rules below say what a field of the routine editor must be; they are
-       * shown after the field's name, as in “Name: cannot be empty”. */
-      rule (reader, _("cannot be empty"));
-      /* A missing member is on the line of its object, as when none is named. */
       if (required)
-        return fail (reader, object, member, error, _("missing field “%s”"), member);
+        {
+          /* Translators: the rules below say what a field of the routine editor must be; they
+           * are shown after the field's name, as in “Name: cannot be empty”. */
+          rule (reader, _("cannot be empty"));
+          /* A missing member is on the line of its object, as when none is named. */
+          return fail (reader, object, member, error, _("missing field “%s”"), member);
+        }
       *out = NULL;
       return TRUE;
     }

@@ -5,9 +5,11 @@
  * The routine editor in the real app, under Xvfb, driven through GTK (tests/test-editor.py
  * drives it through AT-SPI): a routine is made from the Stretch page's New Routine button with
  * two steps picked by their Add buttons, which are reordered with the Move Up button, by a drop
- * and by Alt+Up; an out-of-range hold is marked at its field with the loader's reason and Save
- * stays off; once fixed, Save writes the file the loader reads, the page lists it and
- * app.start-routine plays it. Closing with unsaved changes asks first. A file changed on disk
+ * and by Alt+Up. A new routine shows no problem; every number is a spin button with its unit, the
+ * tempo one for each move; an out-of-range hold typed and left is marked at its field in the
+ * field's own words, without moving a row, and Save shows every problem at its field and writes
+ * nothing; once fixed, Save writes the file the loader reads, the page lists it and
+ * app.start-routine plays it. New Routine pressed twice shows one editor. Closing with unsaved changes asks first. A file changed on disk
  * while it is open is not overwritten; an export reads back as the same routine; a deleted
  * routine comes back with Undo; a bad file is refused on import with its line and reason.
  */

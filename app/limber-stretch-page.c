@@ -197,11 +197,32 @@ limber_stretch_page_open_editor (LimberStretchPage *self,
                                  gboolean           duplicate)
 {
   LimberRoutineEditor *editor;
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  g_autofree char *key = NULL;
   GtkRoot *root;
 
   g_return_val_if_fail (LIMBER_IS_STRETCH_PAGE (self), NULL);
 
+  /* One editor for each routine, one for a new routine and one for a copy of each: opening it
+   * again shows the one open, with what was typed in it. An editor closed is no longer among
+   * the windows. */
+  key = routine == NULL ? g_strdup ("new")
+                        : g_strdup_printf ("%s:%s", duplicate ? "copy" : "edit",
+                                           limber_routine_get_id (routine));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (LIMBER_IS_ROUTINE_EDITOR (window) &&
+          g_strcmp0 (g_object_get_data (G_OBJECT (window), "limber-editor-for"), key) == 0)
+        {
+          gtk_window_present (window);
+          return window;
+        }
+    }
+
   editor = limber_routine_editor_new (self->catalog, routine, duplicate, plank_hold_us (self));
+  g_object_set_data_full (G_OBJECT (editor), "limber-editor-for", g_steal_pointer (&key), g_free);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (editor), GTK_WINDOW (root));

@@ -1250,6 +1250,64 @@ test_user_text_size_limit (void)
   g_assert_finalize_object (g_steal_pointer (&catalog));
 }
 
+/* For the editor, the reader names the field of a problem and its rule in people's words, and
+ * the message for files stays as it is. */
+static void
+test_user_field_errors (void)
+{
+  static const struct
+  {
+    const char *text;
+    const char *field;
+    int         step;
+    const char *member;
+    int         index;
+    const char *rule;
+    const char *message;
+  } cases[] = {
+    { "{ \"id\": \"a\", \"name\": \"\", \"steps\": [] }",
+      "name", -1, "name", -1, "cannot be empty", "“name” must be a non-empty text in quotes" },
+    { "{ \"id\": \"a\", \"name\": \"A\", \"steps\": [] }",
+      "steps", -1, "steps", -1, "1 to 50 exercises", "“steps” must be a list of 1 to 50 exercises" },
+    { "{ \"id\": \"a\", \"name\": \"A\", \"steps\": [ { \"exercise\": \"bridge\" },\n"
+      "  { \"exercise\": \"knee-to-chest\", \"hold\": 900 } ] }",
+      "steps[1].hold", 1, "hold", -1, "1 to 600 seconds",
+      "“hold” is 900 seconds; it must be from 1 to 600 seconds" },
+    { "{ \"id\": \"a\", \"name\": \"A\", \"steps\": [\n"
+      "  { \"exercise\": \"cat-cow\", \"tempo\": [5, 90] } ] }",
+      "steps[0].tempo[1]", 0, "tempo", 1, "0.5 to 60 seconds",
+      "each “tempo” value must be from 0.5 to 60 seconds" },
+    { "{ \"id\": \"a\", \"name\": \"A\", \"steps\": [\n"
+      "  { \"exercise\": \"bridge\", \"reps\": 0 } ] }",
+      "steps[0].reps", 0, "reps", -1, "1 to 100", "“reps” is 0; it must be from 1 to 100" },
+  };
+  g_autoptr(LimberCatalog) catalog = limber_core_test_load_catalog ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(LimberCatalogFieldError) field = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GError) file_error = NULL;
+      const char *text = cases[i].text;
+
+      g_assert_null (limber_catalog_check_routine (catalog, "/a.json", text, strlen (text), NULL,
+                                                   &field, &error));
+      g_assert_nonnull (field);
+      g_assert_cmpstr (field->field, ==, cases[i].field);
+      g_assert_cmpint (field->step, ==, cases[i].step);
+      g_assert_cmpstr (field->member, ==, cases[i].member);
+      g_assert_cmpint (field->index, ==, cases[i].index);
+      g_assert_cmpstr (field->rule, ==, cases[i].rule);
+      g_assert_cmpstr (limber_catalog_split_error ("/a.json", error->message, NULL), ==,
+                       cases[i].message);
+      /* The same message as for a file read without an editor. */
+      g_assert_null (limber_catalog_parse_routine (catalog, "/a.json", text, strlen (text), NULL,
+                                                   &file_error));
+      g_assert_cmpstr (file_error->message, ==, error->message);
+    }
+  g_assert_finalize_object (g_steal_pointer (&catalog));
+}
+
 /* 2,000 routine files froze the Stretch page for 23 s: the folder is read up to its limit, in
  * name order, and one problem says how many files were left. */
 static void
@@ -1415,6 +1473,7 @@ main (int   argc,
   g_test_add_func ("/catalog/user/bad/deep-nesting", test_user_deep_nesting);
   g_test_add_func ("/catalog/user/nesting-in-text", test_user_nesting_in_text);
   g_test_add_func ("/catalog/user/text-size-limit", test_user_text_size_limit);
+  g_test_add_func ("/catalog/user/field-errors", test_user_field_errors);
   g_test_add_func ("/catalog/user/file-count-limit", test_user_file_count_limit);
   g_test_add_func ("/catalog/read-text", test_read_text);
   g_test_add_func ("/catalog/example-routine", test_example_routine);

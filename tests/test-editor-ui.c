@@ -5,9 +5,11 @@
  * The routine editor in the real app, under Xvfb, driven through GTK (tests/test-editor.py
  * drives it through AT-SPI): a routine is made from the Stretch page's New Routine button with
  * two steps picked by their Add buttons, which are reordered with the Move Up button, by a drop
- * and by Alt+Up; an out-of-range hold is marked at its field with the loader's reason and Save
- * stays off; once fixed, Save writes the file the loader reads, the page lists it and
- * app.start-routine plays it. Closing with unsaved changes asks first. A file changed on disk
+ * and by Alt+Up. A new routine shows no problem; every number is a spin button with its unit, the
+ * tempo one for each move; an out-of-range hold typed and left is marked at its field in the
+ * field's own words, without moving a row, and Save shows every problem at its field and writes
+ * nothing; once fixed, Save writes the file the loader reads, the page lists it and
+ * app.start-routine plays it. New Routine pressed twice shows one editor. Closing with unsaved changes asks first. A file changed on disk
  * while it is open is not overwritten; an export reads back as the same routine; a deleted
  * routine comes back with Undo; a bad file is refused on import with its line and reason.
  */
@@ -19,6 +21,7 @@
 #include <sys/stat.h>
 
 #include "limber-application.h"
+#include "limber-editor-step.h"
 #include "limber-routine-editor.h"
 #include "limber-ui-test.h"
 #include "limber-window.h"
@@ -160,6 +163,147 @@ save_button (LimberRoutineEditor *editor)
   return button;
 }
 
+static GtkWidget *
+step_group (LimberRoutineEditor *editor,
+            guint                index)
+{
+  const char *members[] = { "hold", "reps", "duration" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
+    {
+      GtkEditable *field = limber_routine_editor_get_field (editor, index, members[i]);
+
+      if (field != NULL)
+        return gtk_widget_get_ancestor (GTK_WIDGET (field), ADW_TYPE_PREFERENCES_GROUP);
+    }
+  g_assert_not_reached ();
+}
+
+/* The first widget at or below @widget with the "error" style class, or %NULL. */
+static GtkWidget *
+find_error (GtkWidget *widget)
+{
+  if (gtk_widget_has_css_class (widget, "error") && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_error (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Types @text into @field as a person does, then leaves it for the Name field. */
+static void
+type_and_leave (LimberRoutineEditor *editor,
+                GtkEditable         *field,
+                const char          *text)
+{
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (field)));
+  gtk_editable_set_text (field, text);
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (limber_routine_editor_get_field (editor, -1,
+                                                                                      "name"))));
+}
+
+/* The height @widget takes at its width now. */
+static int
+height_of (GtkWidget *widget)
+{
+  int height = 0;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, gtk_widget_get_width (widget), NULL,
+                      &height, NULL, NULL);
+  return height;
+}
+
+static GtkWidget *
+row_of (GtkEditable *field)
+{
+  return gtk_widget_get_ancestor (GTK_WIDGET (field), ADW_TYPE_ACTION_ROW);
+}
+
+static gboolean
+has_error_class (gpointer widget)
+{
+  return gtk_widget_has_css_class (widget, "error");
+}
+
+static guint
+n_editors (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+  guint n = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) toplevel = g_list_model_get_item (toplevels, i);
+
+      n += LIMBER_IS_ROUTINE_EDITOR (toplevel);
+    }
+  return n;
+}
+
+/* Every number is a spin button with its unit; the tempo has one for each move, named. The
+ * steps are knee-to-chest (whose Hold is @hold) and cat-cow. */
+static void
+check_numbers (LimberRoutineEditor *editor,
+               GtkEditable         *hold)
+{
+  GtkEditable *rounds = limber_routine_editor_get_field (editor, 0, "rounds");
+  GtkWidget *cow = limber_ui_test_find_label (step_group (editor, 1), "Cow");
+  GtkWidget *cow_spin;
+  g_autofree char *text = NULL;
+
+  g_assert_true (GTK_IS_SPIN_BUTTON (hold));
+  g_assert_nonnull (limber_ui_test_find_label (row_of (hold), "s"));
+  g_assert_nonnull (limber_ui_test_find_label (row_of (rounds), "×"));
+  g_assert_nonnull (limber_ui_test_find_label (step_group (editor, 1), "Cat"));
+  g_assert_nonnull (cow);
+  cow_spin = limber_ui_test_find_of_type (gtk_widget_get_ancestor (cow, ADW_TYPE_ACTION_ROW),
+                                          GTK_TYPE_SPIN_BUTTON);
+  g_assert_nonnull (cow_spin);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cow_spin), 6);
+  text = limber_routine_editor_dup_text (editor);
+  g_assert_nonnull (strstr (text, "\"tempo\": [5, 6]"));
+
+  /* A number typed and not yet entered is kept when the steps are laid out again. */
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (rounds)));
+  gtk_editable_set_text (rounds, "3");
+  limber_routine_editor_move_step (editor, 1, -1);
+  limber_routine_editor_move_step (editor, 0, 1);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (rounds)), ==, 3);
+  g_assert_cmpstr (gtk_editable_get_text (rounds), ==, "3");
+}
+
+/* Out of range, typed: not marked while it is typed; once left, marked at the field, in the
+ * field's own words, in place of its hint, so that no row moves. */
+static void
+check_hold_refused (LimberRoutineEditor *editor,
+                    GtkEditable         *hold)
+{
+  GtkWidget *row = row_of (hold);
+  GtkWidget *header = gtk_widget_get_first_child (gtk_widget_get_parent (row));
+  int row_height = height_of (row);
+  int header_height = height_of (header);
+
+  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (hold)));
+  gtk_editable_set_text (hold, "900");
+  g_assert_null (find_error (GTK_WIDGET (editor)));
+  type_and_leave (editor, hold, "900");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (hold)), ==, 900);
+  g_assert_cmpstr (limber_routine_editor_get_error (editor), ==, "Hold: 1 to 600 seconds");
+  g_assert_true (gtk_widget_has_css_class (row, "error"));
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
+                   "Hold: 1 to 600 seconds");
+  g_assert_nonnull (limber_ui_test_find_label (row, "Hold: 1 to 600 seconds"));
+  g_assert_true (find_error (GTK_WIDGET (editor)) == row);
+  g_assert_cmpint (height_of (row), ==, row_height);
+  g_assert_cmpint (height_of (header), ==, header_height);
+}
+
 static void
 test_create (void)
 {
@@ -170,9 +314,10 @@ test_create (void)
   LimberRoutine *routine;
   GtkWidget *up;
 
-  /* Nothing yet: it cannot be saved. */
+  /* Nothing yet: it cannot be saved, but nothing was typed, so nothing is marked wrong. */
   g_assert_nonnull (limber_routine_editor_get_error (editor));
-  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
+  g_assert_null (find_error (GTK_WIDGET (editor)));
+  g_assert_null (limber_ui_test_find_label_containing (GTK_WIDGET (editor), "cannot be empty"));
 
   gtk_editable_set_text (limber_routine_editor_get_field (editor, -1, "name"), "Floor plan");
   limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (editor), "Add Cat-Cow"));
@@ -208,23 +353,18 @@ test_create (void)
     g_assert_nonnull (strstr (text, "\"sides\": \"left\""));
   }
 
-  /* Out of range: marked at the field, with the loader's reason; Save stays off. */
-  gtk_editable_set_text (hold, "900");
-  g_assert_cmpstr (limber_routine_editor_get_error (editor), ==,
-                   "“hold” is 900 seconds; it must be from 1 to 600 seconds");
-  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (hold), "error"));
-  g_assert_false (gtk_widget_get_sensitive (save_button (editor)));
-  g_assert_nonnull (limber_ui_test_find_label (GTK_WIDGET (editor),
-                                               "“hold” is 900 seconds; it must be from 1 to 600 "
-                                               "seconds"));
+  check_numbers (editor, hold);
+  check_hold_refused (editor, hold);
+  /* Save writes nothing while there is a problem. */
+  g_assert_true (gtk_widget_get_sensitive (save_button (editor)));
   g_assert_false (limber_routine_editor_save (editor, &error));
   g_clear_error (&error);
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   limber_ui_test_save_screenshot (GTK_WINDOW (editor), "editor-invalid");
 
-  gtk_editable_set_text (hold, "40");
+  type_and_leave (editor, hold, "40");
   g_assert_null (limber_routine_editor_get_error (editor));
-  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (hold), "error"));
+  g_assert_null (find_error (GTK_WIDGET (editor)));
   limber_ui_test_save_screenshot (GTK_WINDOW (editor), "editor-valid");
   g_assert_true (limber_routine_editor_has_changes (editor));
   limber_ui_test_activate (save_button (editor));
@@ -262,22 +402,6 @@ test_create (void)
                        limber_stretch_player_get_session (
                          limber_stretch_page_get_player (stretch_page ())))), ==, "floor-plan");
   stop_and_return ();
-}
-
-static GtkWidget *
-step_group (LimberRoutineEditor *editor,
-            guint                index)
-{
-  const char *members[] = { "hold", "reps", "duration" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (members); i++)
-    {
-      GtkEditable *field = limber_routine_editor_get_field (editor, index, members[i]);
-
-      if (field != NULL)
-        return gtk_widget_get_ancestor (GTK_WIDGET (field), ADW_TYPE_PREFERENCES_GROUP);
-    }
-  g_assert_not_reached ();
 }
 
 static gpointer
@@ -370,7 +494,7 @@ test_reorder (void)
   drop = find_controller (step_group (editor, 0), GTK_TYPE_DROP_TARGET);
   g_assert_nonnull (drop);
   g_assert_nonnull (find_controller_below (step_group (editor, 2), GTK_TYPE_DRAG_SOURCE));
-  g_value_init (&value, ADW_TYPE_PREFERENCES_GROUP);
+  g_value_init (&value, LIMBER_TYPE_EDITOR_STEP);
   g_value_set_object (&value, step_group (editor, 2));
   g_signal_emit_by_name (drop, "drop", &value, 10.0, 10.0, &handled);
   g_value_unset (&value);
@@ -398,6 +522,67 @@ test_reorder (void)
   g_assert_true (limber_ui_test_spin_until (limber_ui_test_has_no_toplevel,
                                             GSIZE_TO_POINTER (LIMBER_TYPE_ROUTINE_EDITOR), 10000));
   g_assert_null (limber_catalog_find_routine (catalog (), "order"));
+}
+
+/* Save on a new routine shows every problem at its field, in the field's own words; New Routine
+ * pressed again shows the editor already open. */
+static void
+test_save_shows_problems (void)
+{
+  LimberRoutineEditor *editor = open_new_editor ();
+  GtkWidget *name = GTK_WIDGET (limber_routine_editor_get_field (editor, -1, "name"));
+  GtkWidget *total;
+
+  g_assert_null (find_error (GTK_WIDGET (editor)));
+  /* Clicked at once, twice (a button activated by the keyboard is clicked later). */
+  {
+    GtkWidget *button = limber_ui_test_find_button (GTK_WIDGET (stretch_page ()), "New Routine");
+
+    g_signal_emit_by_name (button, "clicked");
+    g_signal_emit_by_name (button, "clicked");
+  }
+  g_assert_cmpuint (n_editors (), ==, 1);
+  g_assert_true (limber_ui_test_find_toplevel (LIMBER_TYPE_ROUTINE_EDITOR) == GTK_WINDOW (editor));
+
+  /* A button pressed by the keyboard is clicked once it has shown itself pressed. */
+  limber_ui_test_activate (save_button (editor));
+  g_assert_true (limber_ui_test_spin_until (has_error_class, name, 10000));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), ==,
+                   "Name: cannot be empty");
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (editor)), name));
+  total = gtk_widget_get_ancestor (limber_ui_test_find_label (GTK_WIDGET (editor), "Total"),
+                                   ADW_TYPE_ACTION_ROW);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (total)), ==,
+                   "Steps: 1 to 50 exercises");
+  g_assert_true (gtk_widget_has_css_class (total, "error"));
+
+  /* Fixed, each problem goes as its field is. */
+  gtk_editable_set_text (GTK_EDITABLE (name), "Shown");
+  g_assert_false (gtk_widget_has_css_class (name, "error"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (name)), ==, "Name");
+  limber_routine_editor_add_step (editor, "plank");
+  g_assert_null (find_error (GTK_WIDGET (editor)));
+  g_assert_null (limber_routine_editor_get_error (editor));
+
+  /* Two problems in two steps, both shown once Save is pressed, each at its own step. */
+  limber_routine_editor_add_step (editor, "bridge");
+  {
+    GtkEditable *rest = limber_routine_editor_get_field (editor, 0, "rest");
+    GtkEditable *reps = limber_routine_editor_get_field (editor, 1, "reps");
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (rest), 900);
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (reps), 0);
+    limber_ui_test_activate (save_button (editor));
+    g_assert_true (limber_ui_test_spin_until (has_error_class, row_of (reps), 10000));
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_of (rest))), ==,
+                     "Rest: 0 to 600 seconds");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row_of (reps))), ==,
+                     "Reps: 1 to 100");
+  }
+  g_assert_null (limber_catalog_find_routine (catalog (), "shown"));
+
+  gtk_window_destroy (GTK_WINDOW (editor));
+  g_assert_cmpuint (n_editors (), ==, 0);
 }
 
 /* Closing with changes not saved asks, and each answer does what it says. */
@@ -783,6 +968,7 @@ main (int   argc,
   window = limber_ui_test_start_app (&app);
 
   g_test_add_func ("/editor-ui/create", test_create);
+  g_test_add_func ("/editor-ui/save-shows-problems", test_save_shows_problems);
   g_test_add_func ("/editor-ui/reorder", test_reorder);
   g_test_add_func ("/editor-ui/unsaved", test_unsaved);
   g_test_add_func ("/editor-ui/changed-on-disk", test_changed_on_disk);

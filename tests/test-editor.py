@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # The routine editor as a screen reader user works it, over the real accessibility bus
-# (AT-SPI): New Routine on the Stretch page, a name typed, two exercises added with their Add
-# buttons, an out-of-range hold refused at its field with the reason (and Save off), the steps
-# reordered with a Move Up button, Save. The file on disk is the routine as made, and it plays
+# (AT-SPI): New Routine on the Stretch page, showing no problem before anything is typed, a name
+# typed, two exercises added with their Add buttons, numbers typed into spin buttons that say
+# their unit, an out-of-range hold refused on Save at its field in the field's own words, the
+# steps reordered with a Move Up button, Save. The file on disk is the routine as made, and it plays
 # by sound (the pipeline writes a WAV file; the cue log says what was played). A bad routine
 # file opened with Limber (as from Files) is refused with its file, line and reason; an edit
 # closed without saving asks first, and Discard leaves the file as it was.
@@ -71,8 +72,12 @@ def wait(predicate, timeout=15):
         time.sleep(0.1)
 
 
-def field(root, name):
-    return wait_for(root, Atspi.Role.TEXT, lambda t: t == name)
+def field(root, name, role=Atspi.Role.TEXT):
+    return wait_for(root, role, lambda t: t == name)
+
+
+def spin(root, name):
+    return field(root, name, Atspi.Role.SPIN_BUTTON)
 
 
 def text_of(node):
@@ -80,10 +85,10 @@ def text_of(node):
     return Atspi.Text.get_text(node, 0, Atspi.Text.get_character_count(node))
 
 
-def type_into(root, name, text):
+def type_into(root, name, text, role=Atspi.Role.TEXT):
     """Sets the text of the field named @name, as a screen reader's editing commands do, and
     returns whether the field then holds it."""
-    node = field(root, name)
+    node = field(root, name, role)
     if node is None:
         return False
     Atspi.EditableText.set_text_contents(node, text)
@@ -129,39 +134,48 @@ def run(proc, env, scratch, routines, wav, log):
         return
     report(show_page(app, "Stretch"), "the Stretch tab shows the routines")
 
-    # New Routine opens the editor, empty: it cannot be saved yet.
+    # New Routine opens the editor, empty: nothing is marked wrong before anything is typed.
     editor = lambda: window(app, "New Routine")  # noqa: E731
     if not report(press(app, "New Routine", editor), "New Routine opens the editor"):
         return
     ed = editor()
-    report(not sensitive(button(ed, "Save")), "an empty routine cannot be saved")
+    report(field(ed, "Name") is not None and
+           wait_for(ed, Atspi.Role.LABEL, lambda t: "cannot be empty" in t, 0) is None,
+           "a new routine shows no problem before anything is typed")
 
     report(type_into(ed, "Name", "Floor test"), "the name is typed into the Name field")
     report(act(ed, Atspi.Role.PUSH_BUTTON, "Add Knee to Chest",
                lambda: button(ed, "Move Knee to Chest Up") is not None),
            "Add Knee to Chest adds that step")
 
-    # Out of range: refused at the field with the loader's reason, and Save is off.
-    reason = "“hold” is 900 seconds; it must be from 1 to 600 seconds"
-    report(type_into(ed, "Hold (s)", "900"), "a hold of 900 seconds is typed")
-    report(wait(lambda: wait_for(ed, Atspi.Role.LABEL, lambda t: t == reason, 0) is not None),
-           "the reason is read out", reason)
-    hold = field(ed, "Hold (s)")
+    # Numbers are spin buttons that say their unit.
+    hold = spin(ed, "Hold")
+    report(hold is not None and hold.get_description() == "seconds",
+           "the Hold spin button says its unit", hold.get_description() if hold else "no field")
+    rounds = spin(ed, "Rounds")
+    report(rounds is not None and rounds.get_description() == "times",
+           "the Rounds spin button says its unit", rounds.get_description() if rounds else "none")
+
+    # Out of range: Save refuses it at the field, in the field's own words.
+    reason = "Hold: 1 to 600 seconds"
+    path = os.path.join(routines, "floor-test.json")
+    report(type_into(ed, "Hold", "900", Atspi.Role.SPIN_BUTTON), "a hold of 900 seconds is typed")
+    report(act(ed, Atspi.Role.PUSH_BUTTON, "Save",
+               lambda: wait_for(ed, Atspi.Role.LABEL, lambda t: t == reason, 0) is not None),
+           "Save shows the reason at the field", reason)
     report(hold is not None and hold.get_description() == reason,
            "the Hold field itself carries the reason as its description",
            hold.get_description() if hold is not None else "no field")
-    report(not sensitive(button(ed, "Save")), "Save is off while a value is out of range")
+    report(editor() is not None and not os.path.exists(path), "nothing is saved")
 
-    report(type_into(ed, "Hold (s)", "6"), "a hold of 6 seconds is typed")
-    report(type_into(ed, "Rounds", "1"), "one round")
-    report(type_into(ed, "Rest (s)", "3"), "a rest of 3 seconds")
-    report(wait(lambda: wait_for(ed, Atspi.Role.LABEL, lambda t: t == reason, 0) is None, 5),
-           "the reason goes once the value is in range")
+    report(type_into(ed, "Hold", "6", Atspi.Role.SPIN_BUTTON), "a hold of 6 seconds is typed")
+    report(type_into(ed, "Rounds", "1", Atspi.Role.SPIN_BUTTON), "one round")
+    report(type_into(ed, "Rest", "3", Atspi.Role.SPIN_BUTTON), "a rest of 3 seconds")
 
     report(act(ed, Atspi.Role.PUSH_BUTTON, "Add Pelvic Tilt",
                lambda: button(ed, "Move Pelvic Tilt Up") is not None),
            "Add Pelvic Tilt adds a second step")
-    report(type_into(ed, "Reps", "2"), "two reps")
+    report(type_into(ed, "Reps", "2", Atspi.Role.SPIN_BUTTON), "two reps")
     first_is = lambda name: lambda: wait_for(ed, Atspi.Role.LABEL,  # noqa: E731
                                              lambda t: t == f"1. {name}", 0) is not None
     report(first_is("Knee to Chest")(), "the steps are in the order added")
@@ -170,8 +184,7 @@ def run(proc, env, scratch, routines, wav, log):
     report(not sensitive(button(ed, "Move Pelvic Tilt Up")),
            "the first step cannot go further up")
 
-    report(wait(lambda: sensitive(button(ed, "Save"))), "Save is on for a valid routine")
-    path = os.path.join(routines, "floor-test.json")
+    report(wait(lambda: sensitive(button(ed, "Save"))), "Save is on")
     report(act(ed, Atspi.Role.PUSH_BUTTON, "Save",
                lambda: editor() is None and os.path.exists(path)),
            "Save writes the file and closes the editor")

@@ -247,6 +247,26 @@ test_editor (void)
   if (cut->len > 0)
     g_error ("At %d px, in the routine editor:\n%s", NARROW, cut->str);
 
+  /* With a problem shown at its field, in place of the field's hint, it fits as well. */
+  {
+    LimberRoutineEditor *routine_editor = LIMBER_ROUTINE_EDITOR (editor);
+    g_autoptr(GError) error = NULL;
+    g_autofree char *invalid_shot = g_strdup_printf ("narrow-%s-editor-invalid",
+                                                     lang != NULL && *lang ? lang : "en");
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (limber_routine_editor_get_field (routine_editor, 0,
+                                                                                  "rest")),
+                               900);
+    g_assert_false (limber_routine_editor_save (routine_editor, &error));
+    g_assert_nonnull (limber_routine_editor_get_error (routine_editor));
+    limber_ui_test_save_screenshot (editor, invalid_shot);
+    g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (editor)), <=, NARROW);
+    limber_ui_test_assert_controls_inside (editor, NARROW);
+    collect_cut_labels (GTK_WIDGET (editor), cut);
+    if (cut->len > 0)
+      g_error ("At %d px, in the routine editor with a problem shown:\n%s", NARROW, cut->str);
+  }
+
   gtk_window_destroy (editor);
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }

@@ -36,6 +36,12 @@ typedef struct
   JsonParser *parser;
   gboolean    translate;
   const char *replacing; /* the id of the routine being edited, which may be kept */
+  /* For an editor: the field of the first problem, in the routine being read (NULL for files). */
+  LimberCatalogFieldError **field_error;
+  JsonObject *step;      /* the step being read, and its index */
+  int         step_index;
+  int         element;   /* the element of a list member being checked, or -1 */
+  char       *rule;      /* the rule of the problem about to be reported, in people's words */
 } Reader;
 
 /* limber-catalog.c */

@@ -61,6 +61,52 @@ line_of (Reader     *reader,
   return GPOINTER_TO_INT (g_hash_table_lookup (reader->lines, key));
 }
 
+/* Notes, for an editor, what the value the next problem is about must be, in people's words.
+ * Files are not read with an editor, and their messages stay as they are. */
+static void G_GNUC_PRINTF (2, 3)
+rule (Reader     *reader,
+      const char *format,
+      ...)
+{
+  va_list args;
+
+  if (reader->field_error == NULL)
+    return;
+  g_free (reader->rule);
+  va_start (args, format);
+  reader->rule = g_strdup_vprintf (format, args);
+  va_end (args);
+}
+
+/* Tells an editor which field the first problem is about, as a path ("steps[2].hold"). */
+static void
+note_field (Reader     *reader,
+            JsonObject *object,
+            const char *member,
+            const char *message)
+{
+  LimberCatalogFieldError *field;
+  GString *path;
+
+  if (reader->field_error == NULL || *reader->field_error != NULL)
+    return;
+
+  field = g_new0 (LimberCatalogFieldError, 1);
+  field->step = object == reader->step ? reader->step_index : -1;
+  field->member = g_strdup (member);
+  field->index = reader->element;
+  field->rule = reader->rule != NULL ? g_steal_pointer (&reader->rule) : g_strdup (message);
+  path = g_string_new ("");
+  if (field->step >= 0)
+    g_string_append_printf (path, "steps[%d]", field->step);
+  if (member != NULL)
+    g_string_append_printf (path, "%s%s", path->len > 0 ? "." : "", member);
+  if (field->index >= 0)
+    g_string_append_printf (path, "[%d]", field->index);
+  field->field = g_string_free (path, FALSE);
+  *reader->field_error = field;
+}
+
 static gboolean G_GNUC_PRINTF (5, 6)
 fail (Reader      *reader,
       JsonObject  *object,
@@ -100,6 +146,8 @@ fail (Reader      *reader,
   if (line == 0 && member != NULL)
     line = line_of (reader, object, NULL);
 
+  note_field (reader, object, member, message);
+  g_clear_pointer (&reader->rule, g_free);
   g_set_error (error, LIMBER_ERROR, LIMBER_ERROR_INVALID_VALUE, "%s:%d: %s",
                reader->path, line, message);
   return FALSE;
@@ -151,27 +199,43 @@ get_string (Reader      *reader,
   if (node == NULL)
     {
       if (required)
-        return fail (reader, object, NULL, error, _("missing field “%s”"), member);
+        {
+          /* Translators: the rules below say what a field of the routine editor must be; they
+           * are shown after the field's name, as in “Name: cannot be empty”. */
+          rule (reader, _("cannot be empty"));
+          /* A missing member is on the line of its object, as when none is named. */
+          return fail (reader, object, member, error, _("missing field “%s”"), member);
+        }
       *out = NULL;
       return TRUE;
     }
 
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
       json_node_get_string (node)[0] == '\0')
-    return fail (reader, object, member, error, _("“%s” must be a non-empty text in quotes"),
-                 member);
+    {
+      rule (reader, _("cannot be empty"));
+      return fail (reader, object, member, error, _("“%s” must be a non-empty text in quotes"),
+                   member);
+    }
 
   text = json_node_get_string (node);
   /* Counted only up to the limit: a huge text costs no more than a long one. */
   n_chars = g_utf8_strlen (text, (gssize) MIN (strlen (text), (gsize) max_chars * 6 + 6));
   if (n_chars > (glong) max_chars)
-    return fail (reader, object, member, error,
-                 _("“%s” is longer than %u characters; make it shorter"), member, max_chars);
+    {
+      rule (reader, _("at most %u characters"), max_chars);
+      return fail (reader, object, member, error,
+                 _("“%s” is longer than %u characters; make it shorter"), member,
+                   max_chars);
+    }
 
   /* Spaces, or characters that show nothing, would make a card with no title. */
   if (limber_text_is_blank (text))
-    return fail (reader, object, member, error,
+    {
+      rule (reader, _("needs a visible character, not only spaces"));
+      return fail (reader, object, member, error,
                  _("“%s” must have a visible character, not only spaces"), member);
+    }
 
   *out = text;
   return TRUE;
@@ -201,6 +265,7 @@ get_seconds (Reader      *reader,
   if (node == NULL)
     return TRUE;
 
+  rule (reader, _("%g to %g seconds"), min, max);
   if (!is_number (node))
     return fail (reader, object, member, error, _("“%s” must be a number of seconds"), member);
 
@@ -210,6 +275,7 @@ get_seconds (Reader      *reader,
                  _("“%s” is %g seconds; it must be from %g to %g seconds"),
                  member, seconds, min, max);
 
+  g_clear_pointer (&reader->rule, g_free);
   *out_us = llround (seconds * G_USEC_PER_SEC);
   return TRUE;
 }
@@ -249,6 +315,7 @@ get_count (Reader      *reader,
   if (node == NULL)
     return TRUE;
 
+  rule (reader, _("%u to %u"), min, max);
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
     return fail (reader, object, member, error, _("“%s” must be a whole number"), member);
 
@@ -258,6 +325,7 @@ get_count (Reader      *reader,
                  _("“%s” is %lld; it must be from %u to %u"),
                  member, (long long) value, min, max);
 
+  g_clear_pointer (&reader->rule, g_free);
   *out = (guint) value;
   return TRUE;
 }
@@ -279,6 +347,46 @@ check_id (Reader      *reader,
                      "at most 64 of them"), quoted);
     }
 
+  return TRUE;
+}
+
+/* A step's or an exercise's "tempo": the seconds of each of its moves. */
+static gboolean
+read_tempo (Reader        *reader,
+            JsonObject    *object,
+            JsonNode      *tempo,
+            LimberTiming  *timing,
+            GError       **error)
+{
+  JsonArray *array = JSON_NODE_HOLDS_ARRAY (tempo) ? json_node_get_array (tempo) : NULL;
+
+  rule (reader, _("one time for each move"));
+  if (array == NULL || json_array_get_length (array) != timing->moves->len)
+    return fail (reader, object, "tempo", error,
+                 _("“tempo” must be a list of %u numbers of seconds, one for each move"),
+                 timing->moves->len);
+
+  for (guint i = 0; i < timing->moves->len; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      LimberMove *move = g_ptr_array_index (timing->moves, i);
+      double seconds = is_number (node) ? json_node_get_double (node) : NAN;
+
+      if (!(seconds >= MIN_MOVE && seconds <= MAX_MOVE))
+        {
+          gboolean ok;
+
+          rule (reader, _("%g to %g seconds"), MIN_MOVE, MAX_MOVE);
+          reader->element = (int) i;
+          ok = fail (reader, object, "tempo", error,
+                     _("each “tempo” value must be from %g to %g seconds"), MIN_MOVE, MAX_MOVE);
+          reader->element = -1;
+          return ok;
+        }
+
+      move->duration_us = llround (seconds * G_USEC_PER_SEC);
+    }
+  g_clear_pointer (&reader->rule, g_free);
   return TRUE;
 }
 
@@ -333,30 +441,10 @@ read_timing (Reader             *reader,
   tempo = json_object_get_member (object, "tempo");
   if (tempo != NULL)
     {
-      JsonArray *array = JSON_NODE_HOLDS_ARRAY (tempo) ? json_node_get_array (tempo) : NULL;
-
       if (mode == LIMBER_EXERCISE_MODE_HOLD)
         return fail (reader, object, "tempo", error,
                      _("“tempo” is only for reps and cycles; use “hold”"));
-
-      if (array == NULL || json_array_get_length (array) != timing->moves->len)
-        return fail (reader, object, "tempo", error,
-                     _("“tempo” must be a list of %u numbers of seconds, one for each move"),
-                     timing->moves->len);
-
-      for (guint i = 0; i < timing->moves->len; i++)
-        {
-          JsonNode *node = json_array_get_element (array, i);
-          LimberMove *move = g_ptr_array_index (timing->moves, i);
-          double seconds = is_number (node) ? json_node_get_double (node) : NAN;
-
-          if (!(seconds >= MIN_MOVE && seconds <= MAX_MOVE))
-            return fail (reader, object, "tempo", error,
-                         _("each “tempo” value must be from %g to %g seconds"),
-                         MIN_MOVE, MAX_MOVE);
-
-          move->duration_us = llround (seconds * G_USEC_PER_SEC);
-        }
+      return read_tempo (reader, object, tempo, timing, error);
     }
 
   return TRUE;
@@ -491,21 +579,30 @@ check_size (Reader         *reader,
 {
   guint64 n_phases = 0;
   gint64 duration_us = 0;
+  guint minutes;
 
   limber_routine_measure (routine, &n_phases, &duration_us);
+  minutes = (guint) MIN ((duration_us + 60 * G_USEC_PER_SEC - 1) / (60 * G_USEC_PER_SEC),
+                         G_MAXUINT);
+
   if (duration_us > (gint64) MAX_ROUTINE_MINUTES * 60 * G_USEC_PER_SEC)
-    return fail (reader, step, NULL, error,
-                 _("with step %u the routine lasts %u minutes; a routine may last at most "
-                   "%d minutes"),
-                 step_number,
-                 (guint) MIN ((duration_us + 60 * G_USEC_PER_SEC - 1) / (60 * G_USEC_PER_SEC),
-                              G_MAXUINT),
-                 MAX_ROUTINE_MINUTES);
+    {
+      rule (reader, _("with this step the routine lasts %u minutes, and it may last at most %d"),
+            minutes, MAX_ROUTINE_MINUTES);
+      return fail (reader, step, NULL, error,
+                   _("with step %u the routine lasts %u minutes; a routine may last at most "
+                     "%d minutes"),
+                   step_number, minutes, MAX_ROUTINE_MINUTES);
+    }
   if (n_phases > MAX_PHASES)
-    return fail (reader, step, NULL, error,
-                 _("with step %u the routine has %u moves, switches and rests; a routine may "
-                   "have at most %d"),
-                 step_number, (guint) MIN (n_phases, G_MAXUINT), MAX_PHASES);
+    {
+      rule (reader, _("with this step the routine has %u moves, switches and rests, and it may "
+                      "have at most %d"), (guint) MIN (n_phases, G_MAXUINT), MAX_PHASES);
+      return fail (reader, step, NULL, error,
+                   _("with step %u the routine has %u moves, switches and rests; a routine may "
+                     "have at most %d"),
+                   step_number, (guint) MIN (n_phases, G_MAXUINT), MAX_PHASES);
+    }
 
   return TRUE;
 }
@@ -537,6 +634,88 @@ read_sides (Reader          *reader,
       }
   /* Translators: “sides”, “both”, “right” and “left” are words of the file format: keep them. */
   return fail (reader, step, "sides", error, _("“sides” must be “both”, “right” or “left”"));
+}
+
+static gboolean
+unknown_exercise (LimberCatalog  *self,
+                  Reader         *reader,
+                  JsonObject     *step,
+                  const char     *exercise_id,
+                  GError        **error)
+{
+  g_autofree char *known_ids = NULL;
+  g_autofree char *quoted = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->exercises);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, key);
+  g_ptr_array_sort (ids, limber_catalog_compare_names);
+  g_ptr_array_add (ids, NULL);
+  known_ids = g_strjoinv (", ", (char **) ids->pdata);
+
+  quoted = limber_text_quote (exercise_id, LIMBER_TEXT_QUOTE_CHARS);
+  return fail (reader, step, "exercise", error,
+               _("unknown exercise “%s”; the exercises are: %s"), quoted, known_ids);
+}
+
+/* Reads step @i of a routine (@object) and adds it to @routine. */
+static gboolean
+read_step (LimberCatalog  *self,
+           Reader         *reader,
+           JsonObject     *object,
+           JsonNode       *element,
+           guint           i,
+           gboolean        first_days,
+           LimberRoutine  *routine,
+           GError        **error)
+{
+  static const char * const step_known[] = {
+    "exercise", "hold", "rounds", "reps", "duration", "tempo", "switch", "rest", "sides", NULL
+  };
+  JsonObject *step;
+  const char *exercise_id;
+  LimberExercise *exercise;
+  g_autoptr(LimberTiming) timing = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (element))
+    return fail (reader, object, "steps", error,
+                 _("step %u must be an object such as { \"exercise\": \"bridge\" }"), i + 1);
+
+  step = json_node_get_object (element);
+  reader->step = step;
+  reader->step_index = (int) i;
+  if (!check_members (reader, step, step_known, error) ||
+      !get_string (reader, step, "exercise", TRUE, MAX_ID, &exercise_id, error))
+    return FALSE;
+
+  exercise = limber_catalog_find_exercise (self, exercise_id);
+  if (exercise == NULL)
+    return unknown_exercise (self, reader, step, exercise_id, error);
+
+  if (limber_exercise_get_progressive (exercise) && json_object_has_member (step, "hold"))
+    return fail (reader, step, "hold", error,
+                 _("the hold of “%s” grows by itself after each session; set it in Preferences"),
+                 exercise_id);
+
+  timing = limber_timing_copy (limber_exercise_get_timing (exercise));
+  if (!read_timing (reader, step, limber_exercise_get_mode (exercise), timing, error) ||
+      !read_sides (reader, step, exercise, timing, error))
+    return FALSE;
+
+  /* The care plan offers a first-days routine in the acute phase: it may hold nothing else. */
+  if (first_days && !limber_exercise_get_first_days (exercise))
+    {
+      rule (reader, _("not safe in the first days of a spasm"));
+      return fail (reader, step, "exercise", error,
+                   _("“%s” is not safe in the first days of a spasm, so this routine cannot "
+                     "have “first-days”: true"), exercise_id);
+    }
+
+  limber_routine_add_step (routine, exercise, timing);
+  return check_size (reader, step, routine, i + 1, error);
 }
 
 /* Reads one routine, whose steps name exercises already read; the caller adds it. */
@@ -579,9 +758,10 @@ limber_catalog_read_routine (LimberCatalog  *self,
     }
 
   steps_node = json_object_get_member (object, "steps");
+  rule (reader, _("1 to %d exercises"), MAX_STEPS);
   if (steps_node == NULL)
     {
-      fail (reader, object, NULL, error, _("missing field “%s”"), "steps");
+      fail (reader, object, "steps", error, _("missing field “%s”"), "steps");
       return NULL;
     }
 
@@ -594,82 +774,20 @@ limber_catalog_read_routine (LimberCatalog  *self,
       return NULL;
     }
 
+  g_clear_pointer (&reader->rule, g_free);
   routine = limber_routine_new (id, tr (reader, name),
                                 description != NULL ? tr (reader, description) : NULL,
                                 reader->translate ? NULL : reader->path);
 
   for (guint i = 0; i < json_array_get_length (steps); i++)
     {
-      static const char * const step_known[] = {
-        "exercise", "hold", "rounds", "reps", "duration", "tempo", "switch", "rest", "sides", NULL
-      };
-      JsonNode *element = json_array_get_element (steps, i);
-      JsonObject *step;
-      const char *exercise_id;
-      LimberExercise *exercise;
-      g_autoptr(LimberTiming) timing = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (element))
-        {
-          fail (reader, object, "steps", error,
-                _("step %u must be an object such as { \"exercise\": \"bridge\" }"), i + 1);
-          return NULL;
-        }
-
-      step = json_node_get_object (element);
-      if (!check_members (reader, step, step_known, error) ||
-          !get_string (reader, step, "exercise", TRUE, MAX_ID, &exercise_id, error))
-        return NULL;
-
-      exercise = limber_catalog_find_exercise (self, exercise_id);
-      if (exercise == NULL)
-        {
-          g_autofree char *known_ids = NULL;
-          g_autofree char *quoted = NULL;
-          g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-          GHashTableIter iter;
-          gpointer key;
-
-          g_hash_table_iter_init (&iter, self->exercises);
-          while (g_hash_table_iter_next (&iter, &key, NULL))
-            g_ptr_array_add (ids, key);
-          g_ptr_array_sort (ids, limber_catalog_compare_names);
-          g_ptr_array_add (ids, NULL);
-          known_ids = g_strjoinv (", ", (char **) ids->pdata);
-
-          quoted = limber_text_quote (exercise_id, LIMBER_TEXT_QUOTE_CHARS);
-          fail (reader, step, "exercise", error,
-                _("unknown exercise “%s”; the exercises are: %s"), quoted, known_ids);
-          return NULL;
-        }
-
-      if (limber_exercise_get_progressive (exercise) && json_object_has_member (step, "hold"))
-        {
-          fail (reader, step, "hold", error,
-                _("the hold of “%s” grows by itself after each session; set it in Preferences"),
-                exercise_id);
-          return NULL;
-        }
-
-      timing = limber_timing_copy (limber_exercise_get_timing (exercise));
-      if (!read_timing (reader, step, limber_exercise_get_mode (exercise), timing, error) ||
-          !read_sides (reader, step, exercise, timing, error))
-        return NULL;
-
-      /* The care plan offers a first-days routine in the acute phase: it may hold nothing else. */
-      if (first_days && !limber_exercise_get_first_days (exercise))
-        {
-          fail (reader, step, "exercise", error,
-                _("“%s” is not safe in the first days of a spasm, so this routine cannot have "
-                  "“first-days”: true"), exercise_id);
-          return NULL;
-        }
-
-      limber_routine_add_step (routine, exercise, timing);
-      if (!check_size (reader, step, routine, i + 1, error))
+      if (!read_step (self, reader, object, json_array_get_element (steps, i), i, first_days,
+                      routine, error))
         return NULL;
     }
 
+  reader->step = NULL;
+  reader->step_index = -1;
   limber_routine_set_first_days (routine, first_days);
   return g_steal_pointer (&routine);
 }

@@ -204,6 +204,7 @@ reader_clear (Reader *reader)
   g_clear_pointer (&reader->lines, g_hash_table_unref);
   g_clear_pointer (&reader->starts, g_array_unref);
   g_clear_object (&reader->parser);
+  g_clear_pointer (&reader->rule, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reader, reader_clear)
@@ -217,6 +218,8 @@ reader_init (Reader     *reader,
   reader->translate = translate;
   reader->lines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   reader->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  reader->step_index = -1;
+  reader->element = -1;
 }
 
 static void
@@ -341,10 +344,35 @@ limber_catalog_parse_routine (LimberCatalog *self,
                               const char    *replacing,
                               GError       **error)
 {
+  return limber_catalog_check_routine (self, path, text, length, replacing, NULL, error);
+}
+
+/**
+ * limber_catalog_check_routine:
+ * @field_error: (out) (optional) (nullable): on error, the field it is about, when it is about
+ *   one (not for text that is not JSON)
+ *
+ * As limber_catalog_parse_routine(), for an editor: the same checks, and the field of the first
+ * problem with its rule in people's words, so the form can show it at that field.
+ *
+ * Returns: (transfer full) (nullable): the routine
+ */
+LimberRoutine *
+limber_catalog_check_routine (LimberCatalog            *self,
+                              const char               *path,
+                              const char               *text,
+                              gsize                     length,
+                              const char               *replacing,
+                              LimberCatalogFieldError **field_error,
+                              GError                  **error)
+{
   g_auto(Reader) reader = { 0 };
   JsonObject *root;
 
   g_return_val_if_fail (LIMBER_IS_CATALOG (self), NULL);
+
+  if (field_error != NULL)
+    *field_error = NULL;
 
   /* Text typed or pasted in the editor meets the same limit as a file. */
   if (length > LIMBER_CATALOG_MAX_FILE_SIZE)
@@ -355,11 +383,23 @@ limber_catalog_parse_routine (LimberCatalog *self,
 
   reader_init (&reader, path, FALSE);
   reader.replacing = replacing;
+  reader.field_error = field_error;
   root = parse (&reader, text, length, error);
   if (root == NULL)
     return NULL;
 
   return limber_catalog_read_routine (self, &reader, root, error);
+}
+
+void
+limber_catalog_field_error_free (LimberCatalogFieldError *field_error)
+{
+  if (field_error == NULL)
+    return;
+  g_free (field_error->field);
+  g_free (field_error->member);
+  g_free (field_error->rule);
+  g_free (field_error);
 }
 
 /**

@@ -30,6 +30,31 @@ typedef struct
   char *message;
 } LimberCatalogProblem;
 
+/**
+ * LimberCatalogFieldError:
+ * @field: the field as a path in the routine: "name", "steps", "steps[2]", "steps[2].hold",
+ *   "steps[2].tempo[1]" (indices from 0)
+ * @step: the step's index from 0, or -1 for a field of the routine itself
+ * @member: the member as named in the file ("hold"), or %NULL for the whole step
+ * @index: the element of a list member ("tempo"), or -1
+ * @rule: what the value must be, in people's words and translated ("1 to 600 seconds"), for a
+ *   form to show beside the field's own label
+ *
+ * Where a routine's text went wrong, for an editor to mark the field; the #GError keeps the
+ * message for files ("PATH:LINE: what is wrong").
+ */
+typedef struct
+{
+  char *field;
+  int   step;
+  char *member;
+  int   index;
+  char *rule;
+} LimberCatalogFieldError;
+
+void limber_catalog_field_error_free (LimberCatalogFieldError *field_error);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (LimberCatalogFieldError, limber_catalog_field_error_free)
+
 #define LIMBER_TYPE_CATALOG (limber_catalog_get_type ())
 G_DECLARE_FINAL_TYPE (LimberCatalog, limber_catalog, LIMBER, CATALOG, GObject)
 
@@ -59,6 +84,13 @@ LimberRoutine  *limber_catalog_parse_routine   (LimberCatalog *self,
                                                 const char    *text,
                                                 gsize          length,
                                                 const char    *replacing,
+                                                GError       **error);
+LimberRoutine  *limber_catalog_check_routine   (LimberCatalog *self,
+                                                const char    *path,
+                                                const char    *text,
+                                                gsize          length,
+                                                const char    *replacing,
+                                                LimberCatalogFieldError **field_error,
                                                 GError       **error);
 const char     *limber_catalog_split_error     (const char    *path,
                                                 const char    *message,

@@ -19,8 +19,8 @@
  *
  * A check's warning stands during the episode it was made in, or for a week when none is
  * open, until a later check finds no signs. The record raises a see-a-doctor warning of its
- * own during an episode, as CARE-FACTS' "spasms that keep coming back" and "pain that is not
- * better after home treatment": a third episode within eight weeks; or, once the first 72
+ * own during an episode, as docs/care-facts.md's "spasms that keep coming back" and "pain that
+ * home care has not eased": a third episode within eight weeks; or, once the first 72
  * hours are over, a rating of 8 or more in their last day or since, or ratings no lower than
  * the episode's first. "I have seen a doctor" clears the see-a-doctor warnings raised before
  * it; an emergency waits for a check that finds none.

@@ -27,6 +27,7 @@ struct _LimberCheckPage
   GtkLabel           *why_label;
   GtkButton          *yes_button;
   GtkButton          *no_button;
+  GtkLabel           *back_label;
   GtkWidget          *result_banner;
   GtkWidget          *summary_button;
   GtkImage           *result_icon;
@@ -92,6 +93,17 @@ show_screen (LimberCheckPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCREEN]);
 }
 
+/* Whether no question before the one on screen was answered: going back leaves the check. */
+static gboolean
+first_question (LimberCheckPage *self)
+{
+  for (int i = 0; i < self->question; i++)
+    if (self->answers[i] != LIMBER_TRIAGE_ANSWER_NONE)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 show_question (LimberCheckPage *self,
                int              index)
@@ -112,6 +124,9 @@ show_question (LimberCheckPage *self,
   /* Translators: a short explanation shown under each symptom question. */
   why = g_strdup_printf (_("Why we ask: %s"), limber_triage_question_get_why (question));
   gtk_label_set_label (self->why_label, why);
+  /* Back from the first question leaves the check, and says so. */
+  gtk_label_set_label (self->back_label, first_question (self) ? _("_Cancel")
+                                                               : _("_Previous Question"));
 
   /* A screen reader reads the question along with the answer buttons. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->yes_button),
@@ -172,11 +187,6 @@ show_result (LimberCheckPage *self)
     [LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON] = "limber-doctor",
     [LIMBER_TRIAGE_OUTCOME_EMERGENCY] = "limber-emergency",
   };
-  static const char * const icons[] = {
-    [LIMBER_TRIAGE_OUTCOME_SELF_CARE] = "emblem-ok-symbolic",
-    [LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON] = "dialog-information-symbolic",
-    [LIMBER_TRIAGE_OUTCOME_EMERGENCY] = "dialog-warning-symbolic",
-  };
   LimberTriageOutcome outcome;
   gboolean emergency;
 
@@ -191,7 +201,7 @@ show_result (LimberCheckPage *self)
     gtk_widget_remove_css_class (self->result_banner, banner_classes[i]);
   gtk_widget_add_css_class (self->result_banner, banner_classes[outcome]);
 
-  gtk_image_set_from_icon_name (self->result_icon, icons[outcome]);
+  gtk_image_set_from_icon_name (self->result_icon, limber_triage_outcome_get_icon_name (outcome));
   gtk_label_set_label (self->result_title, limber_triage_outcome_get_title (outcome));
   gtk_label_set_label (self->advice_label, limber_triage_outcome_get_advice (outcome));
   gtk_label_set_label (self->help_label, limber_triage_get_when_to_get_help (outcome));
@@ -459,6 +469,7 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, why_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, yes_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, no_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, back_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_banner);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, summary_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_icon);

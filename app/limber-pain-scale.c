@@ -40,8 +40,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The chosen button in the accent colour (style.css), and the rating in the group's
- * description, which a screen reader reads with the group. */
+/* The chosen button in the accent colour (the "accent" class, filled by style.css): not
+ * "suggested-action", which is for the one next step on the screen. The rating is also the
+ * group's description, which a screen reader reads with the group. */
 static void
 show_value (LimberPainScale *self)
 {
@@ -51,10 +52,16 @@ show_value (LimberPainScale *self)
   for (int i = 0; i < N_BUTTONS; i++)
     {
       gtk_toggle_button_set_active (self->buttons[i], i == self->value);
+      /* Said for every button, also one never toggled, which GTK leaves undefined. */
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->buttons[i]),
+                                   GTK_ACCESSIBLE_STATE_PRESSED,
+                                   i == self->value ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                    : GTK_ACCESSIBLE_TRISTATE_FALSE,
+                                   -1);
       if (i == self->value)
-        gtk_widget_add_css_class (GTK_WIDGET (self->buttons[i]), "suggested-action");
+        gtk_widget_add_css_class (GTK_WIDGET (self->buttons[i]), "accent");
       else
-        gtk_widget_remove_css_class (GTK_WIDGET (self->buttons[i]), "suggested-action");
+        gtk_widget_remove_css_class (GTK_WIDGET (self->buttons[i]), "accent");
     }
   self->updating = FALSE;
 

@@ -179,6 +179,43 @@ record_check (LimberCheckPage *self)
   limber_journal_add_check (self->journal, self->result->outcome, self->answers, NULL);
 }
 
+/* A doctor's result says what to tell the doctor: the signs answered Yes, and what any
+ * doctor asks about back pain; other results say why they came. */
+static void
+show_reasons (LimberCheckPage     *self,
+              LimberTriageOutcome  outcome)
+{
+  remove_all_rows (self->reasons_list);
+  gtk_label_set_label (self->reasons_heading,
+                       outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON ? _("What to Tell the Doctor")
+                                                                    : _("Why This Result"));
+  for (guint i = 0; i < self->result->reasons->len; i++)
+    {
+      const LimberTriageQuestion *question = g_ptr_array_index (self->result->reasons, i);
+
+      gtk_list_box_append (self->reasons_list,
+                           make_text_row (limber_triage_question_get_reason (question)));
+    }
+  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
+    {
+      gtk_list_box_append (self->reasons_list,
+                           make_text_row (_("When the pain started, and what you were doing")));
+      gtk_list_box_append (self->reasons_list,
+                           make_text_row (_("What you have tried, such as cold, heat or pain "
+                                            "relief, and whether it helped")));
+    }
+  /* What to tell the doctor, on paper: the summary of the records, this check included. */
+  gtk_widget_set_visible (self->summary_button, outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+  /* A doctor's result leads to the page to take along: the one suggested step there. */
+  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
+    gtk_widget_add_css_class (self->summary_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->summary_button, "suggested-action");
+  if (self->result->reasons->len == 0)
+    gtk_list_box_append (self->reasons_list,
+                         make_text_row (_("You answered No to every warning-sign question.")));
+}
+
 static void
 show_result (LimberCheckPage *self)
 {
@@ -241,37 +278,7 @@ show_result (LimberCheckPage *self)
                        limber_care_plan_get_episode (self->care_plan) != NULL
                        ? _("Go to _Today’s Plan") : _("_Start the Plan for the First Days"));
 
-  /* A doctor's result says what to tell the doctor: the signs answered Yes, and what any
-   * doctor asks about back pain. */
-  remove_all_rows (self->reasons_list);
-  gtk_label_set_label (self->reasons_heading,
-                       outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON ? _("What to Tell the Doctor")
-                                                                    : _("Why This Result"));
-  for (guint i = 0; i < self->result->reasons->len; i++)
-    {
-      const LimberTriageQuestion *question = g_ptr_array_index (self->result->reasons, i);
-
-      gtk_list_box_append (self->reasons_list,
-                           make_text_row (limber_triage_question_get_reason (question)));
-    }
-  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
-    {
-      gtk_list_box_append (self->reasons_list,
-                           make_text_row (_("When the pain started, and what you were doing")));
-      gtk_list_box_append (self->reasons_list,
-                           make_text_row (_("What you have tried, such as cold, heat or pain "
-                                            "relief, and whether it helped")));
-    }
-  /* What to tell the doctor, on paper: the summary of the records, this check included. */
-  gtk_widget_set_visible (self->summary_button, outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
-  /* A doctor's result leads to the page to take along: the one suggested step there. */
-  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
-    gtk_widget_add_css_class (self->summary_button, "suggested-action");
-  else
-    gtk_widget_remove_css_class (self->summary_button, "suggested-action");
-  if (self->result->reasons->len == 0)
-    gtk_list_box_append (self->reasons_list,
-                         make_text_row (_("You answered No to every warning-sign question.")));
+  show_reasons (self, outcome);
 
   show_screen (self, "result", GTK_WIDGET (self->result_title));
 }

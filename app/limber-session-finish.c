@@ -124,7 +124,9 @@ show_outcome (LimberSessionFinish  *self,
     case LIMBER_SESSION_OUTCOME_COMPLETED:
     case LIMBER_SESSION_OUTCOME_NONE:
     default:
-      outcome_class = "limber-well-done";
+      /* The success colour only for something done. */
+      outcome_class = limber_stretch_session_get_exercises_completed (session) > 0
+                      ? "limber-well-done" : "limber-stopped";
       adw_status_page_set_icon_name (self->finish_page, "emblem-ok-symbolic");
       /* Every exercise skipped is no achievement to praise. */
       adw_status_page_set_title (self->finish_page,

@@ -40,6 +40,7 @@ struct _LimberSessionView
   GtkLabel             *next_label;
   GtkButton            *pause_button;
   GtkStack             *guide_stack;
+  GtkWidget            *pain_before_box;
   LimberPainScale      *pain_before_scale;
 
   /* The session shown, and the clock it runs on */
@@ -288,16 +289,25 @@ show_pause_state (LimberSessionView   *self,
                                   paused ? _("Resume") : _("Pause"), -1);
 }
 
+/* The question is kept from screen readers when it is not asked: GTK 4.8 presents a stack's
+ * hidden page, and the finish screen's pain buttons have the same names. */
+static void
+ask_pain_before (LimberSessionView *self,
+                 gboolean           ask)
+{
+  gtk_stack_set_visible_child_name (self->guide_stack, ask ? "pain-before" : "guide");
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->pain_before_box),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !ask, -1);
+}
+
 /* The pain before the session is asked while getting ready for the first exercise, where the
  * move and its instruction are shown after. */
 static void
-show_pain_before (LimberSessionView   *self)
+show_pain_before (LimberSessionView *self)
 {
   const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
 
-  gtk_stack_set_visible_child_name (self->guide_stack,
-                                    phase->kind == LIMBER_PHASE_GET_READY && phase->step == 0
-                                    ? "pain-before" : "guide");
+  ask_pain_before (self, phase->kind == LIMBER_PHASE_GET_READY && phase->step == 0);
 }
 
 /**
@@ -364,6 +374,7 @@ limber_session_view_stop (LimberSessionView *self)
   if (self->clock != NULL)
     limber_clock_clear (self->clock, &self->refresh);
   stop_figure_tick (self);
+  ask_pain_before (self, FALSE);
 }
 
 /**
@@ -448,6 +459,7 @@ limber_session_view_class_init (LimberSessionViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, next_label);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, pause_button);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, guide_stack);
+  gtk_widget_class_bind_template_child (widget_class, LimberSessionView, pain_before_box);
   gtk_widget_class_bind_template_child (widget_class, LimberSessionView, pain_before_scale);
 }
 

@@ -173,6 +173,17 @@ test_finished_routine (void)
   /* The whole routine, at 100 times speed. */
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 60000));
 
+  /* Well done, with a check in the success colour (style.css, by the status page's class). */
+  {
+    GtkWidget *status = limber_ui_test_find_of_type (GTK_WIDGET (limber_stretch_player_get_finish (player)),
+                                                     ADW_TYPE_STATUS_PAGE);
+
+    g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (status)), ==, "Well Done");
+    g_assert_cmpstr (adw_status_page_get_icon_name (ADW_STATUS_PAGE (status)), ==,
+                     "emblem-ok-symbolic");
+    g_assert_true (gtk_widget_has_css_class (status, "limber-well-done"));
+  }
+
   /* The pain buttons save the rating when one is pressed. */
   limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (window), "4"));
   limber_ui_test_spin_for (500);

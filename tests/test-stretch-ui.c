@@ -1338,8 +1338,15 @@ test_complete (void)
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
                    LIMBER_SESSION_OUTCOME_COMPLETED);
-  /* Every exercise was skipped, so there is nothing to praise. */
+  /* Every exercise was skipped, so there is nothing to praise: no success colour either. */
   assert_shows_label ("Session Ended");
+  {
+    GtkWidget *status = limber_ui_test_find_of_type (GTK_WIDGET (limber_stretch_player_get_finish (player ())),
+                                                     ADW_TYPE_STATUS_PAGE);
+
+    g_assert_false (gtk_widget_has_css_class (status, "limber-well-done"));
+    g_assert_true (gtk_widget_has_css_class (status, "limber-stopped"));
+  }
   assert_shows_label ("0 of 3 exercises, under a minute");
   /* Ended with Next, not stopped: no exercise was interrupted. */
   g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Stopped during"));

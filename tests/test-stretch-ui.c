@@ -1300,6 +1300,14 @@ test_paused_narrow (void)
   g_test_message ("subtitle: %s", gtk_label_get_label (shown_position ()));
   g_assert_false (pango_layout_is_ellipsized (layout));
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shown_position ())), <=, NARROW);
+  /* The short form, for where the long one would not fit, without Paused (said on the figure). */
+  {
+    GtkWidget *squeezer = limber_ui_test_find_of_type (GTK_WIDGET (player ()), ADW_TYPE_SQUEEZER);
+    GtkWidget *brief = gtk_widget_get_last_child (squeezer);
+
+    g_assert_true (GTK_IS_LABEL (brief));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (brief)), ==, "Right · Round 1/2");
+  }
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-paused-narrow");
 
   resume_session ();

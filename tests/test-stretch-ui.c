@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "limber-application.h"
 #include "limber-system-clock.h"
@@ -31,6 +32,8 @@ G_STATIC_ASSERT (GTK_APPLICATION_INHIBIT_IDLE == 8);
 
 static LimberApplication *app;
 static LimberWindow *window;
+/* The cue player's log (LIMBER_DEBUG_CUE_LOG): each sentence heard is a "speech" line. */
+static char *cue_log;
 
 /* The sessions in the journal, oldest first: what the player recorded. */
 static guint
@@ -1171,6 +1174,27 @@ assert_rating_chosen (LimberPainScale *scale,
   g_assert_cmpstr (limber_stretch_player_get_said (player ()), ==, said);
 }
 
+static guint
+n_spoken (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (cue_log, &text, NULL, NULL))
+    return 0;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_has_prefix (lines[i], "speech ");
+  return n;
+}
+
+static gboolean
+more_spoken_than (gpointer n)
+{
+  return n_spoken () > GPOINTER_TO_UINT (n);
+}
+
 static gboolean
 pain_before_is (gpointer pain)
 {
@@ -1231,8 +1255,15 @@ test_targets_narrow (void)
 
   after = limber_session_finish_get_pain_scale (limber_stretch_player_get_finish (player ()));
   g_assert_cmpint (limber_pain_scale_get_value (after), ==, LIMBER_PAIN_UNSET);
-  rate_pain ("7");
-  assert_rating_chosen (after, 7, "Pain 7 saved");
+  {
+    guint spoken = n_spoken ();
+
+    rate_pain ("7");
+    assert_rating_chosen (after, 7, "Pain 7 saved");
+    /* Heard, not only handed over: the session's sound had stopped, and the voice says it. */
+    g_assert_true (limber_ui_test_spin_until (more_spoken_than, GUINT_TO_POINTER (spoken),
+                                              15000));
+  }
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish-rated-narrow");
 
   /* Both ratings in the session's record. */
@@ -1656,6 +1687,14 @@ main (int   argc,
 
   /* Read when the app makes its clock, on first use. */
   g_setenv (LIMBER_TIME_SCALE_ENV, TIME_SCALE, TRUE);
+  /* Read when the player makes its cue player, at the first session. */
+  {
+    int fd = g_file_open_tmp ("limber-stretch-ui-cues-XXXXXX.log", &cue_log, NULL);
+
+    g_assert_cmpint (fd, >=, 0);
+    close (fd);
+    g_setenv ("LIMBER_DEBUG_CUE_LOG", cue_log, TRUE);
+  }
 
   limber_ui_test_init (&argc, &argv);
 
@@ -1687,6 +1726,8 @@ main (int   argc,
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
+  g_unlink (cue_log);
+  g_free (cue_log);
 
   return status;
 }

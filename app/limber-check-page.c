@@ -28,6 +28,7 @@ struct _LimberCheckPage
   GtkLabel           *why_label;
   GtkButton          *yes_button;
   GtkButton          *no_button;
+  GtkLabel           *back_label;
   GtkWidget          *result_banner;
   GtkWidget          *summary_button;
   GtkImage           *result_icon;
@@ -93,6 +94,17 @@ show_screen (LimberCheckPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCREEN]);
 }
 
+/* Whether no question before the one on screen was answered: going back leaves the check. */
+static gboolean
+first_question (LimberCheckPage *self)
+{
+  for (int i = 0; i < self->question; i++)
+    if (self->answers[i] != LIMBER_TRIAGE_ANSWER_NONE)
+      return FALSE;
+
+  return TRUE;
+}
+
 static void
 show_question (LimberCheckPage *self,
                int              index)
@@ -113,6 +125,9 @@ show_question (LimberCheckPage *self,
   /* Translators: a short explanation shown under each symptom question. */
   why = g_strdup_printf (_("Why we ask: %s"), limber_triage_question_get_why (question));
   gtk_label_set_label (self->why_label, why);
+  /* Back from the first question leaves the check, and says so. */
+  gtk_label_set_label (self->back_label, first_question (self) ? _("_Cancel")
+                                                               : _("_Previous Question"));
 
   /* A screen reader reads the question along with the answer buttons. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->yes_button),
@@ -165,6 +180,43 @@ record_check (LimberCheckPage *self)
   limber_journal_add_check (self->journal, self->result->outcome, self->answers, NULL);
 }
 
+/* A doctor's result says what to tell the doctor: the signs answered Yes, and what any
+ * doctor asks about back pain; other results say why they came. */
+static void
+show_reasons (LimberCheckPage     *self,
+              LimberTriageOutcome  outcome)
+{
+  remove_all_rows (self->reasons_list);
+  gtk_label_set_label (self->reasons_heading,
+                       outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON ? _("What to Tell the Doctor")
+                                                                    : _("Why This Result"));
+  for (guint i = 0; i < self->result->reasons->len; i++)
+    {
+      const LimberTriageQuestion *question = g_ptr_array_index (self->result->reasons, i);
+
+      gtk_list_box_append (self->reasons_list,
+                           make_text_row (limber_triage_question_get_reason (question)));
+    }
+  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
+    {
+      gtk_list_box_append (self->reasons_list,
+                           make_text_row (_("When the pain started, and what you were doing")));
+      gtk_list_box_append (self->reasons_list,
+                           make_text_row (_("What you have tried, such as cold, heat or pain "
+                                            "relief, and whether it helped")));
+    }
+  /* What to tell the doctor, on paper: the summary of the records, this check included. */
+  gtk_widget_set_visible (self->summary_button, outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
+  /* A doctor's result leads to the page to take along: the one suggested step there. */
+  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
+    gtk_widget_add_css_class (self->summary_button, "suggested-action");
+  else
+    gtk_widget_remove_css_class (self->summary_button, "suggested-action");
+  if (self->result->reasons->len == 0)
+    gtk_list_box_append (self->reasons_list,
+                         make_text_row (_("You answered No to every warning-sign question.")));
+}
+
 static void
 show_result (LimberCheckPage *self)
 {
@@ -172,11 +224,6 @@ show_result (LimberCheckPage *self)
     [LIMBER_TRIAGE_OUTCOME_SELF_CARE] = "limber-self-care",
     [LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON] = "limber-doctor",
     [LIMBER_TRIAGE_OUTCOME_EMERGENCY] = "limber-emergency",
-  };
-  static const char * const icons[] = {
-    [LIMBER_TRIAGE_OUTCOME_SELF_CARE] = "emblem-ok-symbolic",
-    [LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON] = "dialog-information-symbolic",
-    [LIMBER_TRIAGE_OUTCOME_EMERGENCY] = "dialog-warning-symbolic",
   };
   LimberTriageOutcome outcome;
   gboolean emergency;
@@ -192,7 +239,7 @@ show_result (LimberCheckPage *self)
     gtk_widget_remove_css_class (self->result_banner, banner_classes[i]);
   gtk_widget_add_css_class (self->result_banner, banner_classes[outcome]);
 
-  gtk_image_set_from_icon_name (self->result_icon, icons[outcome]);
+  gtk_image_set_from_icon_name (self->result_icon, limber_triage_outcome_get_icon_name (outcome));
   gtk_label_set_label (self->result_title, limber_triage_outcome_get_title (outcome));
   gtk_label_set_label (self->advice_label, limber_triage_outcome_get_advice (outcome));
   gtk_label_set_label (self->help_label, limber_triage_get_when_to_get_help (outcome));
@@ -232,37 +279,7 @@ show_result (LimberCheckPage *self)
                        limber_care_plan_get_episode (self->care_plan) != NULL
                        ? _("Go to _Today’s Plan") : _("_Start the Plan for the First Days"));
 
-  /* A doctor's result says what to tell the doctor: the signs answered Yes, and what any
-   * doctor asks about back pain. */
-  remove_all_rows (self->reasons_list);
-  gtk_label_set_label (self->reasons_heading,
-                       outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON ? _("What to Tell the Doctor")
-                                                                    : _("Why This Result"));
-  for (guint i = 0; i < self->result->reasons->len; i++)
-    {
-      const LimberTriageQuestion *question = g_ptr_array_index (self->result->reasons, i);
-
-      gtk_list_box_append (self->reasons_list,
-                           make_text_row (limber_triage_question_get_reason (question)));
-    }
-  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
-    {
-      gtk_list_box_append (self->reasons_list,
-                           make_text_row (_("When the pain started, and what you were doing")));
-      gtk_list_box_append (self->reasons_list,
-                           make_text_row (_("What you have tried, such as cold, heat or pain "
-                                            "relief, and whether it helped")));
-    }
-  /* What to tell the doctor, on paper: the summary of the records, this check included. */
-  gtk_widget_set_visible (self->summary_button, outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON);
-  /* A doctor's result leads to the page to take along: the one suggested step there. */
-  if (outcome == LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)
-    gtk_widget_add_css_class (self->summary_button, "suggested-action");
-  else
-    gtk_widget_remove_css_class (self->summary_button, "suggested-action");
-  if (self->result->reasons->len == 0)
-    gtk_list_box_append (self->reasons_list,
-                         make_text_row (_("You answered No to every warning-sign question.")));
+  show_reasons (self, outcome);
 
   show_screen (self, "result", GTK_WIDGET (self->result_title));
 }
@@ -461,6 +478,7 @@ limber_check_page_class_init (LimberCheckPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, why_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, yes_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, no_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, back_label);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_banner);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, summary_button);
   gtk_widget_class_bind_template_child (widget_class, LimberCheckPage, result_icon);

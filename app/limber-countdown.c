@@ -19,6 +19,9 @@
 
 #define RING_WIDTH_RATIO 0.07
 
+/* A paused countdown, as faint as the paused figure beside it (limber-figure.c). */
+#define DIMMED_ALPHA 0.35
+
 struct _LimberCountdown
 {
   GtkWidget  parent_instance;
@@ -27,6 +30,7 @@ struct _LimberCountdown
   int        seconds;
   char      *text;
   char      *caption;
+  gboolean   dimmed;
 };
 
 G_DEFINE_FINAL_TYPE (LimberCountdown, limber_countdown, GTK_TYPE_WIDGET)
@@ -76,6 +80,12 @@ limber_countdown_snapshot (GtkWidget   *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
   limber_theme_color_lookup (widget, "accent_color", &accent, "#3584e4");
+  /* Fainter colours rather than an opacity node: nothing to draw offscreen. */
+  if (self->dimmed)
+    {
+      fg.alpha *= DIMMED_ALPHA;
+      accent.alpha *= DIMMED_ALPHA;
+    }
   track = fg;
   track.alpha *= 0.12f;
 
@@ -254,4 +264,30 @@ limber_countdown_get_fraction (LimberCountdown *self)
 {
   g_return_val_if_fail (LIMBER_IS_COUNTDOWN (self), 0.0);
   return self->fraction;
+}
+
+/**
+ * limber_countdown_set_dimmed:
+ *
+ * Draws the ring and the number faint, as while the session is paused.
+ */
+void
+limber_countdown_set_dimmed (LimberCountdown *self,
+                             gboolean         dimmed)
+{
+  g_return_if_fail (LIMBER_IS_COUNTDOWN (self));
+
+  dimmed = !!dimmed;
+  if (self->dimmed == dimmed)
+    return;
+
+  self->dimmed = dimmed;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+limber_countdown_get_dimmed (LimberCountdown *self)
+{
+  g_return_val_if_fail (LIMBER_IS_COUNTDOWN (self), FALSE);
+  return self->dimmed;
 }

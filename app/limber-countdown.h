@@ -21,5 +21,8 @@ void        limber_countdown_set_caption  (LimberCountdown *self,
                                            const char      *caption);
 const char *limber_countdown_get_caption  (LimberCountdown *self);
 double      limber_countdown_get_fraction (LimberCountdown *self);
+void        limber_countdown_set_dimmed   (LimberCountdown *self,
+                                           gboolean         dimmed);
+gboolean    limber_countdown_get_dimmed   (LimberCountdown *self);
 
 G_END_DECLS

@@ -18,7 +18,6 @@ struct _LimberStretchPage
 
   GtkStack            *stack;
   GtkStack            *routines_stack;
-  AdwComboRow         *pain_row;
   AdwPreferencesGroup *routines_group;
   AdwPreferencesGroup *problems_group;
   LimberStretchPlayer *player;

@@ -392,7 +392,6 @@ limber_stretch_page_class_init (LimberStretchPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-stretch-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, stack);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, routines_stack);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, pain_row);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, routines_group);
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPage, problems_group);
 
@@ -453,11 +452,6 @@ limber_stretch_page_start (LimberStretchPage  *self,
 
   gtk_stack_set_visible_child_name (self->stack, "player");
   limber_stretch_player_start (self->player, routine);
-
-  /* Item 0 is "Not rated", then 0 to 10. The rating belongs to this session only. */
-  limber_stretch_player_set_pain_before (self->player,
-                                         (int) adw_combo_row_get_selected (self->pain_row) - 1);
-  adw_combo_row_set_selected (self->pain_row, 0);
   return TRUE;
 }
 

@@ -9,45 +9,25 @@
 
 #include "limber-cue-player.h"
 #include "limber-mpris-player.h"
+#include "limber-session-view.h"
 
 #include "limber-stretch-player.h"
 
 /*
  * The player: shows the session engine's state large enough to read from the floor, lets the
  * cue player announce it, keeps the screen awake while it runs, and ends on a finish screen with
- * a pain rating. The engine decides everything; this only shows it and forwards the buttons.
+ * a pain rating (limber-session-finish.c). The pain before the session is asked while getting
+ * ready for the first exercise. The engine decides everything; this only shows it and forwards
+ * the buttons.
  */
-
-/* The ring moves four times a second while a phase runs: smooth enough to read from the floor,
- * and half the CPU of ten times (measured by build-aux/bench-player). The number itself changes
- * on the second, see schedule_refresh(). */
-#define REFRESH_MS 250
 
 struct _LimberStretchPlayer
 {
   AdwBin                parent_instance;
 
   GtkStack             *stack;
-  GtkLabel             *exercise_label;
-  GtkLabel             *position_label;
-  GtkProgressBar       *routine_bar;
-  GtkLabel             *time_left_label;
-  LimberFigure         *figure;
-  GtkWidget            *paused_label;
-  GtkLabel             *problem_label;
-  LimberCountdown      *countdown;
-  GtkLabel             *move_label;
-  GtkLabel             *instruction_label;
-  GtkLabel             *next_label;
-  GtkButton            *pause_button;
-  AdwStatusPage        *finish_page;
-  GtkLabel             *summary_label;
-  GtkLabel             *stopped_label;
-  GtkBox               *pain_box;
-  GtkLabel             *pain_saved_label;
-  GtkWidget            *check_button;
-  GtkWidget            *done_button;
-  GtkToggleButton      *pain_buttons[11];
+  LimberSessionView    *view;
+  LimberSessionFinish  *finish;
 
   LimberStretchSession *session;
   LimberCuePlayer      *cue_player;
@@ -56,9 +36,8 @@ struct _LimberStretchPlayer
   LimberSessionRecord  *record;
   int                   pain_before;
   GSettings            *settings;
-  guint                 refresh;
-  guint                 figure_tick;
-  gboolean              updating_pain;
+  /* What the voice was last asked to say of a pain rating. */
+  char                 *said;
   guint                 inhibit_cookie;
   /* The window's GtkApplication, kept from the start: the window may be gone when a running
    * session is let go, and the inhibition must still be lifted. */
@@ -113,152 +92,6 @@ set_inhibit (LimberStretchPlayer *self,
     }
 }
 
-static gboolean figure_tick_cb (GtkWidget     *widget,
-                                GdkFrameClock *frame_clock,
-                                gpointer       user_data);
-
-/* Draws the figure at this instant of the phase, on the session's clock, and keeps it drawn
- * every frame while it moves. */
-static void
-update_figure (LimberStretchPlayer *self)
-{
-  const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
-  gint64 elapsed_us = phase->duration_us -
-                      limber_stretch_session_get_phase_remaining_us (self->session);
-  gboolean moving;
-
-  moving = limber_figure_show_phase (self->figure, phase, elapsed_us) &&
-           limber_stretch_session_is_running (self->session);
-
-  if (moving && self->figure_tick == 0)
-    self->figure_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self->figure), figure_tick_cb,
-                                                      self, NULL);
-  else if (!moving && self->figure_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->figure), self->figure_tick);
-      self->figure_tick = 0;
-    }
-}
-
-static gboolean
-figure_tick_cb (GtkWidget     *widget,
-                GdkFrameClock *frame_clock,
-                gpointer       user_data)
-{
-  LimberStretchPlayer *self = user_data;
-  const LimberPhase *phase;
-  gint64 elapsed_us;
-
-  if (self->session == NULL ||
-      limber_stretch_session_get_state (self->session) == LIMBER_SESSION_STATE_FINISHED)
-    {
-      self->figure_tick = 0;
-      return G_SOURCE_REMOVE;
-    }
-
-  phase = limber_stretch_session_get_phase (self->session);
-  elapsed_us = phase->duration_us - limber_stretch_session_get_phase_remaining_us (self->session);
-  if (limber_figure_show_phase (self->figure, phase, elapsed_us) &&
-      limber_stretch_session_is_running (self->session))
-    return G_SOURCE_CONTINUE;
-
-  self->figure_tick = 0;
-  return G_SOURCE_REMOVE;
-}
-
-static void
-stop_figure_tick (LimberStretchPlayer *self)
-{
-  if (self->figure_tick != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self->figure), self->figure_tick);
-      self->figure_tick = 0;
-    }
-}
-
-static char *
-format_clock (gint64 us)
-{
-  gint64 seconds = (us + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC;
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02d", seconds / 60, (int) (seconds % 60));
-}
-
-static void
-update_countdown (LimberStretchPlayer *self)
-{
-  const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
-  gint64 total_us = limber_stretch_session_get_duration_us (self->session);
-  gint64 left_us = limber_stretch_session_get_remaining_us (self->session);
-  g_autofree char *left = format_clock (left_us);
-  /* Translators: the time left in the whole routine, as in "7:30 left". */
-  g_autofree char *left_text = g_strdup_printf (_("%s left"), left);
-
-  limber_countdown_set_time (self->countdown,
-                             limber_stretch_session_get_phase_remaining_us (self->session),
-                             phase->duration_us);
-  gtk_progress_bar_set_fraction (self->routine_bar,
-                                 total_us > 0 ? 1.0 - (double) left_us / (double) total_us : 0.0);
-  gtk_label_set_label (self->time_left_label, left_text);
-  update_figure (self);
-}
-
-static void refresh_cb (gpointer user_data);
-
-/* Next refresh, on the session's clock: at the latest in REFRESH_MS, or just after the seconds
- * shown change. */
-static void
-schedule_refresh (LimberStretchPlayer *self)
-{
-  gint64 remaining_us = limber_stretch_session_get_phase_remaining_us (self->session);
-  gint64 to_next_second_us = (remaining_us + G_USEC_PER_SEC - 1) % G_USEC_PER_SEC + 1000;
-
-  limber_clock_clear (self->clock, &self->refresh);
-  self->refresh = limber_clock_schedule_in (self->clock,
-                                            MIN ((gint64) REFRESH_MS * 1000, to_next_second_us),
-                                            refresh_cb, self, NULL);
-}
-
-static void
-refresh_cb (gpointer user_data)
-{
-  LimberStretchPlayer *self = user_data;
-
-  /* Fired, so there is nothing left to cancel. */
-  self->refresh = 0;
-  update_countdown (self);
-  schedule_refresh (self);
-}
-
-static char *
-describe_position (LimberStretchSession *session)
-{
-  const LimberPhase *phase = limber_stretch_session_get_phase (session);
-  LimberExercise *exercise = limber_stretch_session_get_exercise (session);
-  const LimberTiming *timing = limber_routine_get_step_timing (limber_stretch_session_get_routine (session),
-                                                               phase->step);
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-
-  if (phase->side == LIMBER_SIDE_RIGHT)
-    g_ptr_array_add (parts, g_strdup (_("Right side")));
-  else if (phase->side == LIMBER_SIDE_LEFT)
-    g_ptr_array_add (parts, g_strdup (_("Left side")));
-
-  if (phase->kind == LIMBER_PHASE_WORK && phase->n_reps > 0)
-    {
-      if (limber_exercise_get_mode (exercise) == LIMBER_EXERCISE_MODE_CYCLES)
-        g_ptr_array_add (parts, g_strdup_printf (_("Cycle %u of %u"), phase->rep, phase->n_reps));
-      else
-        g_ptr_array_add (parts, g_strdup_printf (_("Rep %u of %u"), phase->rep, phase->n_reps));
-    }
-  else if (timing->rounds > 1 && phase->kind != LIMBER_PHASE_REST)
-    g_ptr_array_add (parts, g_strdup_printf (_("Round %u of %u"), phase->round, timing->rounds));
-
-  g_ptr_array_add (parts, NULL);
-  /* Translators: separates "Right side" and "Rep 4 of 10". */
-  return g_strjoinv (_(" · "), (char **) parts->pdata);
-}
-
 /* Records the finished session in the journal; a failed write is shown by the window. */
 static void
 record_session (LimberStretchPlayer *self)
@@ -278,262 +111,84 @@ record_plank_hold (LimberStretchPlayer *self,
   limber_journal_add_plank_hold (self->journal, hold_s, NULL);
 }
 
-/* What was done, as in "4 of 5 exercises, 9 min": the time moving, without pauses. */
-static char *
-describe_done (LimberStretchPlayer *self,
-               guint                done,
-               guint                total)
-{
-  gint64 active_us = limber_session_record_get_ended_wall_us (self->record) -
-                     limber_session_record_get_started_wall_us (self->record) -
-                     limber_stretch_session_get_paused_us (self->session);
-  guint minutes = (guint) (MAX (active_us, 0) + 30 * G_USEC_PER_SEC) / (60 * G_USEC_PER_SEC);
-  g_autofree char *exercises = NULL;
-
-  /* Translators: how many of a routine's exercises were done, as in "4 of 5 exercises". */
-  exercises = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u exercise",
-                                            "%u of %u exercises", total), done, total);
-  if (minutes == 0)
-    /* Translators: "4 of 5 exercises" and the time it took. */
-    return g_strdup_printf (_("%s, under a minute"), exercises);
-
-  /* Translators: "4 of 5 exercises" and the time it took, as in "4 of 5 exercises, 9 min". */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u min", "%s, %u min", minutes),
-                          exercises, minutes);
-}
-
-static void
-set_suggested (GtkWidget *button,
-               gboolean   suggested)
-{
-  if (suggested)
-    gtk_widget_add_css_class (button, "suggested-action");
-  else
-    gtk_widget_remove_css_class (button, "suggested-action");
-}
-
-/* After pain, no suggested button leads back into stretching: the symptom check is the step
- * suggested when the pain rated is strong, and otherwise nothing is. */
-static void
-update_next_step (LimberStretchPlayer *self)
-{
-  gboolean hurt = limber_session_record_get_outcome (self->record) ==
-                  LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN;
-
-  set_suggested (self->done_button, !hurt);
-  set_suggested (self->check_button, limber_session_record_suggests_check (self->record));
-}
-
-static void
-reset_pain_buttons (LimberStretchPlayer *self)
-{
-  self->updating_pain = TRUE;
-  for (guint i = 0; i < G_N_ELEMENTS (self->pain_buttons); i++)
-    gtk_toggle_button_set_active (self->pain_buttons[i], FALSE);
-  self->updating_pain = FALSE;
-  gtk_label_set_label (self->pain_saved_label, _("Not rated yet"));
-}
-
+/* The finish screen, for the session just recorded. */
 static void
 show_finish (LimberStretchPlayer *self)
 {
+  guint hold_s = (guint) (limber_stretch_session_get_next_plank_hold_us (self->session) /
+                          G_USEC_PER_SEC);
   LimberSessionOutcome outcome = limber_stretch_session_get_outcome (self->session);
-  guint total = limber_routine_get_n_steps (limber_stretch_session_get_routine (self->session));
-  guint done;
-  g_autofree char *description = NULL;
-  g_autofree char *summary = NULL;
-  gint64 hold_us = limber_stretch_session_get_next_plank_hold_us (self->session);
-  guint hold_s = (guint) (hold_us / G_USEC_PER_SEC);
-  int stopped_step = limber_stretch_session_get_stopped_step (self->session);
-  g_autofree char *stopped = NULL;
+  /* The plank grows only after a session that was not stopped. */
+  gboolean completed = outcome != LIMBER_SESSION_OUTCOME_STOPPED &&
+                       outcome != LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN;
 
-  done = limber_stretch_session_get_exercises_completed (self->session);
   record_session (self);
-  summary = describe_done (self, done, total);
+  if (completed &&
+      hold_s != (guint) (limber_stretch_session_get_plank_hold_us (self->session) / G_USEC_PER_SEC))
+    record_plank_hold (self, hold_s);
 
-  switch (outcome)
-    {
-    case LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN:
-      adw_status_page_set_icon_name (self->finish_page, "dialog-warning-symbolic");
-      adw_status_page_set_title (self->finish_page, _("Stopped Because It Hurts"));
-      description = g_strdup (_("Stopping was right: a stretch should never hurt. Rest in a "
-                                "position that feels comfortable, and next time move only as far "
-                                "as is comfortable.\n\n"
-                                "If the pain is severe or getting worse, or comes with numbness, "
-                                "weakness or trouble passing urine, check your symptoms now."));
-      break;
-
-    case LIMBER_SESSION_OUTCOME_STOPPED:
-      adw_status_page_set_icon_name (self->finish_page, "media-playback-stop-symbolic");
-      adw_status_page_set_title (self->finish_page, _("Session Stopped"));
-      break;
-
-    case LIMBER_SESSION_OUTCOME_COMPLETED:
-    case LIMBER_SESSION_OUTCOME_NONE:
-    default:
-      adw_status_page_set_icon_name (self->finish_page, "emblem-ok-symbolic");
-      /* Every exercise skipped is no achievement to praise. */
-      adw_status_page_set_title (self->finish_page, done > 0 ? _("Well Done") : _("Session Ended"));
-      if (hold_s != (guint) (limber_stretch_session_get_plank_hold_us (self->session) / G_USEC_PER_SEC))
-        {
-          description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                      "Next time the plank lasts %u second.",
-                                                      "Next time the plank lasts %u seconds.",
-                                                      hold_s), hold_s);
-          record_plank_hold (self, hold_s);
-        }
-      break;
-    }
-
-  adw_status_page_set_description (self->finish_page, description);
-  gtk_label_set_label (self->summary_label, summary);
-  /* The exercise a stop interrupted is named, as it is not counted in the summary. */
-  if (stopped_step >= 0)
-    {
-      LimberRoutine *routine = limber_stretch_session_get_routine (self->session);
-      LimberExercise *exercise = limber_routine_get_step_exercise (routine, stopped_step);
-
-      /* Translators: under "1 of 3 exercises" on the finish screen, as in "Stopped during Knee
-       * to chest"; the exercise was not finished. */
-      stopped = g_strdup_printf (_("Stopped during %s"), limber_exercise_get_name (exercise));
-    }
-  gtk_label_set_label (self->stopped_label, stopped);
-  gtk_widget_set_visible (GTK_WIDGET (self->stopped_label), stopped != NULL);
-  if (outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN)
-    gtk_widget_add_css_class (GTK_WIDGET (self->finish_page), "limber-pain");
-  else
-    gtk_widget_remove_css_class (GTK_WIDGET (self->finish_page), "limber-pain");
-  gtk_widget_set_visible (self->check_button, outcome == LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
-  reset_pain_buttons (self);
-  update_next_step (self);
-  stop_figure_tick (self);
+  limber_session_finish_show (self->finish, self->session, self->record, self->journal);
+  limber_session_view_stop (self->view);
   gtk_stack_set_visible_child_name (self->stack, "finish");
+}
+
+static void
+update_actions (LimberStretchPlayer *self,
+                gboolean             finished)
+{
+  static const char * const actions[] = {
+    "player.toggle-pause", "player.previous", "player.next", "player.stop", "player.hurts",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], !finished);
 }
 
 static void
 update (LimberStretchPlayer *self)
 {
   LimberSessionState state = limber_stretch_session_get_state (self->session);
-  const LimberPhase *phase = limber_stretch_session_get_phase (self->session);
-  LimberExercise *exercise = limber_stretch_session_get_exercise (self->session);
-  LimberExercise *next = limber_stretch_session_get_next_exercise (self->session);
-  LimberRoutine *routine = limber_stretch_session_get_routine (self->session);
-  const LimberMove *move = limber_stretch_session_get_move (self->session);
-  gboolean running = limber_stretch_session_is_running (self->session);
-  g_autofree char *position = NULL;
-  g_autofree char *next_text = NULL;
-  g_autofree char *step_text = NULL;
-  const char *caption, *instruction;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.toggle-pause",
-                                 state != LIMBER_SESSION_STATE_FINISHED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.previous",
-                                 state != LIMBER_SESSION_STATE_FINISHED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.next",
-                                 state != LIMBER_SESSION_STATE_FINISHED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.stop",
-                                 state != LIMBER_SESSION_STATE_FINISHED);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "player.hurts",
-                                 state != LIMBER_SESSION_STATE_FINISHED);
+  update_actions (self, state == LIMBER_SESSION_STATE_FINISHED);
+  set_inhibit (self, limber_stretch_session_is_running (self->session));
 
-  set_inhibit (self, running);
+  if (state != LIMBER_SESSION_STATE_FINISHED)
+    limber_session_view_update (self->view);
+  else if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "finish"))
+    show_finish (self);
+}
 
-  if (running)
-    schedule_refresh (self);
-  else
-    limber_clock_clear (self->clock, &self->refresh);
+/* Reads a pain rating back, so someone on the floor knows which button they hit. */
+static void
+say (LimberStretchPlayer *self,
+     const char          *text)
+{
+  g_free (self->said);
+  self->said = g_strdup (text);
+  if (self->cue_player != NULL)
+    limber_cue_player_say (self->cue_player, text);
+}
 
-  if (state == LIMBER_SESSION_STATE_FINISHED)
-    {
-      if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "finish"))
-        show_finish (self);
-      return;
-    }
+static void
+on_pain_before_chosen (LimberStretchPlayer *self)
+{
+  int pain = limber_pain_scale_get_value (limber_session_view_get_pain_before_scale (self->view));
+  g_autofree char *text = NULL;
 
-  switch (phase->kind)
-    {
-    case LIMBER_PHASE_GET_READY:
-      caption = _("Get ready");
-      /* The short form, which the voice reads out too; the full text is in its tooltip. */
-      instruction = limber_exercise_get_spoken (exercise);
-      break;
-    case LIMBER_PHASE_SWITCH:
-      if (phase->side == LIMBER_SIDE_LEFT)
-        {
-          caption = _("Switch sides");
-          instruction = _("Gently change to your left side.");
-        }
-      else if (phase->side == LIMBER_SIDE_RIGHT)
-        {
-          caption = _("Switch sides");
-          instruction = _("Gently change to your right side.");
-        }
-      else
-        {
-          caption = _("Rest");
-          instruction = _("Relax and breathe; the next round starts soon.");
-        }
-      break;
-    case LIMBER_PHASE_REST:
-      caption = _("Rest");
-      instruction = _("Relax and breathe.");
-      break;
-    case LIMBER_PHASE_WORK:
-    default:
-      caption = move->name;
-      instruction = move->instruction;
-      break;
-    }
+  if (pain == LIMBER_PAIN_UNSET)
+    return;
 
-  gtk_label_set_label (self->exercise_label, limber_exercise_get_name (exercise));
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self->instruction_label),
-                               limber_exercise_get_instructions (exercise));
-  position = describe_position (self->session);
-  if (state == LIMBER_SESSION_STATE_PAUSED)
-    {
-      g_autofree char *paused = position[0] != '\0'
-                                ? g_strdup_printf (_("Paused · %s"), position)
-                                : g_strdup (_("Paused"));
-      gtk_label_set_label (self->position_label, paused);
-    }
-  else
-    gtk_label_set_label (self->position_label, position);
+  self->pain_before = pain;
+  /* Translators: read out when a pain rating is chosen before a session, as in "Pain 4". */
+  text = g_strdup_printf (_("Pain %d"), pain);
+  say (self, text);
+}
 
-  /* The figure shows the side being stretched nearest: mirrored for the left side. */
-  limber_figure_set_exercise (self->figure, limber_exercise_get_illustration (exercise));
-  limber_figure_set_mirrored (self->figure, phase->side == LIMBER_SIDE_LEFT);
-  limber_figure_set_dimmed (self->figure, state == LIMBER_SESSION_STATE_PAUSED);
-  gtk_widget_set_visible (self->paused_label, state == LIMBER_SESSION_STATE_PAUSED);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->figure),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, limber_exercise_get_name (exercise),
-                                  -1);
-
-  gtk_label_set_label (self->move_label, caption);
-  update_countdown (self);
-  gtk_label_set_label (self->instruction_label, instruction);
-
-  step_text = g_strdup_printf (_("Exercise %u of %u"), phase->step + 1,
-                               limber_routine_get_n_steps (routine));
-  if (next != NULL)
-    next_text = g_strdup_printf (_("%s · Next: %s"), step_text, limber_exercise_get_name (next));
-  else
-    next_text = g_strdup_printf (_("%s · Last exercise"), step_text);
-  gtk_label_set_label (self->next_label, next_text);
-
-  if (state == LIMBER_SESSION_STATE_PAUSED)
-    {
-      gtk_button_set_icon_name (self->pause_button, "media-playback-start-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), _("Resume (Space)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Resume"), -1);
-    }
-  else
-    {
-      gtk_button_set_icon_name (self->pause_button, "media-playback-pause-symbolic");
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->pause_button), _("Pause (Space)"));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pause_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Pause"), -1);
-    }
+static void
+on_finish_announce (LimberStretchPlayer *self,
+                    const char          *text)
+{
+  say (self, text);
 }
 
 static void
@@ -543,8 +198,7 @@ on_cue_player_problem (LimberCuePlayer     *cue_player,
 {
   /* On the figure, for the rest of the session: a toast would cover the controls at phone
    * width, and whoever lies on the floor may look up later. */
-  gtk_label_set_label (self->problem_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), TRUE);
+  limber_session_view_show_problem (self->view, message);
 }
 
 /* A media player client asked to see the player. */
@@ -560,9 +214,7 @@ on_mpris_raise (LimberStretchPlayer *self)
 static void
 release_session (LimberStretchPlayer *self)
 {
-  if (self->clock != NULL)
-    limber_clock_clear (self->clock, &self->refresh);
-  stop_figure_tick (self);
+  limber_session_view_stop (self->view);
   set_inhibit (self, FALSE);
   g_clear_object (&self->mpris);
 
@@ -638,32 +290,6 @@ hurts_action (GtkWidget  *widget,
     limber_stretch_session_stop (self->session, LIMBER_SESSION_OUTCOME_STOPPED_FOR_PAIN);
 }
 
-/* A pain button chosen is saved at once, so leaving the screen never loses it. */
-static void
-on_pain_toggled (GtkToggleButton     *button,
-                 LimberStretchPlayer *self)
-{
-  int pain = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "pain"));
-  g_autofree char *saved = NULL;
-
-  if (self->updating_pain || !gtk_toggle_button_get_active (button) || self->record == NULL)
-    return;
-
-  limber_session_record_set_pain_after (self->record, pain);
-  update_next_step (self);
-  if (limber_session_record_get_id (self->record) != 0 &&
-      !limber_journal_set_pain_after (self->journal, limber_session_record_get_id (self->record),
-                                      pain, NULL))
-    {
-      /* The window shows the failed write. */
-      gtk_label_set_label (self->pain_saved_label, _("Not saved"));
-      return;
-    }
-  /* Translators: said under the pain buttons once one is chosen. */
-  saved = g_strdup_printf (_("Pain %d saved"), pain);
-  gtk_label_set_label (self->pain_saved_label, saved);
-}
-
 static void
 done_action (GtkWidget  *widget,
              const char *action_name,
@@ -689,6 +315,14 @@ limber_stretch_player_dispose (GObject *object)
   g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (limber_stretch_player_parent_class)->dispose (object);
+}
+
+static void
+limber_stretch_player_finalize (GObject *object)
+{
+  g_free (LIMBER_STRETCH_PLAYER (object)->said);
+
+  G_OBJECT_CLASS (limber_stretch_player_parent_class)->finalize (object);
 }
 
 static void
@@ -732,6 +366,7 @@ limber_stretch_player_class_init (LimberStretchPlayerClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = limber_stretch_player_dispose;
+  object_class->finalize = limber_stretch_player_finalize;
   object_class->set_property = limber_stretch_player_set_property;
   object_class->constructed = limber_stretch_player_constructed;
 
@@ -747,30 +382,13 @@ limber_stretch_player_class_init (LimberStretchPlayerClass *klass)
   signals[DONE] = g_signal_new ("done", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                 NULL, NULL, NULL, G_TYPE_NONE, 0);
 
-  g_type_ensure (LIMBER_TYPE_COUNTDOWN);
-  g_type_ensure (LIMBER_TYPE_FIGURE);
+  g_type_ensure (LIMBER_TYPE_SESSION_VIEW);
+  g_type_ensure (LIMBER_TYPE_SESSION_FINISH);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-stretch-player.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, stack);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, exercise_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, position_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, routine_bar);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, time_left_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, figure);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, paused_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, problem_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, countdown);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, move_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, instruction_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, next_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pause_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, finish_page);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, summary_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, stopped_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pain_box);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, pain_saved_label);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, check_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, done_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, view);
+  gtk_widget_class_bind_template_child (widget_class, LimberStretchPlayer, finish);
 
   gtk_widget_class_install_action (widget_class, "player.toggle-pause", NULL, toggle_pause_action);
   gtk_widget_class_install_action (widget_class, "player.previous", NULL, previous_action);
@@ -799,27 +417,9 @@ limber_stretch_player_init (LimberStretchPlayer *self)
 
   self->settings = g_settings_new (APPLICATION_ID);
 
-  /* 0 to 10 as a row of buttons, none chosen: a slider would start at a rating. */
-  for (guint i = 0; i < G_N_ELEMENTS (self->pain_buttons); i++)
-    {
-      g_autofree char *number = g_strdup_printf ("%u", i);
-      GtkWidget *button = gtk_toggle_button_new_with_label (number);
-
-      if (i > 0)
-        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), self->pain_buttons[0]);
-      g_object_set_data (G_OBJECT (button), "pain", GUINT_TO_POINTER (i));
-      if (i == 0 || i == 10)
-        {
-          /* Translators: the pain buttons' ends, as a screen reader says them: "0, no pain". */
-          g_autofree char *name = g_strdup_printf (i == 0 ? _("%u, no pain") : _("%u, worst pain"), i);
-
-          gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-        }
-      g_signal_connect (button, "toggled", G_CALLBACK (on_pain_toggled), self);
-      gtk_box_append (self->pain_box, button);
-      self->pain_buttons[i] = GTK_TOGGLE_BUTTON (button);
-    }
+  g_signal_connect_swapped (limber_session_view_get_pain_before_scale (self->view), "notify::value",
+                            G_CALLBACK (on_pain_before_chosen), self);
+  g_signal_connect_swapped (self->finish, "announce", G_CALLBACK (on_finish_announce), self);
 
   /* Captured before the focused button sees them: Space must pause, not press whichever button
    * happens to have focus (which could be Stop). */
@@ -864,6 +464,7 @@ limber_stretch_player_start (LimberStretchPlayer *self,
   release_session (self);
   g_clear_object (&self->record);
   self->pain_before = LIMBER_PAIN_UNSET;
+  limber_session_finish_clear (self->finish);
 
   plank_us = (gint64) limber_journal_get_plank_hold (self->journal,
                                                      g_settings_get_uint (self->settings,
@@ -871,31 +472,46 @@ limber_stretch_player_start (LimberStretchPlayer *self,
              * G_USEC_PER_SEC;
   self->session = limber_stretch_session_new (routine, self->clock, plank_us);
   g_signal_connect_swapped (self->session, "phase-changed", G_CALLBACK (update), self);
+  /* Before the cue player follows it: a sound problem is said on the view at once. */
+  limber_session_view_set_session (self->view, self->session, self->clock);
 
   if (self->cue_player == NULL)
     {
       self->cue_player = limber_cue_player_new (self->clock);
       g_signal_connect (self->cue_player, "problem", G_CALLBACK (on_cue_player_problem), self);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->problem_label), FALSE);
   limber_cue_player_follow (self->cue_player, self->session);
   self->mpris = limber_mpris_player_new (self->session);
   g_signal_connect_swapped (self->mpris, "raise", G_CALLBACK (on_mpris_raise), self);
 
   gtk_stack_set_visible_child_name (self->stack, "session");
   limber_stretch_session_start (self->session);
-  gtk_widget_grab_focus (GTK_WIDGET (self->pause_button));
+  limber_session_view_grab_focus (self->view);
 }
 
-/* The pain rating given before the session, kept in its record; %LIMBER_PAIN_UNSET for none. */
-void
-limber_stretch_player_set_pain_before (LimberStretchPlayer *self,
-                                       int                  pain)
+/* Returns: (nullable): what the voice was last asked to say of a pain rating, before or after
+ * a session */
+const char *
+limber_stretch_player_get_said (LimberStretchPlayer *self)
 {
-  g_return_if_fail (LIMBER_IS_STRETCH_PLAYER (self));
-  g_return_if_fail (pain >= LIMBER_PAIN_UNSET && pain <= 10);
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PLAYER (self), NULL);
+  return self->said;
+}
 
-  self->pain_before = pain;
+/* Returns: (transfer none): the pain rating asked while getting ready for the first exercise */
+LimberPainScale *
+limber_stretch_player_get_pain_before_scale (LimberStretchPlayer *self)
+{
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PLAYER (self), NULL);
+  return limber_session_view_get_pain_before_scale (self->view);
+}
+
+/* Returns: (transfer none): the finish screen */
+LimberSessionFinish *
+limber_stretch_player_get_finish (LimberStretchPlayer *self)
+{
+  g_return_val_if_fail (LIMBER_IS_STRETCH_PLAYER (self), NULL);
+  return self->finish;
 }
 
 /* Returns: (nullable) (transfer none): the current or last session */
@@ -926,14 +542,14 @@ LimberCountdown *
 limber_stretch_player_get_countdown (LimberStretchPlayer *self)
 {
   g_return_val_if_fail (LIMBER_IS_STRETCH_PLAYER (self), NULL);
-  return self->countdown;
+  return limber_session_view_get_countdown (self->view);
 }
 
 LimberFigure *
 limber_stretch_player_get_figure (LimberStretchPlayer *self)
 {
   g_return_val_if_fail (LIMBER_IS_STRETCH_PLAYER (self), NULL);
-  return self->figure;
+  return limber_session_view_get_figure (self->view);
 }
 
 /* "session" or "finish" */

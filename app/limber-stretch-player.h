@@ -11,7 +11,9 @@
 #include "limber-countdown.h"
 #include "limber-figure.h"
 #include "limber-journal.h"
+#include "limber-pain-scale.h"
 #include "limber-routine.h"
+#include "limber-session-finish.h"
 #include "limber-session-record.h"
 #include "limber-stretch-session.h"
 
@@ -30,8 +32,8 @@ gboolean              limber_stretch_player_get_inhibiting  (LimberStretchPlayer
 LimberCountdown      *limber_stretch_player_get_countdown   (LimberStretchPlayer *self);
 LimberFigure         *limber_stretch_player_get_figure      (LimberStretchPlayer *self);
 const char           *limber_stretch_player_get_screen      (LimberStretchPlayer *self);
-
-void                  limber_stretch_player_set_pain_before (LimberStretchPlayer *self,
-                                                             int                  pain);
+const char           *limber_stretch_player_get_said        (LimberStretchPlayer *self);
+LimberPainScale      *limber_stretch_player_get_pain_before_scale (LimberStretchPlayer *self);
+LimberSessionFinish  *limber_stretch_player_get_finish      (LimberStretchPlayer *self);
 
 G_END_DECLS

@@ -153,6 +153,9 @@ def run_english():
         report(press(app, "Previous Question", first),
                "'Previous Question' is a button with that name, and goes back")
         report(first(), "Back returns to the first question")
+        report(button(app, "Cancel", 5) is not None
+               and absent(app, Atspi.Role.PUSH_BUTTON, lambda t: t == "Previous Question"),
+               "on the first question, back is a button named 'Cancel'")
         emergency = label(app, lambda t: t.startswith("Emergency"))
         report(press(app, "Yes", emergency), "answer Yes to an emergency question")
         report(emergency(), "the result heading starts with 'Emergency'")
@@ -355,6 +358,11 @@ def run_finish():
         report(press(app, "4", lambda: pressed(pain["4"])), "pain: pressing '4' marks it pressed")
         report(wait_for(app, Atspi.Role.LABEL, lambda t: t == "Pain 4 saved") is not None,
                "pain: 'Pain 4 saved' is read out")
+        group = wait_for(app, Atspi.Role.PANEL, lambda t: t == "How is your pain now?", 5)
+        description = group.get_description() if group is not None else None
+        report(description == "4 chosen",
+               "pain: the group of buttons, named by its question, is described as '4 chosen'",
+               description)
         report(press(app, "7", lambda: pressed(pain["7"]) and not pressed(pain["4"])),
                "pain: pressing '7' marks it, and '4' is no longer pressed")
         report([name for name, node in pain.items() if pressed(node)] == ["7"],
@@ -544,7 +552,7 @@ def run_portuguese():
                "pt_BR player: the Pause button is named in Portuguese")
 
 
-PLANNED = 113
+PLANNED = 115
 
 
 def main():

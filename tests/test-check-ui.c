@@ -106,7 +106,8 @@ reset_to_start (void)
     {
       int previous = limber_check_page_get_question (page) - 1;
 
-      press ("Previous Question", previous >= 0 ? "question" : "start", previous);
+      press (previous >= 0 ? "Previous Question" : "Cancel", previous >= 0 ? "question" : "start",
+             previous);
     }
   g_assert_cmpstr (screen (), ==, "start");
 }
@@ -116,6 +117,34 @@ start_check (void)
 {
   reset_to_start ();
   press ("Start Check", "question", 0);
+}
+
+static gboolean
+is_image_named (GtkWidget  *widget,
+                const char *icon_name)
+{
+  return GTK_IS_IMAGE (widget) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0;
+}
+
+/* The outcome's one icon (limber_triage_outcome_get_icon_name) is on screen, and no other
+ * outcome's. */
+static void
+assert_outcome_icon (LimberTriageOutcome outcome)
+{
+  for (LimberTriageOutcome other = LIMBER_TRIAGE_OUTCOME_SELF_CARE;
+       other <= LIMBER_TRIAGE_OUTCOME_EMERGENCY; other++)
+    {
+      const char *icon_name = limber_triage_outcome_get_icon_name (other);
+      GtkWidget *image = limber_ui_test_find_mapped (GTK_WIDGET (window), is_image_named,
+                                                     icon_name);
+
+      g_test_message ("outcome %d, icon %s: %s", other, icon_name, image ? "shown" : "not shown");
+      if (other == outcome)
+        g_assert_nonnull (image);
+      else
+        g_assert_null (image);
+    }
 }
 
 static void
@@ -133,6 +162,7 @@ assert_result (LimberTriageOutcome  expected,
                                                            "Limber gives general"));
   g_assert_nonnull (limber_ui_test_find_button (GTK_WIDGET (window), "Check Again"));
   limber_ui_test_assert_controls_named (GTK_WIDGET (window));
+  assert_outcome_icon (expected);
 }
 
 static void
@@ -270,6 +300,16 @@ test_doctor (void)
                                                            "What you have tried"));
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "check-doctor");
 
+  /* Today's reason to see a doctor shows the doctor's icon, the same as the result's. */
+  limber_window_show_page (window, LIMBER_PAGE_TODAY);
+  g_assert_true (limber_ui_test_spin_until (page_is, (gpointer) "today", 10000));
+  limber_ui_test_spin_for (500);
+  g_assert_nonnull (limber_ui_test_find_mapped (GTK_WIDGET (window), is_image_named,
+                                                limber_triage_outcome_get_icon_name (
+                                                  LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON)));
+  limber_window_show_page (window, LIMBER_PAGE_CHECK);
+  limber_ui_test_spin_for (500);
+
   /* And the summary of the records, this check included, to print or save: the first of two
    * clicks from the result to a page for the doctor. */
   {
@@ -366,7 +406,9 @@ test_back (void)
   press ("No", "question", 2);
   press ("Previous Question", "question", 1);
   press ("Previous Question", "question", 0);
-  press ("Previous Question", "start", -1);
+  /* On the first question, back leaves the check, and says so. */
+  g_assert_null (limber_ui_test_find_button (GTK_WIDGET (window), "Previous Question"));
+  press ("Cancel", "start", -1);
 
   /* From an emergency result, Alt+Left (no arrow in the content) returns to the question
    * answered Yes. */
@@ -382,6 +424,64 @@ test_back (void)
     g_assert_true (limber_ui_test_spin_until (reached, &expect, 10000));
   }
   press ("No", "question", 1);
+}
+
+typedef struct
+{
+  graphene_rect_t yes;
+  graphene_rect_t no;
+} AnswerBounds;
+
+static void
+measure_answers (AnswerBounds *bounds)
+{
+  GtkWidget *yes = limber_ui_test_find_button (GTK_WIDGET (window), "Yes");
+  GtkWidget *no = limber_ui_test_find_button (GTK_WIDGET (window), "No");
+
+  g_assert_true (gtk_widget_compute_bounds (yes, GTK_WIDGET (window), &bounds->yes));
+  g_assert_true (gtk_widget_compute_bounds (no, GTK_WIDGET (window), &bounds->no));
+}
+
+/* Yes and No stay where they are from the shortest question to the longest, at a phone's width
+ * and wide: a quick second tap lands on the button the first one did. */
+static void
+test_answers_stay (void)
+{
+  static const int widths[] = { NARROW, 720 };
+  guint n = limber_triage_get_n_questions ();
+
+  for (guint w = 0; w < G_N_ELEMENTS (widths); w++)
+    {
+      AnswerBounds first, here;
+      gsize shortest = G_MAXSIZE, longest = 0;
+
+      limber_ui_test_set_width (window, widths[w]);
+      start_check ();
+      for (guint i = 0; i < n; i++)
+        {
+          const char *text = limber_triage_question_get_text (limber_triage_get_question (i));
+
+          /* Laid out, not mid-crossfade. */
+          limber_ui_test_spin_for (400);
+          measure_answers (i == 0 ? &first : &here);
+          shortest = MIN (shortest, strlen (text));
+          longest = MAX (longest, strlen (text));
+          if (i > 0)
+            {
+              g_test_message ("width %d, question %u (%zu chars): Yes at %g,%g %gx%g", widths[w],
+                              i, strlen (text), here.yes.origin.x, here.yes.origin.y,
+                              here.yes.size.width, here.yes.size.height);
+              g_assert_true (graphene_rect_equal (&first.yes, &here.yes));
+              g_assert_true (graphene_rect_equal (&first.no, &here.no));
+            }
+          if (i + 1 < n)
+            press ("No", "question", i + 1);
+        }
+      /* The walk met questions of very different lengths. */
+      g_assert_cmpuint (longest, >, 2 * shortest);
+      g_assert_cmpfloat (first.yes.size.height, >=, 44);
+    }
+  limber_ui_test_set_width (window, 720);
 }
 
 static void
@@ -507,6 +607,7 @@ main (int   argc,
   g_test_add_func ("/check-ui/emergency", test_emergency);
   g_test_add_func ("/check-ui/back", test_back);
   g_test_add_func ("/check-ui/narrow", test_narrow);
+  g_test_add_func ("/check-ui/answers-stay", test_answers_stay);
   g_test_add_func ("/check-ui/menu", test_menu);
   g_test_add_func ("/check-ui/check-action", test_check_action);
   g_test_add_func ("/check-ui/window-state", test_window_state);

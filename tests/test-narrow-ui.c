@@ -117,6 +117,20 @@ test_pages (void)
     }
 }
 
+static LimberStretchPlayer *
+player (void)
+{
+  return limber_stretch_page_get_player (limber_window_get_stretch_page (window));
+}
+
+static gboolean
+in_work_phase (gpointer data)
+{
+  LimberStretchSession *session = limber_stretch_player_get_session (player ());
+
+  return limber_stretch_session_get_phase (session)->kind == LIMBER_PHASE_WORK;
+}
+
 static gboolean
 stretch_shows (gpointer text)
 {
@@ -177,13 +191,16 @@ test_player (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "start-routine",
                                   g_variant_new_string ("gentle-relief"));
   g_assert_true (limber_ui_test_spin_until (player_shown, NULL, 10000));
+  /* Getting ready, with the pain before the session asked. */
   assert_page_fits ("player");
-}
 
-static LimberStretchPlayer *
-player (void)
-{
-  return limber_stretch_page_get_player (limber_window_get_stretch_page (window));
+  /* Paused in a hold: Paused, the side and the rep are all said whole, in the short form where
+   * the long one does not fit. */
+  g_assert_true (limber_ui_test_spin_until (in_work_phase, NULL, 30000));
+  gtk_widget_activate_action (GTK_WIDGET (player ()), "player.toggle-pause", NULL);
+  g_assert_cmpint (limber_stretch_session_get_state (limber_stretch_player_get_session (player ())),
+                   ==, LIMBER_SESSION_STATE_PAUSED);
+  assert_page_fits ("player-paused");
 }
 
 static gboolean

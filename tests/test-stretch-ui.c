@@ -14,6 +14,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <unistd.h>
 
 #include "limber-application.h"
 #include "limber-routine-card.h"
@@ -32,6 +33,8 @@ G_STATIC_ASSERT (GTK_APPLICATION_INHIBIT_IDLE == 8);
 
 static LimberApplication *app;
 static LimberWindow *window;
+/* The cue player's log (LIMBER_DEBUG_CUE_LOG): each sentence heard is a "speech" line. */
+static char *cue_log;
 
 /* The sessions in the journal, oldest first: what the player recorded. */
 static guint
@@ -481,6 +484,14 @@ test_routine_cards (void)
   limber_ui_test_set_width (window, 720);
 }
 
+/* At least a third of the window's height, once laid out without the question asked while
+ * getting ready. */
+static gboolean
+figure_is_large (gpointer figure)
+{
+  return gtk_widget_get_height (figure) >= gtk_widget_get_height (GTK_WIDGET (window)) / 3;
+}
+
 static void
 test_player (void)
 {
@@ -505,8 +516,7 @@ test_player (void)
   g_assert_false (limber_figure_get_mirrored (figure));
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (figure)));
   /* Large: at least a third of the window's height. */
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (figure)), >=,
-                   gtk_widget_get_height (GTK_WIDGET (window)) / 3);
+  g_assert_true (limber_ui_test_spin_until (figure_is_large, figure, 5000));
 
   /* The countdown counts, and a screen reader hears it. */
   text = g_strdup (countdown_text ());
@@ -1429,6 +1439,235 @@ test_no_sound (void)
   }
 }
 
+/* Every button shown in @root is a target a finger on the floor can hit: 44 × 44 px at least. */
+static guint
+assert_targets_large (GtkWidget *root,
+                      GtkWidget *widget)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+
+  if (GTK_IS_BUTTON (widget))
+    {
+      graphene_rect_t box;
+      g_autofree char *name = limber_ui_test_button_text (widget);
+
+      g_assert_true (gtk_widget_compute_bounds (widget, root, &box));
+      g_test_message ("button '%s': %g × %g", name, box.size.width, box.size.height);
+      g_assert_cmpfloat (box.size.width, >=, 44);
+      g_assert_cmpfloat (box.size.height, >=, 44);
+      return 1;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_targets_large (root, child);
+
+  return n;
+}
+
+/* The rating chosen is pressed, in the accent colour, named to a screen reader and said aloud;
+ * no other is pressed. */
+static void
+assert_rating_chosen (LimberPainScale *scale,
+                      int              pain,
+                      const char      *said)
+{
+  g_autofree char *description = g_strdup_printf ("%d chosen", pain);
+
+  g_assert_cmpint (limber_pain_scale_get_value (scale), ==, pain);
+  for (int i = 0; i <= 10; i++)
+    {
+      GtkWidget *button = GTK_WIDGET (limber_pain_scale_get_button (scale, i));
+
+      g_assert_cmpint (gtk_widget_has_css_class (button, "accent"), ==, i == pain);
+      g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)), ==, i == pain);
+      gtk_test_accessible_assert_state (button, GTK_ACCESSIBLE_STATE_PRESSED,
+                                        i == pain ? GTK_ACCESSIBLE_TRISTATE_TRUE
+                                                  : GTK_ACCESSIBLE_TRISTATE_FALSE);
+      /* Not the suggested action: that is the screen's one next step. */
+      g_assert_false (gtk_widget_has_css_class (button, "suggested-action"));
+    }
+  gtk_test_accessible_assert_property (scale, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+  g_assert_cmpstr (limber_stretch_player_get_said (player ()), ==, said);
+}
+
+static guint
+n_spoken (void)
+{
+  g_autofree char *text = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint n = 0;
+
+  if (!g_file_get_contents (cue_log, &text, NULL, NULL))
+    return 0;
+  lines = g_strsplit (text, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    n += g_str_has_prefix (lines[i], "speech ");
+  return n;
+}
+
+static gboolean
+more_spoken_than (gpointer n)
+{
+  return n_spoken () > GPOINTER_TO_UINT (n);
+}
+
+static gboolean
+pain_before_is (gpointer pain)
+{
+  LimberPainScale *scale = limber_stretch_player_get_pain_before_scale (player ());
+
+  return limber_pain_scale_get_value (scale) == GPOINTER_TO_INT (pain);
+}
+
+static gboolean
+finish_is_laid_out (gpointer data)
+{
+  GtkWidget *done = limber_ui_test_find_button (GTK_WIDGET (window), "Back to Routines");
+
+  return done != NULL && gtk_widget_get_height (done) > 0;
+}
+
+/* At a phone's width: the pain before the session is asked while getting ready, not on the
+ * Stretch page; every button of the player and the finish screen is 44 × 44 px or more; the
+ * rating chosen is in the accent colour and read out. */
+static void
+test_targets_narrow (void)
+{
+  LimberPainScale *before = limber_stretch_player_get_pain_before_scale (player ());
+  LimberPainScale *after;
+  LimberSessionRecord *record;
+
+  return_to_routines ();
+  limber_ui_test_set_width (window, NARROW);
+  g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Pain Before"));
+  g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (stretch_page ()), ADW_TYPE_COMBO_ROW));
+
+  start_routine ("gentle-relief");
+  pause_session ();
+  wait_for_phase (LIMBER_PHASE_GET_READY, 0, LIMBER_SIDE_RIGHT);
+  g_assert_true (limber_ui_test_spin_until (shows_label, "How is your pain before you start?",
+                                            5000));
+  g_assert_cmpint (limber_pain_scale_get_value (before), ==, LIMBER_PAIN_UNSET);
+  limber_ui_test_spin_for (400);
+  g_assert_cmpuint (assert_targets_large (GTK_WIDGET (window), GTK_WIDGET (player ())), >=, 11 + 5);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+  press ("4");
+  /* A button's activation lands a moment later, as a click does. */
+  g_assert_true (limber_ui_test_spin_until (pain_before_is, GINT_TO_POINTER (4), 3000));
+  assert_rating_chosen (before, 4, "Pain 4");
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-pain-before-narrow");
+
+  /* Asked only while getting ready: the move and its instruction take the place after. */
+  resume_session ();
+  wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
+  g_assert_true (limber_ui_test_spin_until (shows_no_control, "4", 5000));
+
+  /* The finish screen at its fullest: with Check Your Symptoms too. */
+  press ("It Hurts");
+  g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
+  g_assert_true (limber_ui_test_spin_until (finish_is_laid_out, NULL, 5000));
+  limber_ui_test_spin_for (400);
+  g_assert_cmpuint (assert_targets_large (GTK_WIDGET (window), GTK_WIDGET (player ())), ==, 11 + 2);
+  limber_ui_test_assert_controls_inside (GTK_WINDOW (window), NARROW);
+
+  after = limber_session_finish_get_pain_scale (limber_stretch_player_get_finish (player ()));
+  g_assert_cmpint (limber_pain_scale_get_value (after), ==, LIMBER_PAIN_UNSET);
+  {
+    guint spoken = n_spoken ();
+
+    rate_pain ("7");
+    assert_rating_chosen (after, 7, "Pain 7 saved");
+    /* Heard, not only handed over: the session's sound had stopped, and the voice says it. */
+    g_assert_true (limber_ui_test_spin_until (more_spoken_than, GUINT_TO_POINTER (spoken),
+                                              15000));
+  }
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "finish-rated-narrow");
+
+  /* Both ratings in the session's record. */
+  record = limber_stretch_player_get_record (player ());
+  g_assert_cmpint (limber_session_record_get_pain_before (record), ==, 4);
+  g_assert_cmpint (limber_session_record_get_pain_after (record), ==, 7);
+
+  limber_ui_test_set_width (window, 720);
+  return_to_routines ();
+}
+
+static gboolean
+shows_paused (gpointer data)
+{
+  GtkWidget *paused = limber_ui_test_find_label (GTK_WIDGET (window), "Paused");
+
+  return paused != NULL && gtk_widget_get_width (paused) > 0;
+}
+
+/* The label of the side and round that is shown, whole: at a phone's width the short form. */
+static GtkLabel *
+shown_position (void)
+{
+  GtkWidget *squeezer = limber_ui_test_find_of_type (GTK_WIDGET (player ()), ADW_TYPE_SQUEEZER);
+  GtkWidget *shown;
+
+  g_assert_nonnull (squeezer);
+  shown = adw_squeezer_get_visible_child (ADW_SQUEEZER (squeezer));
+  g_assert_true (GTK_IS_LABEL (shown));
+  return GTK_LABEL (shown);
+}
+
+/* Paused at a phone's width: Paused overlaps neither the ring nor anything else on the figure,
+ * the ring is dimmed with the figure, and the subtitle is shown whole. */
+static void
+test_paused_narrow (void)
+{
+  LimberCountdown *countdown = limber_stretch_player_get_countdown (player ());
+  GtkWidget *paused;
+  graphene_rect_t paused_box, ring_box;
+  PangoLayout *layout;
+
+  return_to_routines ();
+  limber_ui_test_set_width (window, NARROW);
+  start_routine ("gentle-relief");
+  wait_for_phase (LIMBER_PHASE_WORK, 0, LIMBER_SIDE_RIGHT);
+  g_assert_false (limber_countdown_get_dimmed (countdown));
+  pause_session ();
+  g_assert_true (limber_ui_test_spin_until (shows_paused, NULL, 5000));
+  limber_ui_test_spin_for (400);
+
+  paused = limber_ui_test_find_label (GTK_WIDGET (window), "Paused");
+  g_assert_true (gtk_widget_compute_bounds (paused, GTK_WIDGET (window), &paused_box));
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (countdown), GTK_WIDGET (window),
+                                            &ring_box));
+  g_test_message ("Paused %g,%g %g×%g; ring %g,%g %g×%g", paused_box.origin.x,
+                  paused_box.origin.y, paused_box.size.width, paused_box.size.height,
+                  ring_box.origin.x, ring_box.origin.y, ring_box.size.width, ring_box.size.height);
+  g_assert_false (graphene_rect_intersection (&paused_box, &ring_box, NULL));
+  g_assert_true (limber_countdown_get_dimmed (countdown));
+  g_assert_true (limber_figure_get_dimmed (limber_stretch_player_get_figure (player ())));
+
+  /* Not cut: the form that fits is shown, in the short form at this width if need be. */
+  layout = gtk_label_get_layout (shown_position ());
+  g_test_message ("subtitle: %s", gtk_label_get_label (shown_position ()));
+  g_assert_false (pango_layout_is_ellipsized (layout));
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (shown_position ())), <=, NARROW);
+  /* The short form, for where the long one would not fit, without Paused (said on the figure). */
+  {
+    GtkWidget *squeezer = limber_ui_test_find_of_type (GTK_WIDGET (player ()), ADW_TYPE_SQUEEZER);
+    GtkWidget *brief = gtk_widget_get_last_child (squeezer);
+
+    g_assert_true (GTK_IS_LABEL (brief));
+    g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (brief)), ==, "Right · Round 1/2");
+  }
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "player-paused-narrow");
+
+  resume_session ();
+  g_assert_false (limber_countdown_get_dimmed (countdown));
+  limber_ui_test_set_width (window, 720);
+  return_to_routines ();
+}
+
 static void
 test_complete (void)
 {
@@ -1459,8 +1698,15 @@ test_complete (void)
   g_assert_true (limber_ui_test_spin_until (player_screen_is, "finish", 10000));
   g_assert_cmpint (limber_stretch_session_get_outcome (session ()), ==,
                    LIMBER_SESSION_OUTCOME_COMPLETED);
-  /* Every exercise was skipped, so there is nothing to praise. */
+  /* Every exercise was skipped, so there is nothing to praise: no success colour either. */
   assert_shows_label ("Session Ended");
+  {
+    GtkWidget *status = limber_ui_test_find_of_type (GTK_WIDGET (limber_stretch_player_get_finish (player ())),
+                                                     ADW_TYPE_STATUS_PAGE);
+
+    g_assert_false (gtk_widget_has_css_class (status, "limber-well-done"));
+    g_assert_true (gtk_widget_has_css_class (status, "limber-stopped"));
+  }
   assert_shows_label ("0 of 3 exercises, under a minute");
   /* Ended with Next, not stopped: no exercise was interrupted. */
   g_assert_null (limber_ui_test_find_label_with_prefix (GTK_WIDGET (window), "Stopped during"));
@@ -1762,6 +2008,14 @@ main (int   argc,
 
   /* Read when the app makes its clock, on first use. */
   g_setenv (LIMBER_TIME_SCALE_ENV, TIME_SCALE, TRUE);
+  /* Read when the player makes its cue player, at the first session. */
+  {
+    int fd = g_file_open_tmp ("limber-stretch-ui-cues-XXXXXX.log", &cue_log, NULL);
+
+    g_assert_cmpint (fd, >=, 0);
+    close (fd);
+    g_setenv ("LIMBER_DEBUG_CUE_LOG", cue_log, TRUE);
+  }
 
   limber_ui_test_init (&argc, &argv);
 
@@ -1771,6 +2025,8 @@ main (int   argc,
   g_test_add_func ("/stretch-ui/layout-steady", test_layout_steady);
   g_test_add_func ("/stretch-ui/inhibit", test_inhibit);
   g_test_add_func ("/stretch-ui/pause", test_pause);
+  g_test_add_func ("/stretch-ui/paused-narrow", test_paused_narrow);
+  g_test_add_func ("/stretch-ui/targets-narrow", test_targets_narrow);
   g_test_add_func ("/stretch-ui/next-previous", test_next_previous);
   g_test_add_func ("/stretch-ui/it-hurts", test_it_hurts);
   g_test_add_func ("/stretch-ui/finish-counts", test_finish_counts);
@@ -1795,6 +2051,8 @@ main (int   argc,
 
   g_application_quit (G_APPLICATION (app));
   g_clear_object (&app);
+  g_unlink (cue_log);
+  g_free (cue_log);
 
   return status;
 }

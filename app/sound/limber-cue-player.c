@@ -626,6 +626,37 @@ limber_cue_player_announce (LimberCuePlayer *self,
   drain_in (self, 2 * DRAIN_SECONDS);
 }
 
+/**
+ * limber_cue_player_say:
+ * @text: what the voice says, translated
+ *
+ * Says @text: in the session's sound while one plays, otherwise on its own, without a chime
+ * (a pain rating chosen on the finish screen), then lets the sound finish and stops.
+ */
+void
+limber_cue_player_say (LimberCuePlayer *self,
+                       const char      *text)
+{
+  g_return_if_fail (LIMBER_IS_CUE_PLAYER (self));
+
+  /* Sound still draining after a session is given the time to say it too. */
+  if (self->output != NULL)
+    {
+      limber_cue_player_speak (self, text);
+      if (self->drain_timeout != 0)
+        drain_in (self, 2 * DRAIN_SECONDS);
+      return;
+    }
+
+  limber_cue_player_stop (self);
+  self->cancellable = g_cancellable_new ();
+  self->cue_end = LIMBER_SOUND_TIME_NONE;
+  self->speech_end = LIMBER_SOUND_TIME_NONE;
+  start_sound (self);
+  limber_cue_player_speak (self, text);
+  drain_in (self, 2 * DRAIN_SECONDS);
+}
+
 /* Ends the sound at once; the session, if any, is let go. */
 void
 limber_cue_player_stop (LimberCuePlayer *self)

@@ -24,5 +24,7 @@ void             limber_cue_player_speak        (LimberCuePlayer      *self,
                                                  const char           *text);
 void             limber_cue_player_announce     (LimberCuePlayer      *self,
                                                  const char           *text);
+void             limber_cue_player_say          (LimberCuePlayer      *self,
+                                                 const char           *text);
 
 G_END_DECLS

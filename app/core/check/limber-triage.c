@@ -343,6 +343,31 @@ limber_triage_outcome_get_id (LimberTriageOutcome outcome)
 }
 
 /**
+ * limber_triage_outcome_get_icon_name:
+ * @outcome: an outcome
+ *
+ * One icon per outcome, wherever the outcome is shown (the Check page's result, Today's
+ * reason to see a doctor), so the same result always looks the same.
+ *
+ * Returns: the symbolic icon's name
+ */
+const char *
+limber_triage_outcome_get_icon_name (LimberTriageOutcome outcome)
+{
+  switch (outcome)
+    {
+    case LIMBER_TRIAGE_OUTCOME_EMERGENCY:
+      return "dialog-warning-symbolic";
+    case LIMBER_TRIAGE_OUTCOME_DOCTOR_SOON:
+      return "limber-doctor-symbolic";
+    case LIMBER_TRIAGE_OUTCOME_SELF_CARE:
+      return "emblem-ok-symbolic";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/**
  * limber_triage_outcome_get_title:
  * @outcome: an outcome
  *

@@ -77,6 +77,7 @@ void                        limber_triage_result_free        (LimberTriageResult
 const char                 *limber_triage_outcome_get_title  (LimberTriageOutcome       outcome);
 const char                 *limber_triage_outcome_get_advice (LimberTriageOutcome       outcome);
 const char                 *limber_triage_outcome_get_id     (LimberTriageOutcome       outcome);
+const char                 *limber_triage_outcome_get_icon_name (LimberTriageOutcome    outcome);
 const char                 *limber_triage_get_self_care_step (guint                   index);
 const char                 *limber_triage_get_when_to_get_help (LimberTriageOutcome     outcome);
 const char                 *limber_triage_get_disclaimer     (void);

@@ -9,6 +9,7 @@
 
 #include "limber-active-hours.h"
 #include "limber-notification-switch.h"
+#include "limber-preferences-window.h"
 #include "limber-program.h"
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
@@ -17,7 +18,8 @@
 
 /*
  * The Reminders page: what the running service says over D-Bus (each kind's next due time, a
- * pause) and whether it runs; its settings are in Preferences. Today's glasses come
+ * pause) and, in a banner, that it is not running; its settings are in Preferences, a row
+ * away. Today's glasses come
  * from the journal, so they show whether the service runs or not, and a glass added here is
  * recorded there (the service, seeing it, starts the water interval over). The
  * page never starts the service by merely looking at it (the proxy does not auto-start); it
@@ -30,8 +32,7 @@ struct _LimberRemindersPage
   /* Template widgets */
   AdwActionRow     *notifications_row;
   GtkWidget        *notifications_button;
-  AdwActionRow     *service_row;
-  GtkWidget        *start_button;
+  GtkRevealer      *service_banner;
   AdwActionRow     *water_row;
   GtkLevelBar      *water_level;
   AdwActionRow     *pause_row;
@@ -301,10 +302,8 @@ update_status (LimberRemindersPage *self)
   gint64 paused_until = running ? limber_reminders1_get_paused_until (self->proxy) : 0;
   g_autofree char *water = NULL;
 
-  adw_action_row_set_subtitle (self->service_row,
-                               running ? _("Running")
-                                       : _("Not running: no reminders until it is started"));
-  gtk_widget_set_visible (self->start_button, !running);
+  /* Said only once the bus has answered, so it does not flash up while the app opens. */
+  gtk_revealer_set_reveal_child (self->service_banner, self->proxy != NULL && !running);
 
   /* Translators: glasses of water drunk today against the daily goal */
   water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u glass today",
@@ -498,6 +497,28 @@ open_notification_settings_action (GtkWidget  *widget,
     }
 }
 
+/* Preferences, opened where the reminders are set. */
+static void
+open_preferences_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  if (!gtk_widget_activate_action (widget, "app.preferences", NULL))
+    return;
+
+  /* app.preferences has presented its window by now (Preferences is modal: it is the one). */
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (LIMBER_IS_PREFERENCES_WINDOW (window))
+        adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (window),
+                                                      "reminders");
+    }
+}
+
 /* Recorded in the journal, with or without the service; the page follows the journal. */
 static void
 log_water_action (GtkWidget  *widget,
@@ -611,8 +632,7 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-reminders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, notifications_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, notifications_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, service_row);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, service_banner);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, water_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, water_level);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, pause_row);
@@ -630,6 +650,8 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   gtk_widget_class_install_action (widget_class, "reminders.resume", NULL, resume_action);
   gtk_widget_class_install_action (widget_class, "reminders.open-notification-settings", NULL,
                                    open_notification_settings_action);
+  gtk_widget_class_install_action (widget_class, "reminders.open-preferences", NULL,
+                                   open_preferences_action);
 }
 
 static void

@@ -38,11 +38,12 @@ struct _LimberTodayPage
   GtkWidget       *plan_group;
   GtkListBox      *plan_list;
   GtkWidget       *pack_group;
-  GtkStack        *pack_stack;
+  GtkWidget       *pack_idle_box;
+  GtkWidget       *pack_running_box;
+  GtkBox          *pack_button_box;
   GtkToggleButton *cold_button;
   GtkToggleButton *heat_button;
   GtkAdjustment   *minutes_adjustment;
-  GtkWidget       *pack_stop_button;
   GtkLabel        *pack_countdown;
   GtkLabel        *pack_label;
   GtkLabel        *disclaimer_label;
@@ -57,6 +58,8 @@ struct _LimberTodayPage
   /* Owned */
   GSettings        *settings;
   AdwActionRow     *pack_row;      /* the plan's row for the pack that is on, while shown */
+  GtkWidget        *pack_button;   /* the pack card's Start Timer or Stop */
+  int               pack_button_for; /* -1 for Start Timer, else the kind Stop stops */
 
   guint             tick_id;
 };

@@ -58,6 +58,44 @@ format_countdown (gint64 remaining_us)
   return g_strdup_printf ("%02d:%02d", (int) (seconds / 60), (int) (seconds % 60));
 }
 
+/* The pack card's one button: Start Timer, or Stop for the pack that is on, made anew when that
+ * changes so a screen reader hears which pack it stops. Stop has no mnemonic: GTK 4.8 would add
+ * its label to that name ("Stop the cold pack Stop"). */
+static void
+set_pack_button (LimberTodayPage *self,
+                 int              running_kind)
+{
+  if (self->pack_button != NULL && self->pack_button_for == running_kind)
+    return;
+  if (self->pack_button != NULL)
+    gtk_box_remove (self->pack_button_box, self->pack_button);
+
+  self->pack_button_for = running_kind;
+  if (running_kind < 0)
+    {
+      GtkWidget *label = gtk_label_new_with_mnemonic (_("_Start Timer"));
+
+      /* Named by its label, as a screen reader reads it ("Start Timer"). */
+      self->pack_button = gtk_button_new ();
+      gtk_button_set_child (GTK_BUTTON (self->pack_button), label);
+      gtk_label_set_mnemonic_widget (GTK_LABEL (label), self->pack_button);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->pack_button), "today.start-pack");
+      gtk_widget_add_css_class (self->pack_button, "suggested-action");
+    }
+  else
+    {
+      self->pack_button = gtk_button_new_with_label (_("Stop"));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->pack_button), "today.stop-pack");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pack_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      running_kind == LIMBER_PACK_HEAT ? _("Stop the heat pack")
+                                                                       : _("Stop the cold pack"),
+                                      -1);
+    }
+  gtk_widget_add_css_class (self->pack_button, "pill");
+  gtk_box_append (self->pack_button_box, self->pack_button);
+}
+
 static void update_pack (LimberTodayPage *self);
 
 static void
@@ -81,8 +119,8 @@ update_pack (LimberTodayPage *self)
     {
       gint64 remaining = limber_pack_timer_get_remaining_us (self->pack_timer);
       g_autofree char *countdown = format_countdown (remaining);
-      g_autofree char *ends = limber_today_page_format_time (self, limber_clock_now_wall_us (self->clock)
-                                                       + remaining);
+      gint64 ends_us = limber_clock_now_wall_us (self->clock) + remaining;
+      g_autofree char *ends = limber_today_page_format_time (self, ends_us);
       gboolean heat = limber_pack_timer_get_kind (self->pack_timer) == LIMBER_PACK_HEAT;
       g_autofree char *text = g_strdup_printf (heat ? _("Heat pack on until %s")
                                                     : _("Cold pack on until %s"), ends);
@@ -95,13 +133,8 @@ update_pack (LimberTodayPage *self)
           adw_action_row_set_subtitle (self->pack_row, left);
         }
 
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->pack_stop_button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      heat ? _("Stop the heat pack") : _("Stop the cold pack"),
-                                      -1);
       gtk_label_set_label (self->pack_countdown, countdown);
       gtk_label_set_label (self->pack_label, text);
-      gtk_stack_set_visible_child_name (self->pack_stack, "running");
 
       /* Ticks only while someone can see it. */
       if (gtk_widget_get_mapped (GTK_WIDGET (self)))
@@ -114,8 +147,10 @@ update_pack (LimberTodayPage *self)
                                                     on_tick, self, NULL);
         }
     }
-  else
-    gtk_stack_set_visible_child_name (self->pack_stack, "idle");
+
+  gtk_widget_set_visible (self->pack_running_box, running);
+  gtk_widget_set_visible (self->pack_idle_box, !running);
+  set_pack_button (self, running ? (int) limber_pack_timer_get_kind (self->pack_timer) : -1);
 }
 
 static void
@@ -278,6 +313,7 @@ limber_today_page_dispose (GObject *object)
   if (self->time_format != NULL)
     g_signal_handlers_disconnect_by_data (self->time_format, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), LIMBER_TYPE_TODAY_PAGE);
+  self->pack_button = NULL;
   g_clear_object (&self->settings);
   g_clear_object (&self->care_plan);
   g_clear_object (&self->pack_timer);
@@ -394,11 +430,12 @@ limber_today_page_class_init (LimberTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, episode_button);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, episode_label);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, check_group);
-  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_stop_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_idle_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_running_box);
+  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_button_box);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, plan_group);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, plan_list);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_group);
-  gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, pack_stack);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, cold_button);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, heat_button);
   gtk_widget_class_bind_template_child (widget_class, LimberTodayPage, minutes_adjustment);

@@ -41,7 +41,7 @@ struct _LimberPreferencesWindow
   GtkSpinButton        *waking_end_spin;
   GtkSpinButton        *snooze_spin;
   GtkSwitch            *background_switch;
-  GtkFlowBox           *days_box;
+  GtkBox               *days_box;
 
   /* Owned */
   GSettings            *settings;
@@ -182,12 +182,16 @@ build_day_buttons (LimberPreferencesWindow *self)
       g_autoptr(GDateTime) day = g_date_time_new_local (2024, 1, 1 + i, 12, 0, 0);
       g_autofree char *short_name = g_date_time_format (day, "%a");
       g_autofree char *name = g_date_time_format (day, "%A");
-      GtkWidget *button = gtk_toggle_button_new_with_label (short_name);
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *label = gtk_label_new (short_name);
 
+      /* Equal widths on one row at 360 px: a long short name is cut, never the row widened. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_button_set_child (GTK_BUTTON (button), label);
       gtk_widget_set_tooltip_text (button, name);
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-      gtk_flow_box_append (self->days_box, button);
+      gtk_box_append (self->days_box, button);
       self->day_buttons[i] = GTK_TOGGLE_BUTTON (button);
     }
 

@@ -13,50 +13,17 @@
 #include "limber-reminder-scheduler.h"
 #include "limber-reminders-dbus.h"
 
-#include "limber-reminders-page.h"
+#include "limber-reminders-page-private.h"
 
 /*
  * The Reminders page: what the running service says over D-Bus (each kind's next due time, a
- * pause) and whether it runs; its settings are in Preferences. Today's glasses come
+ * pause) and, in a banner, that it is not running; its settings are in Preferences, a row
+ * away. Today's glasses come
  * from the journal, so they show whether the service runs or not, and a glass added here is
  * recorded there (the service, seeing it, starts the water interval over). The
  * page never starts the service by merely looking at it (the proxy does not auto-start); it
  * starts it once when the app opens with reminders on, and from its Start button.
  */
-struct _LimberRemindersPage
-{
-  AdwBin            parent_instance;
-
-  /* Template widgets */
-  AdwActionRow     *notifications_row;
-  GtkWidget        *notifications_button;
-  AdwActionRow     *service_row;
-  GtkWidget        *start_button;
-  AdwActionRow     *water_row;
-  GtkLevelBar      *water_level;
-  AdwActionRow     *pause_row;
-  GtkWidget        *pause_button;
-  GtkWidget        *resume_button;
-  AdwActionRow     *hydration_row;
-  AdwActionRow     *posture_row;
-  AdwActionRow     *walk_row;
-  AdwActionRow     *pack_row;
-
-  /* Owned */
-  GSettings        *settings;
-  GSettings        *app_notifications;   /* NULL off GNOME */
-  LimberReminders1 *proxy;
-  GCancellable     *cancellable;
-  gint64            next_due[LIMBER_N_REMINDER_KINDS];
-  gboolean          held[LIMBER_N_REMINDER_KINDS];
-
-  /* Collaborators */
-  LimberClock      *clock;
-  LimberJournal    *journal;
-  LimberCarePlan   *care_plan;
-  LimberTimeFormat *time_format;
-};
-
 G_DEFINE_FINAL_TYPE (LimberRemindersPage, limber_reminders_page, ADW_TYPE_BIN)
 
 enum {
@@ -70,9 +37,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_toast (LimberRemindersPage *self,
-            const char          *text)
+void
+limber_reminders_page_tell (LimberRemindersPage *self,
+                            const char          *text)
 {
   gtk_widget_activate_action (GTK_WIDGET (self), "win.add-toast", "s", text);
 }
@@ -301,10 +268,8 @@ update_status (LimberRemindersPage *self)
   gint64 paused_until = running ? limber_reminders1_get_paused_until (self->proxy) : 0;
   g_autofree char *water = NULL;
 
-  adw_action_row_set_subtitle (self->service_row,
-                               running ? _("Running")
-                                       : _("Not running: no reminders until it is started"));
-  gtk_widget_set_visible (self->start_button, !running);
+  /* Said only once the bus has answered, so it does not flash up while the app opens. */
+  gtk_revealer_set_reveal_child (self->service_banner, self->proxy != NULL && !running);
 
   /* Translators: glasses of water drunk today against the daily goal */
   water = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u of %u glass today",
@@ -354,12 +319,12 @@ start_service_done (GObject      *source,
   self = user_data;
   text = g_strdup_printf (_("Could not start the reminder service: %s"), error->message);
   g_message ("%s", text);
-  show_toast (self, text);
+  limber_reminders_page_tell (self, text);
 }
 
 /* The Start button. (The application starts the service once when it opens.) */
-static void
-start_service (LimberRemindersPage *self)
+void
+limber_reminders_page_start_service (LimberRemindersPage *self)
 {
   if (self->proxy == NULL || is_running (self))
     return;
@@ -419,51 +384,7 @@ on_settings_changed (LimberRemindersPage *self,
   else if (g_strcmp0 (key, "reminders-enabled") == 0
            && g_settings_get_boolean (self->settings, key))
     /* Turned back on: reminders start now, not only at the next login. */
-    start_service (self);
-}
-
-/* Actions */
-
-static void
-call_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-
-  reply = g_dbus_proxy_call_finish (G_DBUS_PROXY (source), result, &error);
-  if (reply == NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      LimberRemindersPage *self = user_data;
-      g_autofree char *text = NULL;
-
-      g_dbus_error_strip_remote_error (error);
-      text = g_strdup_printf (_("The reminder service did not answer: %s"), error->message);
-      show_toast (self, text);
-    }
-}
-
-static void
-call_service (LimberRemindersPage *self,
-              const char          *method,
-              GVariant            *parameters)
-{
-  if (!is_running (self))
-    return;
-
-  g_dbus_proxy_call (G_DBUS_PROXY (self->proxy), method, parameters, G_DBUS_CALL_FLAGS_NONE,
-                     -1, self->cancellable, call_done, self);
-}
-
-static void
-start_service_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (widget);
-
-  start_service (self);
+    limber_reminders_page_start_service (self);
 }
 
 /* Limber's switch in GNOME Settings: off, the service holds every reminder. */
@@ -475,52 +396,6 @@ update_notifications_row (LimberRemindersPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->notifications_row),
                           limber_notification_switch_off (self->app_notifications));
   gtk_widget_set_visible (self->notifications_button, settings_program != NULL);
-}
-
-static void
-open_notification_settings_action (GtkWidget  *widget,
-                                   const char *action_name,
-                                   GVariant   *parameter)
-{
-  LimberRemindersPage *self = LIMBER_REMINDERS_PAGE (widget);
-  g_autoptr(GAppInfo) settings_app = NULL;
-  g_autoptr(GdkAppLaunchContext) context = NULL;
-  g_autoptr(GError) error = NULL;
-
-  settings_app = g_app_info_create_from_commandline ("gnome-control-center notifications",
-                                                     NULL, G_APP_INFO_CREATE_NONE, &error);
-  context = gdk_display_get_app_launch_context (gtk_widget_get_display (widget));
-  if (settings_app == NULL
-      || !g_app_info_launch (settings_app, NULL, G_APP_LAUNCH_CONTEXT (context), &error))
-    {
-      g_message ("Could not open the notification settings: %s", error->message);
-      show_toast (self, _("Could not open Settings"));
-    }
-}
-
-/* Recorded in the journal, with or without the service; the page follows the journal. */
-static void
-log_water_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  limber_journal_add_glass (LIMBER_REMINDERS_PAGE (widget)->journal, LIMBER_GLASS_FROM_APP, NULL);
-}
-
-static void
-pause_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  call_service (LIMBER_REMINDERS_PAGE (widget), "Pause", g_variant_new ("(u)", 60 * 60));
-}
-
-static void
-resume_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  call_service (LIMBER_REMINDERS_PAGE (widget), "Resume", NULL);
 }
 
 /* GObject */
@@ -611,8 +486,7 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PATH "/ui/limber-reminders-page.ui");
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, notifications_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, notifications_button);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, service_row);
-  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, start_button);
+  gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, service_banner);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, water_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, water_level);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, pause_row);
@@ -623,13 +497,7 @@ limber_reminders_page_class_init (LimberRemindersPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, walk_row);
   gtk_widget_class_bind_template_child (widget_class, LimberRemindersPage, pack_row);
 
-  gtk_widget_class_install_action (widget_class, "reminders.start-service", NULL,
-                                   start_service_action);
-  gtk_widget_class_install_action (widget_class, "reminders.log-water", NULL, log_water_action);
-  gtk_widget_class_install_action (widget_class, "reminders.pause", NULL, pause_action);
-  gtk_widget_class_install_action (widget_class, "reminders.resume", NULL, resume_action);
-  gtk_widget_class_install_action (widget_class, "reminders.open-notification-settings", NULL,
-                                   open_notification_settings_action);
+  limber_reminders_page_add_actions (widget_class);
 }
 
 static void

@@ -15,8 +15,10 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <math.h>
 
 #include "limber-application.h"
+#include "limber-preferences-window.h"
 #include "limber-routine-editor.h"
 #include "limber-ui-test.h"
 #include "limber-window.h"
@@ -434,6 +436,84 @@ test_toast (void)
     }
 }
 
+static gboolean
+preferences_mapped (gpointer data)
+{
+  GtkWindow *preferences = limber_ui_test_find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW);
+
+  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
+}
+
+static gboolean
+page_mapped (gpointer page)
+{
+  return gtk_widget_get_mapped (page);
+}
+
+static gboolean
+has_class (GtkWidget  *widget,
+           const char *name)
+{
+  return gtk_widget_has_css_class (widget, name);
+}
+
+/* The seven day buttons: equal widths on one row. */
+static void
+assert_days_one_row (GtkWidget *monday)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (monday));
+  graphene_rect_t first, bounds;
+  guint days = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (monday, root, &first));
+  for (GtkWidget *day = monday; day != NULL; day = gtk_widget_get_next_sibling (day), days++)
+    {
+      g_assert_true (gtk_widget_compute_bounds (day, root, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, ==, first.origin.y);
+      g_assert_cmpfloat (fabs (bounds.size.width - first.size.width), <=, 1);
+    }
+  g_assert_cmpuint (days, ==, 7);
+}
+
+/* Preferences' two pages at phone width: nothing cut or outside, the days on one row. */
+static void
+test_preferences (void)
+{
+  const char *pages[] = { "guidance", "reminders" };
+  const char *lang = g_getenv ("LANGUAGE");
+  GtkWindow *preferences;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
+  g_assert_true (limber_ui_test_spin_until (preferences_mapped, NULL, 10000));
+  preferences = limber_ui_test_find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW);
+  gtk_window_set_default_size (preferences, NARROW, 640);
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_autoptr(GString) cut = g_string_new (NULL);
+      g_autofree char *shot = g_strdup_printf ("narrow-%s-preferences-%s",
+                                               lang != NULL && *lang ? lang : "en",
+                                               pages[i]);
+
+      adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences),
+                                                    pages[i]);
+      g_assert_true (limber_ui_test_spin_until (page_mapped,
+                                                adw_preferences_window_get_visible_page (
+                                                  ADW_PREFERENCES_WINDOW (preferences)),
+                                                10000));
+      limber_ui_test_save_screenshot (preferences, shot);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (preferences)), <=, NARROW);
+      limber_ui_test_assert_controls_inside (preferences, NARROW);
+      collect_cut_labels (GTK_WIDGET (preferences), cut);
+      if (cut->len > 0)
+        g_error ("At %d px, in Preferences' %s page:\n%s", NARROW, pages[i], cut->str);
+    }
+
+  assert_days_one_row (gtk_widget_get_first_child (
+    limber_ui_test_find_mapped (GTK_WIDGET (preferences), has_class, "limber-prefs-days")));
+  gtk_window_destroy (preferences);
+}
+
 /* The widgets that keep the window from narrowing: the deepest ones whose minimum width is
  * over @limit. */
 static void
@@ -507,6 +587,7 @@ main (int   argc,
 
   g_test_add_func ("/narrow-ui/pages", test_pages);
   g_test_add_func ("/narrow-ui/stretch-states", test_stretch_states);
+  g_test_add_func ("/narrow-ui/preferences", test_preferences);
   g_test_add_func ("/narrow-ui/editor", test_editor);
   g_test_add_func ("/narrow-ui/player", test_player);
   g_test_add_func ("/narrow-ui/player-finish-pain", test_player_finish_pain);

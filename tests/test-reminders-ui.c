@@ -97,6 +97,51 @@ assert_subtitle_soon (const char *title,
     g_error ("Row '%s' says '%s', not '%s'", title, subtitle (title), text);
 }
 
+/* Whether the page has a row titled @title, shown or not. */
+static gboolean
+has_row (GtkWidget  *root,
+         const char *title)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (ADW_IS_ACTION_ROW (child)
+          && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (child)), title) == 0)
+        return TRUE;
+      if (has_row (child, title))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The banner that says the service is stopped: shown with its Start, or gone, and never a
+ * row about the service either way. */
+static gboolean
+banner_is (gpointer data)
+{
+  gboolean shown = GPOINTER_TO_INT (data);
+  GtkWidget *banner = limber_ui_test_find_of_type (GTK_WIDGET (page ()), GTK_TYPE_REVEALER);
+  GtkWidget *start;
+
+  if (banner == NULL)
+    return FALSE;
+  if (!shown)
+    return !gtk_revealer_get_child_revealed (GTK_REVEALER (banner));
+
+  start = limber_ui_test_find_control (banner, "Start the reminder service");
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (banner)) && start != NULL &&
+         limber_ui_test_find_label_containing (banner, "not running") != NULL;
+}
+
+static void
+assert_banner_soon (gboolean shown)
+{
+  if (!limber_ui_test_spin_until (banner_is, GINT_TO_POINTER (shown), 10000))
+    g_error ("The banner about the stopped service is %s", shown ? "not shown" : "still shown");
+  g_assert_false (has_row (GTK_WIDGET (page ()), "Reminder Service"));
+}
+
 static LimberReminders1 *
 service_proxy (void)
 {
@@ -575,7 +620,8 @@ test_next_due_times (void)
 
   limber_window_show_page (window, LIMBER_PAGE_REMINDERS);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
-  assert_subtitle_soon ("Reminder Service", "Running");
+  /* Running is the normal state: nothing about the service at all. */
+  assert_banner_soon (FALSE);
 
   proxy = service_proxy ();
   for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
@@ -667,23 +713,55 @@ test_water (void)
   assert_subtitle_soon ("Water", expected);
 }
 
-/* When the service stops, the page says so and its Start button brings it back. */
+/* When the service stops, a banner says so and its Start button brings it back; then the
+ * banner goes. */
 static void
 test_start_service (void)
 {
-  GtkWidget *button;
+  GtkWidget *banner;
 
   g_assert_cmpint (kill (service_pid (), SIGTERM), ==, 0);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (FALSE), 10000));
-  assert_subtitle_soon ("Reminder Service", "Not running");
+  assert_banner_soon (TRUE);
   assert_subtitle_soon ("Walk", "Not scheduled");
+  limber_ui_test_save_screenshot (GTK_WINDOW (window), "reminders-stopped");
 
-  g_assert_true (limber_ui_test_spin_until (button_visible, (gpointer) "Start", 10000));
-  button = limber_ui_test_find_button (GTK_WIDGET (page ()), "Start");
-  limber_ui_test_activate (button);
+  banner = limber_ui_test_find_of_type (GTK_WIDGET (page ()), GTK_TYPE_REVEALER);
+  limber_ui_test_activate (limber_ui_test_find_button (banner, "Start"));
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
-  assert_subtitle_soon ("Reminder Service", "Running");
+  assert_banner_soon (FALSE);
   assert_subtitle_soon ("Walk", "Next");
+}
+
+static gboolean
+has_preferences (gpointer data)
+{
+  GtkWindow *preferences = limber_ui_test_find_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+
+  return preferences != NULL && gtk_widget_get_mapped (GTK_WIDGET (preferences));
+}
+
+/* The first group is not called Today, the first page's name; the settings are a row away,
+ * which opens Preferences where the reminders are set. */
+static void
+test_preferences_row (void)
+{
+  GtkWidget *group = limber_ui_test_find_of_type (GTK_WIDGET (page ()),
+                                                  ADW_TYPE_PREFERENCES_GROUP);
+  AdwActionRow *row = find_row ("Preferences");
+  AdwPreferencesWindow *preferences;
+
+  g_assert_nonnull (group);
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, "Status");
+  g_assert_null (limber_ui_test_find_label_containing (GTK_WIDGET (page ()), "in Preferences"));
+
+  g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)));
+  g_signal_emit_by_name (row, "activate");
+  g_assert_true (limber_ui_test_spin_until (has_preferences, NULL, 10000));
+  preferences = ADW_PREFERENCES_WINDOW (limber_ui_test_find_toplevel (
+    ADW_TYPE_PREFERENCES_WINDOW));
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (preferences), ==, "reminders");
+  close_preferences (GTK_WINDOW (preferences));
 }
 
 /* Every control has a name, and everything fits a phone. */
@@ -710,7 +788,7 @@ test_background_switch (void)
 
   /* Turned off, the running service stops; turned on again, the page starts it. */
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (FALSE), 10000));
-  assert_subtitle_soon ("Reminder Service", "Not running");
+  assert_banner_soon (TRUE);
   gtk_switch_set_active (GTK_SWITCH (toggle), TRUE);
   g_assert_true (limber_ui_test_spin_until (service_running, GINT_TO_POINTER (TRUE), 10000));
   close_preferences (preferences);
@@ -747,7 +825,7 @@ test_status_only (void)
 {
   g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (page ()), GTK_TYPE_SWITCH));
   g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (page ()), GTK_TYPE_SPIN_BUTTON));
-  g_assert_null (limber_ui_test_find_of_type (GTK_WIDGET (page ()), GTK_TYPE_FLOW_BOX));
+  g_assert_null (limber_ui_test_find_control (GTK_WIDGET (page ()), "Monday"));
   g_assert_null (limber_ui_test_find_control (GTK_WIDGET (page ()),
                                               "Run in the background when I log in"));
 }
@@ -764,8 +842,75 @@ monday_on (gpointer data)
   return !monday_off (data);
 }
 
-/* Preferences' Reminders page: every control named, everything inside at phone width, and
- * days that are on look on. */
+/* Every interval says its unit beside its number, and a person's word for it. */
+static void
+assert_units (GtkWindow *preferences)
+{
+  static const char * const spins[][2] = {
+    { "Minutes between water reminders", "min" },
+    { "Minutes between posture breaks", "min" },
+    { "Minutes between walk reminders", "min" },
+    { "Snooze length in minutes", "min" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    {
+      GtkWidget *spin = preferences_control (preferences, spins[i][0]);
+      GtkWidget *unit = gtk_widget_get_next_sibling (spin);
+
+      if (unit == NULL || !GTK_IS_LABEL (unit) || !gtk_widget_get_mapped (unit) ||
+          g_strcmp0 (gtk_label_get_label (GTK_LABEL (unit)), spins[i][1]) != 0)
+        g_error ("“%s” has no “%s” beside it", spins[i][0], spins[i][1]);
+    }
+}
+
+/* The seven days: one row, equal widths, inside @width. */
+static void
+assert_days_one_row (GtkWidget *monday,
+                     int        width)
+{
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (monday));
+  GtkWidget *day = monday;
+  graphene_rect_t first;
+  guint days = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (monday, root, &first));
+  for (; day != NULL; day = gtk_widget_get_next_sibling (day), days++)
+    {
+      graphene_rect_t bounds;
+
+      g_assert_true (gtk_widget_compute_bounds (day, root, &bounds));
+      g_assert_cmpfloat (bounds.origin.y, ==, first.origin.y);
+      g_assert_cmpfloat (fabs (bounds.size.width - first.size.width), <=, 1);
+      g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, width);
+    }
+  g_assert_cmpuint (days, ==, 7);
+}
+
+/* The background switch is about the whole service: a group of its own. */
+static void
+assert_background_alone (GtkWindow *preferences)
+{
+  GtkWidget *toggle = preferences_control (preferences, "Run in the background when I log in");
+  GtkWidget *row = gtk_widget_get_ancestor (toggle, ADW_TYPE_ACTION_ROW);
+  GtkWidget *list = gtk_widget_get_parent (row);
+  guint rows = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    rows += GTK_IS_LIST_BOX_ROW (child);
+  g_assert_cmpuint (rows, ==, 1);
+}
+
+static gboolean
+shows_plank_hold (gpointer preferences)
+{
+  return limber_ui_test_find_control (preferences, "Plank hold in seconds") != NULL;
+}
+
+/* Preferences' Reminders page: every control named, everything inside at phone width, units
+ * on every interval, the background switch alone, the seven days on one row of equal buttons,
+ * and days that are on look on. */
 static void
 test_preferences_narrow (void)
 {
@@ -777,11 +922,13 @@ test_preferences_narrow (void)
   limber_ui_test_spin_for (300);
   limber_ui_test_assert_controls_inside (preferences, NARROW);
   limber_ui_test_save_screenshot (preferences, "preferences-reminders-narrow");
+  assert_units (preferences);
+  assert_background_alone (preferences);
 
   monday = limber_ui_test_find_control (GTK_WIDGET (preferences), "Monday");
   g_assert_nonnull (monday);
-  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_ancestor (monday, GTK_TYPE_FLOW_BOX),
-                                           "limber-prefs-days"));
+  g_assert_true (gtk_widget_has_css_class (gtk_widget_get_parent (monday), "limber-prefs-days"));
+  assert_days_one_row (monday, NARROW);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (monday)));
 
   /* A day turned off here is off for the service. */
@@ -789,6 +936,12 @@ test_preferences_narrow (void)
   g_assert_true (limber_ui_test_spin_until (monday_off, NULL, 10000));
   limber_ui_test_activate (monday);
   g_assert_true (limber_ui_test_spin_until (monday_on, NULL, 10000));
+
+  /* The plank hold, on the guidance page, is in seconds and says so. */
+  adw_preferences_window_set_visible_page_name (ADW_PREFERENCES_WINDOW (preferences), "guidance");
+  g_assert_true (limber_ui_test_spin_until (shows_plank_hold, preferences, 10000));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (gtk_widget_get_next_sibling (
+                     preferences_control (preferences, "Plank hold in seconds")))), ==, "sec");
   close_preferences (preferences);
 }
 
@@ -906,6 +1059,7 @@ main (int   argc,
   g_test_add_func ("/reminders-ui/waking-hours", test_waking_hours);
   g_test_add_func ("/reminders-ui/notification-switch", test_notification_switch);
   g_test_add_func ("/reminders-ui/start-service", test_start_service);
+  g_test_add_func ("/reminders-ui/preferences-row", test_preferences_row);
   g_test_add_func ("/reminders-ui/narrow", test_narrow);
   g_test_add_func ("/reminders-ui/background-switch", test_background_switch);
   g_test_add_func ("/reminders-ui/water-goal", test_water_goal);

@@ -13,6 +13,7 @@
 #include <sqlite3.h>
 
 #include "limber-application.h"
+#include "limber-plan-row.h"
 #include "limber-ui-test.h"
 #include "limber-window.h"
 
@@ -133,6 +134,86 @@ assert_plan_rows (const char * const *expected)
     }
 }
 
+/* Entries to an action: mapped buttons and rows that activate one of @actions. */
+static guint
+count_entries (GtkWidget          *root,
+               const char * const *actions)
+{
+  guint count = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_ACTIONABLE (child) &&
+          g_strv_contains (actions, gtk_actionable_get_action_name (GTK_ACTIONABLE (child))
+                                    ?: ""))
+        count++;
+      count += count_entries (child, actions);
+    }
+
+  return count;
+}
+
+/* One entry per action: to the check, to start a pack, to stop it. */
+static void
+assert_entries (guint checks,
+                guint pack_starts,
+                guint pack_stops)
+{
+  static const char * const check[] = { "app.check", "win.check-again", NULL };
+  static const char * const start[] = { "today.start-pack", "today.quick-pack", NULL };
+  static const char * const stop[] = { "today.stop-pack", NULL };
+
+  g_assert_cmpuint (count_entries (page (), check), ==, checks);
+  g_assert_cmpuint (count_entries (page (), start), ==, pack_starts);
+  g_assert_cmpuint (count_entries (page (), stop), ==, pack_stops);
+}
+
+static gboolean
+is_image_named (GtkWidget  *widget,
+                const char *icon_name)
+{
+  return GTK_IS_IMAGE (widget) &&
+         g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0;
+}
+
+static gboolean
+is_list_row (GtkWidget  *widget,
+             const char *unused)
+{
+  return GTK_IS_LIST_BOX_ROW (widget);
+}
+
+/* Every mapped boxed list shows a row: a group whose rows are all hidden is hidden whole,
+ * not left as an empty line. Every plan row is marked: a check when done, else a circle. */
+static void
+assert_lists_whole (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LIST_BOX (child) && gtk_widget_has_css_class (child, "boxed-list") &&
+          limber_ui_test_find_mapped (child, is_list_row, NULL) == NULL)
+        g_error ("A boxed list on Today is shown with no row in it");
+      if (LIMBER_IS_PLAN_ROW (child))
+        {
+          gboolean done = limber_plan_row_get_done (LIMBER_PLAN_ROW (child));
+
+          if (limber_ui_test_find_mapped (child, is_image_named,
+                                          done ? "emblem-ok-symbolic" : "radio-symbolic")
+              == NULL)
+            g_error ("The plan row “%s” has no %s mark", gtk_widget_get_name (child),
+                     done ? "done" : "not-done");
+          continue;
+        }
+      assert_lists_whole (child);
+    }
+}
+
 /* A new user: no episode, the prevention plan, no pack timer. */
 static void
 test_prevention (void)
@@ -145,7 +226,10 @@ test_prevention (void)
   assert_plan_rows (rows);
   g_assert_null (find_row ("cold"));
   g_assert_null (limber_ui_test_find_button (page (), "Start Timer"));
+  /* No pack card without a spasm: the check's own row is the one way to it. */
   g_assert_nonnull (limber_ui_test_find_control (page (), "Check Your Symptoms"));
+  assert_entries (1, 0, 0);
+  assert_lists_whole (page ());
   /* Help, not danger: the back spasm button is the page's one suggested action, not red. */
   {
     GtkWidget *spasm = limber_ui_test_find_button (page (), "I Have a Back Spasm Now");
@@ -178,6 +262,12 @@ test_start_episode (void)
   assert_plan_rows (rows);
   g_assert_null (find_row ("heat"));
   g_assert_null (find_row ("routine"));
+  /* The check is the plan's first row, not a second row below; the pack starts on its card,
+   * not also from the plan's cold row. Rows not done yet show an empty circle. */
+  g_assert_nonnull (limber_ui_test_find_control (page (), "Check your symptoms"));
+  g_assert_null (limber_ui_test_find_control (page (), "Check Your Symptoms"));
+  assert_entries (1, 1, 0);
+  assert_lists_whole (page ());
   g_assert_nonnull (limber_ui_test_find_button (page (), "I Feel Better"));
 
   /* The acute plan suggests cold. */
@@ -223,8 +313,9 @@ row_subtitle_has (gpointer data)
          strstr (adw_action_row_get_subtitle (row), row_text[1]) != NULL;
 }
 
-/* The cold pack from the checklist: its row shows the pack's real state (on, the time left,
- * Stop), Start never ends it, and stopped early it is recorded with its real time. */
+/* The cold pack from its card: the plan's cold row shows the pack's real state (on, the time
+ * left), the card has the one Stop, Start never ends it, and stopped early it is recorded with
+ * its real time. */
 static void
 test_pack_timer (void)
 {
@@ -236,8 +327,10 @@ test_pack_timer (void)
   gint64 began = g_get_monotonic_time ();
   LimberPackKind kind;
 
-  limber_ui_test_activate (limber_ui_test_find_control (page (), "Start a 15-minute cold pack"));
+  g_assert_null (limber_ui_test_find_control (page (), "Start a 15-minute cold pack"));
+  limber_ui_test_activate (limber_ui_test_find_button (page (), "Start Timer"));
   g_assert_true (limber_ui_test_spin_until (pack_running, GINT_TO_POINTER (TRUE), 10000));
+  g_assert_cmpint (limber_pack_timer_get_kind (timer), ==, LIMBER_PACK_COLD);
   g_assert_cmpint (limber_pack_timer_get_duration_us (timer), ==, 15 * 60 * G_USEC_PER_SEC);
 
   limber_ui_test_spin_for (1200);
@@ -246,12 +339,13 @@ test_pack_timer (void)
                  limber_ui_test_find_label (page (), "14:58") != NULL);
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (page (), "Cold pack on until"));
 
-  /* The plan's cold row says so too: on, with the time left, and Stop in place of Start. */
+  /* The plan's cold row says so too: on, with the time left; one Stop, none to start. */
   g_assert_true (limber_ui_test_spin_until (row_subtitle_has, left, 10000));
   g_assert_true (strstr (adw_action_row_get_subtitle (find_row ("cold")), "14:5") != NULL);
-  g_assert_null (limber_ui_test_find_control (page (), "Start a 15-minute cold pack"));
   g_assert_nonnull (limber_ui_test_find_control (page (), "Stop the cold pack"));
   g_assert_null (limber_ui_test_find_button (page (), "Start Timer"));
+  assert_entries (1, 0, 1);
+  assert_lists_whole (page ());
   limber_ui_test_save_screenshot (GTK_WINDOW (window), "today-timer");
 
   /* A Start that comes anyway (a stale button, a shortcut) leaves the pack on, and says so. */
@@ -377,6 +471,9 @@ assert_emergency_is_the_page (void)
   g_assert_null (limber_ui_test_find_control (page (), "Check Your Symptoms"));
   g_assert_null (limber_ui_test_find_button (page (), "I Have Seen a Doctor"));
   g_assert_nonnull (limber_ui_test_find_label_with_prefix (page (), "Limber gives general"));
+  /* Check Again is the one way to the check, and no empty list is left below it. */
+  assert_entries (1, 0, 0);
+  assert_lists_whole (page ());
 }
 
 /* A reason to see a doctor is a banner above the acute plan, which stays whole. */
@@ -411,6 +508,10 @@ assert_doctor_banner_over_acute_plan (const char *reason_prefix)
   g_assert_nonnull (find_row ("walk"));
   g_assert_nonnull (find_row ("relief"));
   g_assert_nonnull (limber_ui_test_find_button (page (), "Start Timer"));
+  /* The banner's Check Again is the one way to the check: the plan's row keeps its mark only. */
+  g_assert_nonnull (find_row ("check"));
+  assert_entries (1, 1, 0);
+  assert_lists_whole (page ());
 }
 
 static gboolean

@@ -75,7 +75,7 @@ class Recording:
         return None
 
 
-def cue_onsets(log, recording, tolerance_s):
+def cue_onsets(log, recording, tolerance_s, window_s=0.200):
     """Measures each cue sound's onset against its boundary. Returns (errors, overlapped,
     missing): errors are (kind, boundary s, onset - boundary s); a cue with sound already playing
     just before it is counted as overlapped, as its onset cannot be told apart."""
@@ -87,7 +87,7 @@ def cue_onsets(log, recording, tolerance_s):
         if recording.peak(b - 0.080, 0.030) > THRESHOLD:
             overlapped += 1
             continue
-        t = recording.onset(b - tolerance_s, b + 0.200)
+        t = recording.onset(b - tolerance_s, b + window_s)
         if t is None:
             missing.append(f"{kind} at {b:.3f} s")
         else:

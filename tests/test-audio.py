@@ -24,6 +24,9 @@ from cuelog import CueLog, Recording, cue_onsets  # noqa: E402
 
 SCALE = 2.0
 TOLERANCE_S = 0.050
+# Where only a cue's presence is checked: found up to this late. At SCALE * 2 the closest cues
+# (a pelvic tilt's 3 s moves) are 0.75 s apart, so a late cue is not taken for the next one.
+LATE_CUE_S = 0.600
 
 ROUTINE = {
     "id": "audio-test",
@@ -138,13 +141,16 @@ def main():
         os.makedirs(os.path.join(scratch, "2"))
         stopped, wav, log, output = run_app(binary, os.path.join(scratch, "2"),
                                             ESPEAK_DATA_PATH=empty,
-                                            LIMBER_DEBUG_TIME_SCALE=str(SCALE * 2))
+                                            LIMBER_DEBUG_TIME_SCALE=str(SCALE))
         ok(stopped, "without voice data, the routine still runs to its end", output)
         if stopped:
             log = CueLog(log)
-            errors, _, missing = cue_onsets(log, Recording(wav), TOLERANCE_S)
+            # That every cue is heard, not how precisely (the first case measures that): on a
+            # busy machine, and under the sanitizers, a cue may come a little late.
+            errors, _, missing = cue_onsets(log, Recording(wav), TOLERANCE_S, LATE_CUE_S)
             ok(not log.speech and len(errors) >= 12 and not missing,
-               f"without voice data: no speech, {len(errors)} cue sounds on time")
+               f"without voice data: no speech, {len(errors)} cue sounds, none missing",
+               f"speech {log.speech}; missing {missing}")
             told = [line for line in output.splitlines() if "Voice problem" in line]
             ok(len(told) == 1, "the missing voice is reported once", "\n".join(told) or output)
 
@@ -164,14 +170,15 @@ def main():
             os.makedirs(os.path.join(scratch, case))
             stopped, wav, log, output = run_app(binary, os.path.join(scratch, case),
                                                 ESPEAK_DATA_PATH=partial,
-                                                LIMBER_DEBUG_TIME_SCALE=str(SCALE * 4))
+                                                LIMBER_DEBUG_TIME_SCALE=str(SCALE * 2))
             ok(stopped, f"without espeak-ng's {left_out}, the routine still runs to its end",
                output)
             if stopped:
                 log = CueLog(log)
-                errors, _, missing = cue_onsets(log, Recording(wav), TOLERANCE_S)
+                errors, _, missing = cue_onsets(log, Recording(wav), TOLERANCE_S, LATE_CUE_S)
                 ok(not log.speech and not missing,
-                   f"without espeak-ng's {left_out}: no speech, the cue sounds all there")
+                   f"without espeak-ng's {left_out}: no speech, the cue sounds all there",
+                   f"speech {log.speech}; missing {missing}")
             told = [line for line in output.splitlines() if "Voice problem" in line]
             ok(len(told) == 1 and words in told[0],
                f"without espeak-ng's {left_out}: said once ({words})",

@@ -15,7 +15,7 @@ cd "$srcdir"
 
 # Files that hold translatable strings but are not in POTFILES.
 listed=$(grep -v '^#' po/POTFILES | sort)
-found=$( (grep -rlE '\b(N?_|C_|g_dngettext) \(' app --include='*.c';
+found=$( (grep -rlE '(^|[^A-Za-z0-9_])(N?_|C_|NC_|g_dngettext) ?\(' app --include='*.c';
           grep -rl 'translatable="yes"' resources data --include='*.ui' --include='*.xml*';
           ls data/*.desktop.in data/*.metainfo.xml.in po/catalog.pot) | sort -u)
 missing=$(comm -13 <(echo "$listed") <(echo "$found"))

@@ -302,7 +302,7 @@ test_doctor (void)
 
   /* Today's reason to see a doctor shows the doctor's icon, the same as the result's. */
   limber_window_show_page (window, LIMBER_PAGE_TODAY);
-  g_assert_true (limber_ui_test_spin_until (page_is, (gpointer) "today", 10000));
+  g_assert_true (limber_ui_test_spin_until (page_is, GINT_TO_POINTER (LIMBER_PAGE_TODAY), 10000));
   limber_ui_test_spin_for (500);
   g_assert_nonnull (limber_ui_test_find_mapped (GTK_WIDGET (window), is_image_named,
                                                 limber_triage_outcome_get_icon_name (

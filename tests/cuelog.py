@@ -18,6 +18,9 @@ class CueLog:
     def __init__(self, path):
         self.first = None
         self.cues, self.speech, self.voices = [], [], []
+        # Where each cue sound was put (running time, ns): its boundary, unless the app heard of
+        # the boundary too late for the mixer (a busy machine), then as soon as it could.
+        self.pts = []
         self.stopped = False
         for line in open(path):
             fields = dict(re.findall(r"(\w+)=(\S+)", line))
@@ -26,6 +29,7 @@ class CueLog:
             elif line.startswith("cue "):
                 self.cues.append((line.split()[1], int(fields["boundary"]),
                                   int(fields.get("late", 0)), fields["sound"]))
+                self.pts.append(int(fields.get("pts", fields["boundary"])))
             elif line.startswith("speech "):
                 self.speech.append((int(fields["pts"]), int(fields["duration"])))
                 self.voices.append(fields.get("voice"))
@@ -76,14 +80,16 @@ class Recording:
 
 
 def cue_onsets(log, recording, tolerance_s, window_s=0.200):
-    """Measures each cue sound's onset against its boundary. Returns (errors, overlapped,
-    missing): errors are (kind, boundary s, onset - boundary s); a cue with sound already playing
-    just before it is counted as overlapped, as its onset cannot be told apart."""
+    """Measures each cue sound's onset against where the app put it: its boundary, or, for a cue
+    the app heard of too late for the mixer, the moment it could (see late_cues()). Returns
+    (errors, overlapped, missing): errors are (kind, boundary s, onset - that time s); a cue with
+    sound already playing just before it is counted as overlapped, as its onset cannot be told
+    apart."""
     errors, overlapped, missing = [], 0, []
-    for kind, boundary, _late, sound in log.cues:
+    for (kind, boundary, _late, sound), pts in zip(log.cues, log.pts):
         if sound == "none":
             continue
-        b = log.seconds(boundary)
+        b = log.seconds(max(boundary, pts))
         if recording.peak(b - 0.080, 0.030) > THRESHOLD:
             overlapped += 1
             continue
@@ -93,3 +99,10 @@ def cue_onsets(log, recording, tolerance_s, window_s=0.200):
         else:
             errors.append((kind, b, t - b))
     return errors, overlapped, missing
+
+
+def late_cues(log):
+    """The cues put after their boundary: (kind, ms late)."""
+    return [(kind, (pts - boundary) / 1e6)
+            for (kind, boundary, _late, sound), pts in zip(log.cues, log.pts)
+            if sound != "none" and pts > boundary]

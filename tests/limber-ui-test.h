@@ -59,6 +59,11 @@ void       limber_ui_test_activate               (GtkWidget         *button);
 void       limber_ui_test_assert_controls_named  (GtkWidget         *root);
 void       limber_ui_test_assert_controls_inside (GtkWindow         *window,
                                                   int                width);
+gboolean   limber_ui_test_controls_inside        (GtkWindow         *window,
+                                                  int                width);
+void       limber_ui_test_resize_narrow          (GtkWindow         *window,
+                                                  int                width,
+                                                  int                height);
 
 void       limber_ui_test_save_screenshot        (GtkWindow         *window,
                                                   const char        *name);

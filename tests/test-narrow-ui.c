@@ -253,7 +253,7 @@ test_editor (void)
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_FORCE_DARK);
   limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   editor = limber_stretch_page_open_editor (page, routine, TRUE);
-  gtk_window_set_default_size (editor, NARROW, 640);
+  limber_ui_test_resize_narrow (editor, NARROW, 640);
 
   gtk_widget_measure (GTK_WIDGET (editor), GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL,
                       NULL);
@@ -445,6 +445,12 @@ preferences_mapped (gpointer data)
 }
 
 static gboolean
+preferences_narrow (gpointer preferences)
+{
+  return limber_ui_test_controls_inside (preferences, NARROW);
+}
+
+static gboolean
 page_mapped (gpointer page)
 {
   return gtk_widget_get_mapped (page);
@@ -486,7 +492,7 @@ test_preferences (void)
   g_action_group_activate_action (G_ACTION_GROUP (app), "preferences", NULL);
   g_assert_true (limber_ui_test_spin_until (preferences_mapped, NULL, 10000));
   preferences = limber_ui_test_find_toplevel (LIMBER_TYPE_PREFERENCES_WINDOW);
-  gtk_window_set_default_size (preferences, NARROW, 640);
+  limber_ui_test_resize_narrow (preferences, NARROW, 640);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -501,6 +507,8 @@ test_preferences (void)
                                                 adw_preferences_window_get_visible_page (
                                                   ADW_PREFERENCES_WINDOW (preferences)),
                                                 10000));
+      if (!limber_ui_test_spin_until (preferences_narrow, preferences, 20000))
+        limber_ui_test_assert_controls_inside (preferences, NARROW);
       limber_ui_test_save_screenshot (preferences, shot);
       g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (preferences)), <=, NARROW);
       limber_ui_test_assert_controls_inside (preferences, NARROW);

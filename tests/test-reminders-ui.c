@@ -918,9 +918,7 @@ test_preferences_narrow (void)
   GtkWidget *monday;
 
   limber_ui_test_assert_controls_named (GTK_WIDGET (preferences));
-  gtk_window_set_default_size (preferences, NARROW, 640);
-  limber_ui_test_spin_for (300);
-  limber_ui_test_assert_controls_inside (preferences, NARROW);
+  limber_ui_test_resize_narrow (preferences, NARROW, 640);
   limber_ui_test_save_screenshot (preferences, "preferences-reminders-narrow");
   assert_units (preferences);
   assert_background_alone (preferences);

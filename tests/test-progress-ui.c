@@ -54,6 +54,18 @@ second_journal (void)
   return second;
 }
 
+/* The one session kept, read from the file, has @pain after it. */
+static gboolean
+pain_after_saved (gpointer pain)
+{
+  g_autoptr(GPtrArray) sessions = limber_journal_list_sessions (second_journal (), 0,
+                                                                G_MAXINT64);
+
+  return sessions->len == 1 &&
+         limber_session_record_get_pain_after (g_ptr_array_index (sessions, 0)) ==
+         GPOINTER_TO_INT (pain);
+}
+
 /* Adds every chart under @widget to @charts, in the order a screen reader meets them. */
 static void
 collect_charts (GtkWidget *widget,
@@ -189,7 +201,7 @@ test_finished_routine (void)
 
   /* The pain buttons save the rating when one is pressed. */
   limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (window), "4"));
-  limber_ui_test_spin_for (500);
+  g_assert_true (limber_ui_test_spin_until (pain_after_saved, GINT_TO_POINTER (4), 10000));
 
   /* Kept with both ratings, and the next session starts with none chosen. */
   sessions_kept = limber_journal_list_sessions (second_journal (), 0, G_MAXINT64);

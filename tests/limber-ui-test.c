@@ -575,3 +575,25 @@ limber_ui_test_start_app (LimberApplication **app)
 
   return window;
 }
+
+/**
+ * limber_ui_test_add_check:
+ *
+ * Records a symptom check with @outcome in @journal, as the Check page would: every answer No,
+ * or for an emergency the first warning sign Yes.
+ */
+void
+limber_ui_test_add_check (LimberJournal       *journal,
+                          LimberTriageOutcome  outcome)
+{
+  g_autofree LimberTriageAnswer *answers = g_new0 (LimberTriageAnswer,
+                                                   limber_triage_get_n_questions ());
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < limber_triage_get_n_questions (); i++)
+    answers[i] = LIMBER_TRIAGE_ANSWER_NO;
+  if (outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY)
+    answers[0] = LIMBER_TRIAGE_ANSWER_YES;
+  g_assert_cmpint (limber_journal_add_check (journal, outcome, answers, &error), >, 0);
+  g_assert_no_error (error);
+}

@@ -75,4 +75,7 @@ void       limber_ui_test_init                   (int               *argc,
                                                   char            ***argv);
 LimberWindow *limber_ui_test_start_app              (LimberApplication **app);
 
+void       limber_ui_test_add_check              (LimberJournal     *journal,
+                                                  LimberTriageOutcome outcome);
+
 G_END_DECLS

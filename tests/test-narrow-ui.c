@@ -140,22 +140,6 @@ stretch_shows (gpointer text)
                                     text) != NULL;
 }
 
-static void
-add_check (LimberTriageOutcome outcome)
-{
-  g_autofree LimberTriageAnswer *answers = g_new0 (LimberTriageAnswer,
-                                                   limber_triage_get_n_questions ());
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < limber_triage_get_n_questions (); i++)
-    answers[i] = LIMBER_TRIAGE_ANSWER_NO;
-  if (outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY)
-    answers[0] = LIMBER_TRIAGE_ANSWER_YES;
-  g_assert_cmpint (limber_journal_add_check (limber_application_get_journal (app), outcome,
-                                             answers, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 /* The Stretch page in its other states: during an episode, its cards say whether each routine is
  * safe in the first days; while a check's emergency signs stand, it is a status page. */
 static void
@@ -171,11 +155,13 @@ test_stretch_states (void)
                                             10000));
   assert_page_fits ("stretch-episode");
 
-  add_check (LIMBER_TRIAGE_OUTCOME_EMERGENCY);
+  limber_ui_test_add_check (limber_application_get_journal (app),
+                            LIMBER_TRIAGE_OUTCOME_EMERGENCY);
   g_assert_true (limber_ui_test_spin_until (stretch_shows, (gpointer) _("Get Help First"), 10000));
   assert_page_fits ("stretch-blocked");
 
-  add_check (LIMBER_TRIAGE_OUTCOME_SELF_CARE);
+  limber_ui_test_add_check (limber_application_get_journal (app),
+                            LIMBER_TRIAGE_OUTCOME_SELF_CARE);
   g_assert_true (limber_care_plan_end_episode (plan, NULL, &error));
   g_assert_no_error (error);
 }

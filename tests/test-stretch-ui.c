@@ -1210,29 +1210,14 @@ window_page_is (gpointer page)
   return limber_window_get_page (window) == (LimberPage) GPOINTER_TO_INT (page);
 }
 
-static void
-add_check (LimberTriageOutcome outcome)
-{
-  g_autofree LimberTriageAnswer *answers = g_new0 (LimberTriageAnswer,
-                                                   limber_triage_get_n_questions ());
-  g_autoptr(GError) error = NULL;
-
-  for (guint i = 0; i < limber_triage_get_n_questions (); i++)
-    answers[i] = LIMBER_TRIAGE_ANSWER_NO;
-  if (outcome == LIMBER_TRIAGE_OUTCOME_EMERGENCY)
-    answers[0] = LIMBER_TRIAGE_ANSWER_YES;
-  g_assert_cmpint (limber_journal_add_check (limber_application_get_journal (app), outcome,
-                                             answers, &error), >, 0);
-  g_assert_no_error (error);
-}
-
 /* While a check's emergency signs stand, the page says to get help first, with Check Again:
  * no routines, no New Routine, no Import. A check without signs brings the list back. */
 static void
 test_blocked (void)
 {
   return_to_routines ();
-  add_check (LIMBER_TRIAGE_OUTCOME_EMERGENCY);
+  limber_ui_test_add_check (limber_application_get_journal (app),
+                            LIMBER_TRIAGE_OUTCOME_EMERGENCY);
   g_assert_true (limber_ui_test_spin_until (shows_blocked, NULL, 10000));
   g_assert_true (limber_ui_test_spin_until (shows_label_containing,
                                             (gpointer) "Get help first; stretches can wait", 10000));
@@ -1251,7 +1236,8 @@ test_blocked (void)
   limber_ui_test_activate (limber_ui_test_find_control (GTK_WIDGET (window), "Check Again"));
   g_assert_true (limber_ui_test_spin_until (window_page_is, GINT_TO_POINTER (LIMBER_PAGE_CHECK), 10000));
 
-  add_check (LIMBER_TRIAGE_OUTCOME_SELF_CARE);
+  limber_ui_test_add_check (limber_application_get_journal (app),
+                            LIMBER_TRIAGE_OUTCOME_SELF_CARE);
   limber_window_show_page (window, LIMBER_PAGE_STRETCH);
   g_assert_true (limber_ui_test_spin_until (shows_card, "gentle-relief", 10000));
   g_assert_false (shows_blocked (NULL));
